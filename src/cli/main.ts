@@ -1,0 +1,35 @@
+/** The CLI's one entry: parse, run a command, and the only place that catches and exits. */
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../domain/errors.js';
+import type { CliContext } from './context.js';
+import { register as registerExtract } from './commands/extract.js';
+
+const ctx: CliContext = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  warn: (line) => process.stderr.write(`${line}\n`),
+  failed: false,
+};
+
+const program = new Command()
+  .name('crosscheck')
+  .description('Turn reports about a contested event into an auditable evidence record:\nevery casualty figure, date and attribution, with its exact span in the source.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerExtract(program, ctx);
+
+try {
+  await program.parseAsync(process.argv);
+  process.exitCode = ctx.failed ? 1 : 0;
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode;
+  } else if (isAppError(e)) {
+    process.stderr.write(`crosscheck: ${e.message}\n`);
+    process.exitCode = e.code === 'E_USAGE' || e.code === 'E_BAD_INPUT' ? 2 : 1;
+  } else {
+    process.stderr.write(`crosscheck: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  }
+}

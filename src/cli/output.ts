@@ -1,0 +1,35 @@
+/** Printing for people and for programs: tables, JSON, and errors on stderr. */
+import type { Count, DateMention } from '../domain/types.js';
+
+/** A left-aligned text table with a header row; cells are cut to `max` characters. */
+export function table(headers: string[], rows: string[][], max = 60): string {
+  const cut = (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+  const all = [headers, ...rows].map((r) => r.map((c) => cut(c.replace(/\s+/g, ' '))));
+  const widths = headers.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+/** "613", "200–999", "≥ 1001", "≤ 300", with "~" when approximate. */
+export function formatRange(c: Pick<Count, 'min' | 'max' | 'approximate'>): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  let s: string;
+  if (c.min !== null && c.max !== null) s = c.min === c.max ? n(c.min) : `${n(c.min)}–${n(c.max)}`;
+  else if (c.min !== null) s = `≥ ${n(c.min)}`;
+  else if (c.max !== null) s = `≤ ${n(c.max)}`;
+  else s = '?';
+  return c.approximate ? `~${s}` : s;
+}
+
+/** One table of a report's counts and one of its dates. */
+export function extractionTables(name: string, counts: Count[], dates: DateMention[]): string {
+  const countRows = counts.map((c) => [
+    c.measure, c.group + (c.unit === 'families' ? ' (families)' : ''), formatRange(c),
+    c.attribution ? c.attribution.source : '(report)', c.quote,
+  ]);
+  const dateRows = dates.map((d) => [d.value, d.quote + (d.relative ? ' (relative)' : '')]);
+  const parts = [`== ${name}`];
+  parts.push(counts.length ? table(['measure', 'group', 'range', 'attribution', 'quote'], countRows) : '(no counts)');
+  parts.push(dates.length ? table(['date (EDTF)', 'quote'], dateRows) : '(no dates)');
+  return parts.join('\n\n');
+}

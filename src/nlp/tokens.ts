@@ -1,0 +1,37 @@
+/** Word tokens with exact offsets; the unit every extraction rule reads. */
+
+/** One token: its text, lower-cased form and offsets into the document text. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Part of speech from wink-nlp, where the sentence was tagged. */
+  pos?: string;
+}
+
+// Letters and digits joined by inner hyphens, apostrophes, periods or commas:
+// "1,275", "1.5", "Twenty-six", "4-5-year-old", "No.2015", "Khojaly's".
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/** Tokenizes `text.slice(start, end)`, keeping offsets into the whole text. */
+export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const out: Token[] = [];
+  const slice = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const t = m[0];
+    out.push({ text: t, lower: t.toLowerCase(), start: start + m.index, end: start + m.index + t.length });
+  }
+  return out;
+}
+
+/** True when the token is made of digits with optional thousands separators or decimals. */
+export function isNumeric(tok: Token | undefined): boolean {
+  return !!tok && /^\d+(?:[.,]\d+)*$/.test(tok.text);
+}
+
+/** True when the token starts with a capital letter. */
+export function isCapitalized(tok: Token | undefined): boolean {
+  return !!tok && /^\p{Lu}/u.test(tok.text);
+}

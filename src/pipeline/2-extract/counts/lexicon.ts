@@ -1,0 +1,101 @@
+/** Words that tell who is counted and what happened to them. Data only; the rules read it. */
+import type { Measure } from '../../../domain/types.js';
+
+/** Nouns that count people (plural and singular), mapped to the age/sex group they name. */
+export const PEOPLE_NOUNS: ReadonlyMap<string, string> = new Map(Object.entries({
+  people: 'all', persons: 'all', person: 'all', individuals: 'all', individual: 'all', civilians: 'all', civilian: 'all',
+  residents: 'all', inhabitants: 'all', citizens: 'all', nationals: 'all', villagers: 'all', townspeople: 'all', locals: 'all',
+  others: 'all', more: 'all', victims: 'all', survivors: 'all', souls: 'all', lives: 'all', bodies: 'all', corpses: 'all',
+  soldiers: 'all', soldier: 'all', troops: 'all', servicemen: 'all', servicemembers: 'all', officers: 'all', policemen: 'all',
+  militants: 'all', fighters: 'all', rebels: 'all', insurgents: 'all', combatants: 'all', militiamen: 'all', guards: 'all',
+  prisoners: 'all', detainees: 'all', hostages: 'all', captives: 'all', pows: 'all', refugees: 'all', migrants: 'all',
+  idps: 'all', evacuees: 'all', returnees: 'all', casualties: 'all', dead: 'all', deaths: 'all', fatalities: 'all',
+  wounded: 'all', injured: 'all', missing: 'all', orphans: 'children', students: 'all', workers: 'all', employees: 'all',
+  journalists: 'all', reporters: 'all', doctors: 'all', nurses: 'all', medics: 'all', volunteers: 'all', peacekeepers: 'all',
+  protesters: 'all', demonstrators: 'all', worshippers: 'all', pilgrims: 'all', passengers: 'all', patients: 'all',
+  miners: 'all', farmers: 'all', fishermen: 'all', relatives: 'all', members: 'all', brothers: 'all', sisters: 'all',
+  sons: 'all', daughters: 'all', parents: 'all', siblings: 'all', adults: 'all', families: 'all', family: 'all', households: 'all',
+  whom: 'all', them: 'all', those: 'all',
+  women: 'women', woman: 'women', females: 'women', mothers: 'women', wives: 'women', widows: 'women',
+  men: 'men', man: 'men', males: 'men', fathers: 'men', husbands: 'men',
+  children: 'children', child: 'children', boys: 'children', girls: 'children', minors: 'children', infants: 'children',
+  babies: 'children', kids: 'children', toddlers: 'children', teenagers: 'children', schoolchildren: 'children', pupils: 'children',
+  elderly: 'elderly', pensioners: 'elderly', seniors: 'elderly', 'old people': 'elderly',
+}));
+
+/** Modifiers that name an age/sex group inside a noun phrase ("elderly individuals", "pregnant women"). */
+export const GROUP_MODIFIERS: ReadonlyMap<string, string> = new Map(Object.entries({
+  elderly: 'elderly', old: 'elderly', aged: 'elderly', female: 'women', male: 'men', young: '', underage: 'children',
+}));
+
+/** Nouns after a number that show it does not count people ("18 countries", "33 years"). */
+export const NON_PEOPLE = new Set([
+  'countries', 'country', 'states', 'nations', 'organisations', 'organizations', 'groups', 'parties', 'regions', 'districts',
+  'villages', 'towns', 'cities', 'settlements', 'provinces', 'houses', 'homes', 'buildings', 'schools', 'hospitals', 'km', 'kilometres',
+  'kilometers', 'miles', 'metres', 'meters', 'hectares', 'tons', 'tonnes', 'kg', 'years', 'year', 'months', 'month', 'weeks',
+  'week', 'days', 'day', 'hours', 'hour', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'per', 'percent', '%',
+  'resolutions', 'resolution', 'articles', 'pages', 'dollars', 'euros', 'manat', 'rubles', 'pounds', 'cases', 'incidents',
+  'attacks', 'shells', 'rockets', 'missiles', 'tanks', 'vehicles', 'aircraft', 'points', 'votes', 'seats', 'items', 'documents',
+]);
+
+/** A measure cue: words in order (lower case) and the measure they signal. */
+export interface Cue {
+  words: string[];
+  measure: Measure;
+}
+
+function cues(measure: Measure, phrases: string[]): Cue[] {
+  return phrases.map((p) => ({ words: p.split(' '), measure }));
+}
+
+/** Verbs and predicates after a counted phrase: "613 civilians were killed", "150 remain missing". */
+export const POST_CUES: Cue[] = [
+  ...cues('orphaned', ['lost both parents', 'lost one parent', 'lost a parent', 'lost their parents', 'lost both their parents', 'lost their parent', 'orphaned', 'left orphans']),
+  ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead']),
+  ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds']),
+  ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
+  ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
+  ...cues('displaced', ['displaced', 'fled', 'expelled', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave']),
+  ...cues('returned', ['returned', 'return', 'resettled', 'repatriated', 'went back', 'moved back', 'come back', 'came back']),
+];
+
+/** Words right before a number: "killed 613", "the killings of hundreds", "home to 7,000". */
+export const PRE_CUES: Cue[] = [
+  ...cues('killed', ['killed', 'kill', 'killing', 'killings of', 'killing of', 'deaths of', 'death of', 'murder of', 'murdered', 'massacre of', 'massacred', 'slaughtered', 'executed', 'execution of', 'death toll of', 'death toll to', 'death toll at', 'toll of', 'toll to', 'toll at', 'claimed the lives of', 'lives of', 'lost']),
+  ...cues('injured', ['injured', 'injuring', 'wounded', 'wounding', 'hurt']),
+  ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of']),
+  ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
+  ...cues('returned', ['resettled', 'return of', 'resettlement of', 'repatriated', 'repatriation of']),
+  ...cues('population', ['home to', 'population of', 'populated by', 'inhabited by', 'population']),
+];
+
+/** Nouns that tell the measure when they are the counted head ("300 casualties", "20 dead"). */
+export const HEAD_MEASURES: ReadonlyMap<string, Measure> = new Map<string, Measure>(Object.entries({
+  casualties: 'casualties', dead: 'killed', deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', lives: 'killed',
+  wounded: 'injured', injured: 'injured', hostages: 'captured', prisoners: 'captured', detainees: 'captured', captives: 'captured',
+  pows: 'captured', refugees: 'displaced', idps: 'displaced', evacuees: 'displaced', missing: 'missing', orphans: 'orphaned',
+  returnees: 'returned',
+}) as [string, Measure][]);
+
+/** Nouns earlier in a clause that tell what a later number counts ("refugees ... constitute one million"). */
+export const SUBJECT_CUES: Cue[] = [
+  ...cues('killed', ['death toll', 'toll', 'human remains', 'remains', 'bodies', 'dead', 'deaths', 'fatalities']),
+  ...cues('injured', ['wounded', 'injured']),
+  ...cues('captured', ['hostages', 'prisoners', 'detainees', 'captives']),
+  ...cues('missing', ['missing']),
+  ...cues('displaced', ['refugees', 'displaced', 'idps', 'evacuees']),
+  ...cues('orphaned', ['orphans']),
+  ...cues('casualties', ['casualties']),
+];
+
+/** Words within a few tokens before a cue that negate it ("cannot return", "the right to return"). */
+export const NEGATORS = new Set(['not', 'no', 'never', 'cannot', "can't", 'unable', 'without', 'nobody', 'right', 'deprived', 'denied', 'prevented', 'refused', 'hope', 'want', 'wish', 'plan', 'planned', 'expected']);
+
+/** Words that end the stretch a cue may be looked for in. */
+export const CLAUSE_BREAKS = new Set([';', ':', '.', '!', '?', 'while', 'whereas', 'but', 'although', 'though', 'however', 'whilst']);
+
+/** Words that open a breakdown of the count before them ("613 killed, including 106 women"). */
+export const BREAKDOWN_OPENERS = new Set(['including', 'includes', 'included', 'incl', 'among', '(', '—', '–', '-', ':']);
+
+/** Tokens before a number that make it a reference, not a count ("No. 822", "resolution 853"). */
+export const REFERENCE_WORDS = new Set(['no', 'nos', 'number', '#', 'resolution', 'resolutions', 'page', 'pages', 'p', 'pp', 'article', 'articles', 'chapter', 'section', 'paragraph', 'para', 'tel', 'fax', 'phone', '+', '$', '€', '£', 'usd', 'eur', 'azn', 'code', 'law', 'decree', 'item', 'table', 'figure', 'fig', 'vol', 'volume', 'issue', 'route', 'flight', 'unit', 'regiment', 'brigade', 'division', 'battalion', 'km', 'kilometre', 'mile', 'room', 'block', 'building', 'apartment', 'house', 'street', 'aged', 'age', 'ages']);

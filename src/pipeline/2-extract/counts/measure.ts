@@ -1,0 +1,114 @@
+/** Which measure a counted phrase belongs to, read from the words around it. */
+import type { Measure } from '../../../domain/types.js';
+import type { Token } from '../../../nlp/tokens.js';
+import type { Cue } from './lexicon.js';
+import { CLAUSE_BREAKS, NEGATORS, POST_CUES, PRE_CUES, SUBJECT_CUES } from './lexicon.js';
+
+/** The cue whose words start at token `k`, if any (longest first as listed). */
+function cueAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
+  for (const c of list) {
+    let ok = true;
+    for (let n = 0; n < c.words.length; n++) {
+      const t = tokens[k + n];
+      // "mass-killed", "re-displaced": a hyphenated word ending in the cue counts.
+      const w = n === 0 && t ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t?.lower;
+      if (w !== c.words[n]) { ok = false; break; }
+    }
+    if (ok) return c;
+  }
+  return null;
+}
+
+/** The cue whose last word is token `k`, if any. */
+function cueEndingAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
+  for (const c of list) {
+    const s = k - c.words.length + 1;
+    if (s >= 0 && cueAt(tokens, s, [c])) return c;
+  }
+  return null;
+}
+
+/** True when a negating word stands within three tokens before `k` ("cannot go back"). */
+function negated(tokens: Token[], k: number, floor: number): boolean {
+  for (let n = k - 1; n >= Math.max(floor, k - 3); n--) if (NEGATORS.has(tokens[n]!.lower)) return true;
+  return false;
+}
+
+// Words skipped between a verb and its number: "seriously injured 487", "killed a further 20".
+const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass)$/;
+
+/** A verb or noun right before the quantity: "killed 613", "the killings of hundreds", "home to 7,000". */
+export function preCue(tokens: Token[], from: number, floor: number): Measure | null {
+  let k = from - 1;
+  for (let steps = 0; k >= floor && steps < 4; steps++, k--) {
+    const c = cueEndingAt(tokens, k, PRE_CUES);
+    if (c) return negated(tokens, k - c.words.length + 1, floor) ? null : c.measure;
+    if (!SKIPPABLE.test(tokens[k]!.lower)) return null;
+  }
+  return null;
+}
+
+const AUX = new Set(['are', 'is', 'was', 'were', 'remain', 'remains', 'remained', 'have', 'has', 'had', 'will', 'would', 'still']);
+const RELATIVE = new Set(['who', 'that', 'which', 'whom']);
+
+/** Options for the scan after a phrase: where to stop and which tokens to step over. */
+export interface PostScan {
+  /** Token indices that belong to this count's own breakdown (stepped over). */
+  skip: Set<number>;
+  /** Token indices where other counts start (the scan stops there). */
+  stops: Set<number>;
+  /** True for the inner count of "150 of the 1,275 …": only its own relative clause speaks for it. */
+  innerOnly: boolean;
+}
+
+/**
+ * The predicate after a counted phrase: "613 civilians were killed", "150 who were taken hostage
+ * are still missing" (the main predicate wins over the relative clause), "766 people (164
+ * families) have been able to return".
+ */
+export function postCue(tokens: Token[], end: number, until: number, scan: PostScan): Measure | null {
+  let relative = false;
+  let seenVerb = false;
+  let main = false;
+  let relCue: Measure | null = null;
+  for (let k = end; k < until; k++) {
+    const t = tokens[k]!;
+    if (scan.skip.has(k)) continue;
+    if (scan.stops.has(k)) break;
+    if (CLAUSE_BREAKS.has(t.lower)) break;
+    if (t.lower === '(') {
+      const close = tokens.findIndex((x, n) => n > k && x.lower === ')');
+      if (close > 0 && close < until) { k = close; continue; }
+    }
+    if (k === end && RELATIVE.has(t.lower)) { relative = true; continue; }
+    if (relative && !main) {
+      if (AUX.has(t.lower) && seenVerb) {
+        main = true;
+        if (scan.innerOnly) break;
+      } else if (t.pos === 'VERB' || t.pos === 'AUX' || /ed$/.test(t.lower)) {
+        seenVerb = true;
+      }
+    }
+    const c = cueAt(tokens, k, POST_CUES);
+    if (c && !negated(tokens, k, end)) {
+      if (relative && !main) { relCue ??= c.measure; seenVerb = true; k += c.words.length - 1; continue; }
+      return c.measure;
+    }
+  }
+  return relCue;
+}
+
+const LINKS = /^(?:constitute[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at)$/;
+
+/** A noun earlier in the clause that the number restates: "refugees … constitute one million persons". */
+export function subjectCue(tokens: Token[], from: number, floor: number, stops: Set<number>): Measure | null {
+  let linked = false;
+  for (let k = from - 1; k >= floor; k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_BREAKS.has(t.lower) || stops.has(k)) return null;
+    if (LINKS.test(t.lower)) linked = true;
+    const c = cueEndingAt(tokens, k, SUBJECT_CUES);
+    if (c) return linked && !negated(tokens, k - c.words.length + 1, floor) ? c.measure : null;
+  }
+  return null;
+}

@@ -1,0 +1,67 @@
+/** The extraction stage: counts, dates and attributions from a report's text, each with its span. */
+import type { Count, DateMention, Extraction, ExtractOptions, Span } from '../../domain/types.js';
+import { AppError } from '../../domain/errors.js';
+import { parseEdtf } from '../../nlp/edtf.js';
+import { splitSentences } from '../../nlp/sentences.js';
+import { tokenize } from '../../nlp/tokens.js';
+import { tagSentence } from '../../nlp/wink.js';
+import { findCounts } from './counts/counts.js';
+import { findDates } from './dates/find.js';
+import type { DateContext } from './dates/find.js';
+import { AttributionTracker } from './attribution/resolve.js';
+import type { Found } from './attribution/patterns.js';
+import { findQuotes } from './attribution/quotes.js';
+import { bodyEnd } from './bodyEnd.js';
+
+// The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
+const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
+const DATEISH = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last|this|next|ago|earlier|previous|following)/i;
+
+/** Extracts every count and date from `text`. Pure: the same text and options give the same result. */
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  const published = options.published ? parseEdtf(options.published) : undefined;
+  if (options.published && !published) {
+    throw new AppError('E_BAD_INPUT', `--published must be an EDTF date such as 2024-02-26, 2024-02 or 2024; got ${JSON.stringify(options.published)}`);
+  }
+  const end = bodyEnd(text);
+  const sentences = splitSentences(text, 0, end);
+  const tracker = new AttributionTracker(text, findQuotes(text, end));
+  // Pass 1: speakers, in reading order, so pronouns and quotes can be resolved anywhere.
+  const found: Found[][] = [];
+  const carried = sentences.map((s) => {
+    const c = tracker.carried();
+    const f = tracker.read(s);
+    found.push(f);
+    tracker.endSentence(s, f);
+    return c;
+  });
+  const ctx: DateContext = { published: published ?? undefined };
+  const counts: Count[] = [];
+  const dates: DateMention[] = [];
+  sentences.forEach((span, n) => {
+    const s = text.slice(span.start, span.end);
+    const ds = DATEISH.test(s) ? findDates(text, span, ctx) : [];
+    dates.push(...ds);
+    if (!NUMBERISH.test(s)) return;
+    counts.push(...sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, counts.length));
+  });
+  return { counts, dates };
+}
+
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number): Count[] {
+  const tokens = tokenize(text, span.start, span.end);
+  const hints = tagSentence(text, span.start, span.end, tokens);
+  const vetoes = hints.filter((h) => h.type === 'DURATION' || h.type === 'ORDINAL' || h.type === 'PERCENT' || h.type === 'MONEY' || h.type === 'TIME');
+  const inDate = (t: { start: number; end: number }) =>
+    ds.some((d) => t.start < d.span.end && d.span.start < t.end) || vetoes.some((v) => t.start < v.end && v.start < t.end && !/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(text.slice(t.start, t.end)));
+  return findCounts(tokens, text, inDate).map((c) => {
+    const count: Count = {
+      measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
+      min: c.min, max: c.max, approximate: c.approximate,
+      attribution: tracker.attributionFor(c.span, span, found, carried),
+      span: c.span, quote: text.slice(c.span.start, c.span.end), sentence: span,
+    };
+    if (c.partOf !== undefined) count.partOf = offset + c.partOf;
+    return count;
+  });
+}
