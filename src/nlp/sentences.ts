@@ -31,6 +31,9 @@ function isSoftBreak(text: string, i: number): boolean {
   return /[a-z,(]/.test(prev) && /[a-z]/.test(next);
 }
 
+/** Longest stretch treated as one sentence, in characters. */
+export const MAX_SENTENCE = 1500;
+
 /**
  * Splits text into sentence spans. A sentence ends at . ! ? (with closing quotes or brackets
  * after them) followed by white space, or at a line break that is not a soft wrap.
@@ -48,6 +51,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   };
   for (let i = from; i < to; i++) {
     const c = text[i]!;
+    // No real sentence runs this long: cut run-on text so that work per sentence stays bounded.
+    if (i - start >= MAX_SENTENCE && (c === ' ' || c === ',' || c === '\n' || i - start >= MAX_SENTENCE * 2)) {
+      push(i);
+      continue;
+    }
     if (c === '\n') {
       if (!isSoftBreak(text, i)) push(i);
       continue;

@@ -26,6 +26,21 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   return out;
 }
 
+/** Tokens of one sentence whose parts of speech are filled in only when a rule first asks. */
+export interface SentenceTokens extends Array<Token> {
+  tag?: () => void;
+}
+
+/** Part of speech of token `k`, tagging the sentence on first use (tagging is the costly step). */
+export function posOf(tokens: SentenceTokens, k: number): string | undefined {
+  if (tokens.tag) {
+    const tag = tokens.tag;
+    tokens.tag = undefined;
+    tag();
+  }
+  return tokens[k]?.pos;
+}
+
 /** True when the token is made of digits with optional thousands separators or decimals. */
 export function isNumeric(tok: Token | undefined): boolean {
   return !!tok && /^\d+(?:[.,]\d+)*$/.test(tok.text);

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { parseEdtf } from '../../nlp/edtf.js';
 import { splitSentences } from '../../nlp/sentences.js';
 import { tokenize } from '../../nlp/tokens.js';
+import type { SentenceTokens } from '../../nlp/tokens.js';
 import { tagSentence } from '../../nlp/wink.js';
 import { findCounts } from './counts/counts.js';
 import { findDates } from './dates/find.js';
@@ -49,12 +50,24 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 }
 
 function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number): Count[] {
-  const tokens = tokenize(text, span.start, span.end);
-  const hints = tagSentence(text, span.start, span.end, tokens);
-  const vetoes = hints.filter((h) => h.type === 'DURATION' || h.type === 'ORDINAL' || h.type === 'PERCENT' || h.type === 'MONEY' || h.type === 'TIME');
-  const inDate = (t: { start: number; end: number }) =>
-    ds.some((d) => t.start < d.span.end && d.span.start < t.end) || vetoes.some((v) => t.start < v.end && v.start < t.end && !/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(text.slice(t.start, t.end)));
-  return findCounts(tokens, text, inDate).map((c) => {
+  const tokens: SentenceTokens = tokenize(text, span.start, span.end);
+  // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
+  tokens.tag = () => { tagSentence(text, span.start, span.end, tokens); };
+  // Tokens inside a date are never numbers of people.
+  const masked = new Set<number>();
+  for (const block of ds.map((d) => d.span)) {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.end <= block.start) lo = mid + 1; else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && tokens[k]!.start < block.end; k++) {
+      // wink folds hedges into its spans ("about 150"); the hedge words stay readable.
+      if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
+    }
+  }
+  return findCounts(tokens, text, (t) => masked.has(t.start)).map((c) => {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,

@@ -10,8 +10,18 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`said|told|reported|stated|noted|added|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|indicated|revealed|says|adds|tells|(?:reports|states|notes|claims|estimates|shows|confirms|announces)(?=\s+that\b)`;
+const SPEECH = String.raw`said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?)(?=\s+(?:that|having)\b)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
+// Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
+const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
+const NOT_SPEAKER = /^(?:the|a|an|this|that|these|those|which|who|what|where|when|there|and|but|or|it is|is|was|we|i|you|us|one)?$/i;
+
+/** The sentence's opening noun phrase ("The Protection Cluster has verified …"): the speaker of a coordinated verb. */
+function sentenceSubject(sentence: string): string | null {
+  const m = /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s*){1,6}/u.exec(sentence);
+  const s = m?.[0].trim();
+  return s && !/^(?:The|A|An|In|On|At|By|For|According)$/.test(s) ? s : null;
+}
 // Words that may stand between a speaker and the verb: "the statement further noted".
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly))?`;
 
@@ -55,8 +65,9 @@ export function findAttributions(sentence: string): Found[] {
     const source = trimSource(m[1]!);
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
-  // "Azerbaijani figures", "the ministry's figures", "UN estimates"
-  for (const m of sentence.matchAll(/\b((?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}(?:['’]s)?)\s+(figures|data|statistics|estimates|tally|count|toll)\b/gu)) {
+  // "Azerbaijani figures", "UN estimates", "the ministry's figures"
+  for (const m of sentence.matchAll(/\b(?:(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}|(?:the\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?)\s+(?:figures|data|statistics|estimates|tally|count|toll)\b/giu)) {
+    if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }
   // "the official data", "unofficial figures"
@@ -66,13 +77,25 @@ export function findAttributions(sentence: string): Found[] {
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   for (const m of sentence.matchAll(before)) {
-    const speaker = m[1]!.replace(/^(?:and|but|so|as|while|when|then)\s+/i, '').trim();
-    if (!speaker || /^(?:that|which|who|what|where|when|there)$/i.test(speaker)) continue;
+    let speaker = m[1]!.trim();
+    while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
     const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
     const text = sentence.slice(start, m.index! + m[0].length);
+    // "and estimates that", ", saying that": the verb's subject opens the sentence.
+    if (/^(?:and|but)$/i.test(m[1]!.trim()) || (NOT_SPEAKER.test(speaker) && /^saying$/i.test(m[2]!))) {
+      const subject = sentenceSubject(sentence);
+      if (subject) add(make(text, subject, start));
+      continue;
+    }
+    if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[2]!) && !/^\p{Lu}/u.test(speaker)) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;
     add(f);
+  }
+  // ", saying that …": the speaker is the sentence's subject.
+  for (const m of sentence.matchAll(/,\s*saying\b/gi)) {
+    const subject = sentenceSubject(sentence);
+    if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
   for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:.!?“”"]{2,80})`, 'giu'))) {

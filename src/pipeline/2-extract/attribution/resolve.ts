@@ -5,13 +5,14 @@ import { findAttributions } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|said|says|told|reported|reports|stated|states|noted|notes|added|adds|announced|claimed|claims|estimated|estimates|confirmed|declared|wrote|recorded|documented|indicated|revealed|per|citing|quoting|official|figures|data|statistics|tally|toll|shows)\b/i;
+const HINT = /\b(?:according|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|per|citing|quoting|official|figures|data|statistics|tally|toll|count|shows?)\b/i;
 
 /** Tracks speakers through a report, so that "it added" finds the statement it continues. */
 export class AttributionTracker {
   private lastSpeaker: Attribution | null = null;
   private carry: Attribution | null = null;
   private readonly bySentence = new Map<number, Found[]>();
+  private starts: number[] | null = null;
 
   constructor(private readonly text: string, private readonly quotes: QuoteSpan[]) {}
 
@@ -63,21 +64,39 @@ export class AttributionTracker {
     const near = (f: Found) => (f.start >= q.outer.end && f.start - q.outer.end < 80) || (f.end <= q.outer.start && q.outer.start - f.end < 20);
     const local = found.find(near);
     if (local) return local.attribution;
-    for (const list of this.bySentence.values()) {
-      const f = list.find(near);
+    // The speaker stands in the sentence where the quote closes (or the one where it opens).
+    for (const at of [q.outer.end - 1, q.outer.start]) {
+      const list = this.bySentence.get(this.sentenceStartOf(at));
+      const f = list?.find(near);
       if (f) return f.attribution;
     }
     return null;
+  }
+
+  /** Start of the read sentence holding offset `p` (binary search over the sentence starts). */
+  private sentenceStartOf(p: number): number {
+    if (!this.starts) this.starts = [...this.bySentence.keys()].sort((a, b) => a - b);
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]! <= p) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best >= 0 ? s[best]! : -1;
   }
 }
 
 /** The attribution nearest a count: first in its own `;` clause, else anywhere in the sentence. */
 function nearest(text: string, at: Span, span: Span, found: Found[]): Found {
-  const clauseOf = (p: number) => {
-    let n = 0;
-    for (let i = span.start; i < p; i++) if (text[i] === ';') n++;
-    return n;
-  };
+  if (found.length === 1) return found[0]!;
+  // Clauses: "Official figures put the toll at 312, while survivors' groups say more than 500 died".
+  const semis: number[] = [];
+  const re = /;|,?\s(?:while|whereas|but)\s/g;
+  const s = text.slice(span.start, span.end);
+  for (let m = re.exec(s); m; m = re.exec(s)) semis.push(span.start + m.index);
+  const clauseOf = (p: number) => semis.filter((x) => x < p).length;
   const c = clauseOf(at.start);
   const same = found.filter((f) => clauseOf(f.start) === c);
   const pool = same.length ? same : found;

@@ -7,7 +7,7 @@ import { readQuantity } from './quantity.js';
 import type { NounPhrase } from './phrase.js';
 import { readNounPhrase } from './phrase.js';
 import { postCue, preCue, subjectCue } from './measure.js';
-import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, REFERENCE_WORDS } from './lexicon.js';
+import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS } from './lexicon.js';
 
 /** A count found in one sentence, before attribution. */
 export interface SentenceCount {
@@ -31,6 +31,8 @@ interface Candidate {
   host?: number;
   inner?: number;
   outer?: number;
+  /** "14 children lost both parents, and 57 lost one": the count listed just before, same kind. */
+  sibling?: number;
   /** "150 of whom remain missing": a part whose own predicate speaks before its host's. */
   ownFirst?: boolean;
   measure?: Measure | null;
@@ -48,8 +50,8 @@ function isExcluded(tokens: Token[], q: Quantity): boolean {
   if (next && (next.lower === '%' || next.lower === 'per' || next.lower === 'percent' || /^-?year/.test(next.lower))) return true;
   if (next && (next.lower === ':' || next.lower === '/') && /^\d/.test(tokens[q.to + 1]?.text ?? '')) return true; // times, fractions
   if (tokens[q.numFrom - 1]?.lower === '/' || tokens[q.numFrom - 1]?.lower === '^' || tokens[q.numFrom - 1]?.lower === '[') return true;
-  // "one of the worst atrocities": "one" is a count only when it names a person.
-  if (first.lower === 'one' && q.to === q.numFrom + 1 && tokens[q.to]?.lower === 'of') return true;
+  // "one of the worst atrocities", "lost one": "one" is a count only when it names a person.
+  if (first.lower === 'one' && q.to === q.numFrom + 1 && !PEOPLE_NOUNS.has(tokens[q.to]?.lower ?? '')) return true;
   return false;
 }
 
@@ -93,6 +95,22 @@ function relate(tokens: Token[], cands: Candidate[]): void {
     if (k < 0) continue;
     claimList(tokens, cands, n, k);
   }
+  // "nineteen women and eleven children", "14 children lost both parents, and 57 lost one"
+  for (let n = 1; n < cands.length; n++) {
+    const c = cands[n]!;
+    const prev = cands[n - 1]!;
+    if (c.host !== undefined || c.outer !== undefined || prev.outer !== undefined) continue;
+    let k = prev.end;
+    while (k < c.q.from && /^(?:,|and|or)$/.test(tokens[k]!.lower)) k++;
+    if (k === c.q.from && k > prev.end) c.sibling = n - 1;
+    else if (c.np.kind === 'none' && prev.np.kind === 'people') {
+      // "…lost both parents, and 57 lost one": the noun is left out after a listed count.
+      let j = c.q.from - 1;
+      while (j >= 0 && /^(?:,|and|or|while|whereas)$/.test(tokens[j]!.lower)) j--;
+      if (j < c.q.from - 1 && j >= prev.end) c.sibling = n - 1;
+    }
+    if (c.sibling !== undefined && c.np.kind === 'none') c.np = { ...prev.np, end: c.np.end, subjectFrom: c.np.end, subjectTo: c.np.end, partitiveInner: undefined };
+  }
   // "… captured 1,275 people, 150 of whom remain unaccounted for"
   for (let n = 1; n < cands.length; n++) {
     const c = cands[n]!;
@@ -104,7 +122,7 @@ function relate(tokens: Token[], cands: Candidate[]): void {
 }
 
 // Openers that may stand after the predicate too: "613 civilians died, including 169 women and children".
-const LATE_OPENERS = new Set(['including', 'includes', 'included', 'incl', 'among']);
+const LATE_OPENERS = new Set(['including', 'include', 'includes', 'included', 'incl', 'among']);
 
 /**
  * Where a breakdown list of the count ending at `end` starts: right after its phrase for
@@ -140,10 +158,15 @@ function claimList(tokens: Token[], cands: Candidate[], host: number, k: number)
   }
 }
 
-/** Start of the clause holding token `k`: after the last clause break before it. */
-function clauseStart(tokens: Token[], k: number): number {
-  for (let n = k - 1; n >= 0; n--) if (CLAUSE_BREAKS.has(tokens[n]!.lower)) return n + 1;
-  return 0;
+/** For each token, the start of its clause (after the last clause break before it). */
+function clauseStarts(tokens: Token[]): Int32Array {
+  const out = new Int32Array(tokens.length);
+  let start = 0;
+  for (let n = 0; n < tokens.length; n++) {
+    out[n] = start;
+    if (CLAUSE_BREAKS.has(tokens[n]!.lower)) start = n + 1;
+  }
+  return out;
 }
 
 /** True when a measure word directly follows: "20 killed", "20 were killed", "20 died". */
@@ -157,8 +180,16 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
-  for (const c of cands) {
-    const floor = clauseStart(tokens, c.q.from);
+  const partsOf = new Map<number, Set<number>>();
+  cands.forEach((p) => {
+    if (p.host === undefined) return;
+    const set = partsOf.get(p.host) ?? new Set<number>();
+    for (let k = p.q.from; k < p.end; k++) set.add(k);
+    partsOf.set(p.host, set);
+  });
+  const clause = clauseStarts(tokens);
+  for (const [n, c] of cands.entries()) {
+    const floor = clause[c.q.from]!;
     const pre = preCue(tokens, c.q.from, floor);
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
@@ -167,21 +198,26 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       c.measure = adj && adj !== 'population' ? adj : null;
       continue;
     }
-    const parts = new Set<number>();
-    cands.forEach((p, m) => {
-      if (p.host === cands.indexOf(c)) for (let k = p.q.from; k < p.end; k++) parts.add(k);
-    });
-    const stops = new Set([...starts].filter((s) => !parts.has(s) && s > c.q.from));
+    const parts = partsOf.get(n) ?? new Set<number>();
+    const stops = starts;
     c.measure = c.np.headMeasure ?? pre ?? null;
     const post = () => postCue(tokens, c.end, tokens.length, { skip: parts, stops, innerOnly: c.outer !== undefined });
     if (!c.measure && c.ownFirst) c.measure = post();
     if (!c.measure && c.host !== undefined) c.measure = cands[c.host]!.measure ?? null;
     c.measure ??= post();
-    c.measure ??= subjectCue(tokens, c.q.from, floor, new Set([...starts].filter((s) => s < c.q.from)));
+    c.measure ??= subjectCue(tokens, c.q.from, floor, starts);
+    c.measure ??= c.np.statusMeasure ?? null;
+    if (!c.measure && c.sibling !== undefined) c.measure = cands[c.sibling]!.measure ?? null;
     c.measure ??= 'other';
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';
+  // "Twenty-six of the dead were pupils": a group named by the predicate.
+  for (const c of cands) {
+    if (c.np.group !== 'all' || !/^(?:were|are|was|is)$/.test(tokens[c.end]?.lower ?? '')) continue;
+    const g = PEOPLE_NOUNS.get(tokens[c.end + 1]?.lower ?? '');
+    if (g && g !== 'all') c.np = { ...c.np, group: g };
+  }
   const kept = cands.map((c, n) => ({ c, n })).filter(({ c }) => c.measure);
   const index = new Map(kept.map(({ n }, k) => [n, k] as const));
   return kept.map(({ c }) => {

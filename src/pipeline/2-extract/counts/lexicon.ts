@@ -55,15 +55,15 @@ export const POST_CUES: Cue[] = [
   ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
-  ...cues('displaced', ['displaced', 'fled', 'expelled', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave']),
+  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave']),
   ...cues('returned', ['returned', 'return', 'resettled', 'repatriated', 'went back', 'moved back', 'come back', 'came back']),
 ];
 
 /** Words right before a number: "killed 613", "the killings of hundreds", "home to 7,000". */
 export const PRE_CUES: Cue[] = [
-  ...cues('killed', ['killed', 'kill', 'killing', 'killings of', 'killing of', 'deaths of', 'death of', 'murder of', 'murdered', 'massacre of', 'massacred', 'slaughtered', 'executed', 'execution of', 'death toll of', 'death toll to', 'death toll at', 'toll of', 'toll to', 'toll at', 'claimed the lives of', 'lives of', 'lost']),
-  ...cues('injured', ['injured', 'injuring', 'wounded', 'wounding', 'hurt']),
-  ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of']),
+  ...cues('killed', ['remains of', 'bodies of', 'corpses of', 'death toll', 'toll', 'killed', 'kill', 'killing', 'killings of', 'killing of', 'deaths of', 'death of', 'murder of', 'murdered', 'massacre of', 'massacred', 'slaughtered', 'executed', 'execution of', 'death toll of', 'death toll to', 'death toll at', 'toll of', 'toll to', 'toll at', 'claimed the lives of', 'lives of', 'lost']),
+  ...cues('injured', ['injured', 'injuring', 'wounded', 'wounding', 'hurt', 'injury to', 'injuries to', 'wounds to']),
+  ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of', 'took', 'taking']),
   ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
   ...cues('returned', ['resettled', 'return of', 'resettlement of', 'repatriated', 'repatriation of']),
   ...cues('population', ['home to', 'population of', 'populated by', 'inhabited by', 'population']),
@@ -72,9 +72,22 @@ export const PRE_CUES: Cue[] = [
 /** Nouns that tell the measure when they are the counted head ("300 casualties", "20 dead"). */
 export const HEAD_MEASURES: ReadonlyMap<string, Measure> = new Map<string, Measure>(Object.entries({
   casualties: 'casualties', dead: 'killed', deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', lives: 'killed',
-  wounded: 'injured', injured: 'injured', hostages: 'captured', prisoners: 'captured', detainees: 'captured', captives: 'captured',
-  pows: 'captured', refugees: 'displaced', idps: 'displaced', evacuees: 'displaced', missing: 'missing', orphans: 'orphaned',
-  returnees: 'returned',
+  wounded: 'injured', injured: 'injured', missing: 'missing', orphans: 'orphaned',
+}) as [string, Measure][]);
+
+/**
+ * Nouns that name a state people are in ("73 detainees died": the verb tells more than the noun),
+ * so they decide the measure only when no verb near the count does.
+ */
+export const STATUS_MEASURES: ReadonlyMap<string, Measure> = new Map<string, Measure>(Object.entries({
+  hostages: 'captured', prisoners: 'captured', detainees: 'captured', captives: 'captured', pows: 'captured',
+  refugees: 'displaced', idps: 'displaced', evacuees: 'displaced', returnees: 'returned',
+}) as [string, Measure][]);
+
+/** Adjectives inside the counted phrase that name the measure ("212 wounded patients", "2,310 displaced families"). */
+export const MODIFIER_MEASURES: ReadonlyMap<string, Measure> = new Map<string, Measure>(Object.entries({
+  wounded: 'injured', injured: 'injured', displaced: 'displaced', missing: 'missing', dead: 'killed', orphaned: 'orphaned',
+  abducted: 'captured', detained: 'captured', kidnapped: 'captured', captured: 'captured', returning: 'returned', returned: 'returned',
 }) as [string, Measure][]);
 
 /** Nouns earlier in a clause that tell what a later number counts ("refugees ... constitute one million"). */
@@ -95,7 +108,7 @@ export const NEGATORS = new Set(['not', 'no', 'never', 'cannot', "can't", 'unabl
 export const CLAUSE_BREAKS = new Set([';', ':', '.', '!', '?', 'while', 'whereas', 'but', 'although', 'though', 'however', 'whilst']);
 
 /** Words that open a breakdown of the count before them ("613 killed, including 106 women"). */
-export const BREAKDOWN_OPENERS = new Set(['including', 'includes', 'included', 'incl', 'among', '(', '—', '–', '-', ':']);
+export const BREAKDOWN_OPENERS = new Set(['including', 'include', 'includes', 'included', 'incl', 'among', '(', '—', '–', '-', ':']);
 
 /** Tokens before a number that make it a reference, not a count ("No. 822", "resolution 853"). */
 export const REFERENCE_WORDS = new Set(['no', 'nos', 'number', '#', 'resolution', 'resolutions', 'page', 'pages', 'p', 'pp', 'article', 'articles', 'chapter', 'section', 'paragraph', 'para', 'tel', 'fax', 'phone', '+', '$', '€', '£', 'usd', 'eur', 'azn', 'code', 'law', 'decree', 'item', 'table', 'figure', 'fig', 'vol', 'volume', 'issue', 'route', 'flight', 'unit', 'regiment', 'brigade', 'division', 'battalion', 'km', 'kilometre', 'mile', 'room', 'block', 'building', 'apartment', 'house', 'street', 'aged', 'age', 'ages']);

@@ -1,29 +1,57 @@
 /** Which measure a counted phrase belongs to, read from the words around it. */
 import type { Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
+import { posOf } from '../../../nlp/tokens.js';
 import type { Cue } from './lexicon.js';
 import { CLAUSE_BREAKS, NEGATORS, POST_CUES, PRE_CUES, SUBJECT_CUES } from './lexicon.js';
 
+// Cue lists indexed by their first word, so a token is checked against a few cues, not all.
+const indexes = new WeakMap<Cue[], Map<string, Cue[]>>();
+function byFirstWord(list: Cue[]): Map<string, Cue[]> {
+  let m = indexes.get(list);
+  if (!m) {
+    m = new Map();
+    for (const c of list) m.set(c.words[0]!, [...(m.get(c.words[0]!) ?? []), c]);
+    indexes.set(list, m);
+  }
+  return m;
+}
+
 /** The cue whose words start at token `k`, if any (longest first as listed). */
 function cueAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
-  for (const c of list) {
+  const t = tokens[k];
+  if (!t) return null;
+  // "mass-killed", "re-displaced": a hyphenated word ending in the cue counts.
+  const first = t.lower.includes('-') ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t.lower;
+  const candidates = byFirstWord(list).get(first);
+  if (!candidates) return null;
+  for (const c of candidates) {
     let ok = true;
-    for (let n = 0; n < c.words.length; n++) {
-      const t = tokens[k + n];
-      // "mass-killed", "re-displaced": a hyphenated word ending in the cue counts.
-      const w = n === 0 && t ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t?.lower;
-      if (w !== c.words[n]) { ok = false; break; }
-    }
+    for (let n = 1; n < c.words.length; n++) if (tokens[k + n]?.lower !== c.words[n]) { ok = false; break; }
     if (ok) return c;
   }
   return null;
+}
+
+// "taken to hospital", "took part": taking is capture only when no such words follow.
+const NOT_CAPTURE = /^(?:hospital|hospitals|part|place|care|shelter|safety|refuge|into|over|up|off|the hospital|a hospital)$/;
+function takenElsewhere(tokens: Token[], k: number): boolean {
+  for (let n = k + 1; n < Math.min(tokens.length, k + 6); n++) if (NOT_CAPTURE.test(tokens[n]!.lower)) return true;
+  return false;
 }
 
 /** The cue whose last word is token `k`, if any. */
 function cueEndingAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
   for (const c of list) {
     const s = k - c.words.length + 1;
-    if (s >= 0 && cueAt(tokens, s, [c])) return c;
+    if (s < 0) continue;
+    let ok = true;
+    for (let n = 0; n < c.words.length; n++) {
+      const t = tokens[s + n]!;
+      const w = n === 0 && t.lower.includes('-') ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t.lower;
+      if (w !== c.words[n]) { ok = false; break; }
+    }
+    if (ok) return c;
   }
   return null;
 }
@@ -35,13 +63,14 @@ function negated(tokens: Token[], k: number, floor: number): boolean {
 }
 
 // Words skipped between a verb and its number: "seriously injured 487", "killed a further 20".
-const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass)$/;
+const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass|has|have|had|is|was|now|risen|rose|climbs?|climbed|reached|reaches|stands?|stood|jumped|increased|grew|grown|put|puts)$/;
 
 /** A verb or noun right before the quantity: "killed 613", "the killings of hundreds", "home to 7,000". */
 export function preCue(tokens: Token[], from: number, floor: number): Measure | null {
   let k = from - 1;
   for (let steps = 0; k >= floor && steps < 4; steps++, k--) {
     const c = cueEndingAt(tokens, k, PRE_CUES);
+    if (c && (c.words[0] === 'took' || c.words[0] === 'taking') && takenElsewhere(tokens, k)) return null;
     if (c) return negated(tokens, k - c.words.length + 1, floor) ? null : c.measure;
     if (!SKIPPABLE.test(tokens[k]!.lower)) return null;
   }
@@ -74,7 +103,7 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
   for (let k = end; k < until; k++) {
     const t = tokens[k]!;
     if (scan.skip.has(k)) continue;
-    if (scan.stops.has(k)) break;
+    if (scan.stops.has(k) && k >= end) break;
     if (CLAUSE_BREAKS.has(t.lower)) break;
     if (t.lower === '(') {
       const close = tokens.findIndex((x, n) => n > k && x.lower === ')');
@@ -85,11 +114,12 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
       if (AUX.has(t.lower) && seenVerb) {
         main = true;
         if (scan.innerOnly) break;
-      } else if (t.pos === 'VERB' || t.pos === 'AUX' || /ed$/.test(t.lower)) {
+      } else if (/ed$/.test(t.lower) || AUX.has(t.lower) || posOf(tokens, k) === 'VERB') {
         seenVerb = true;
       }
     }
-    const c = cueAt(tokens, k, POST_CUES);
+    let c = cueAt(tokens, k, POST_CUES);
+    if (!c && (t.lower === 'taken' || t.lower === 'took') && !takenElsewhere(tokens, k)) c = { words: [t.lower], measure: 'captured' };
     if (c && !negated(tokens, k, end)) {
       if (relative && !main) { relCue ??= c.measure; seenVerb = true; k += c.words.length - 1; continue; }
       return c.measure;

@@ -1,8 +1,8 @@
 /** The noun phrase a quantity counts: "613 [Azerbaijani civilians]", "150 [of whom]", "hundreds [of civilians]". */
 import type { Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
-import { isCapitalized } from '../../../nlp/tokens.js';
-import { GROUP_MODIFIERS, HEAD_MEASURES, NON_PEOPLE, PEOPLE_NOUNS } from './lexicon.js';
+import { isCapitalized, posOf } from '../../../nlp/tokens.js';
+import { GROUP_MODIFIERS, HEAD_MEASURES, MODIFIER_MEASURES, NON_PEOPLE, PEOPLE_NOUNS, STATUS_MEASURES } from './lexicon.js';
 
 /** What follows a quantity: whether it counts people, who, and in which group and unit. */
 export interface NounPhrase {
@@ -16,8 +16,10 @@ export interface NounPhrase {
   /** Token range of the words that say who is counted. */
   subjectFrom: number;
   subjectTo: number;
-  /** The measure the head noun itself names ("300 casualties"). */
+  /** The measure the head noun itself names ("300 casualties") or an adjective before it ("212 wounded patients"). */
   headMeasure?: Measure;
+  /** The measure a status noun suggests ("prisoners"), used when no verb says more. */
+  statusMeasure?: Measure;
   /** For "150 of the 1,275 Azerbaijanis": token where the inner quantity starts. */
   partitiveInner?: number;
 }
@@ -53,7 +55,7 @@ function isPeopleHead(tokens: Token[], k: number): boolean {
     const next = tokens[k + 1];
     return !(next && PEOPLE_NOUNS.has(next.lower));
   }
-  return t.pos === 'NOUN' && PEOPLE_SUFFIX.test(t.lower) && !NON_PEOPLE.has(t.lower);
+  return PEOPLE_SUFFIX.test(t.lower) && !NON_PEOPLE.has(t.lower) && !isCapitalized(t) && posOf(tokens, k) === 'NOUN';
 }
 
 /** Extends a head over "women and children", "brothers and sisters": the last head index and joined group. */
@@ -106,8 +108,10 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
     if (isPeopleHead(tokens, k)) {
       const { last, group } = joinHeads(tokens, from, k);
       const { unit } = groupOf(tokens, from, k);
-      const headMeasure = HEAD_MEASURES.get(t.lower);
-      return { kind: 'people', end: last + 1, head: k, group, unit, subjectFrom: from, subjectTo: last + 1, headMeasure };
+      let headMeasure = HEAD_MEASURES.get(t.lower);
+      for (let m = from; m < k && !headMeasure; m++) headMeasure = MODIFIER_MEASURES.get(tokens[m]!.lower);
+      const statusMeasure = STATUS_MEASURES.get(t.lower);
+      return { kind: 'people', end: last + 1, head: k, group, unit, subjectFrom: from, subjectTo: last + 1, headMeasure, statusMeasure };
     }
     if (NON_PEOPLE.has(t.lower)) return { ...none, kind: 'things', end: k + 1 };
     if (t.lower === 'elderly' && !(tokens[k + 1] && (PEOPLE_NOUNS.has(tokens[k + 1]!.lower)))) {
@@ -115,8 +119,10 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
     }
     if (PHRASE_STOPS.has(t.lower) || /^[^\p{L}\p{N}]$/u.test(t.text)) return none;
     if (/^\d/.test(t.text)) return none;
-    if (!isCapitalized(t) && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'ADV')) return none;
-    if (!isCapitalized(t) && t.pos === 'NOUN' && !GROUP_MODIFIERS.has(t.lower)) return { ...none, kind: 'things', end: k + 1 };
+    if (isCapitalized(t) || GROUP_MODIFIERS.has(t.lower) || MODIFIER_MEASURES.has(t.lower)) continue;
+    const pos = posOf(tokens, k);
+    if (pos === 'VERB' || pos === 'AUX' || pos === 'ADP' || pos === 'ADV') return none;
+    if (pos === 'NOUN') return { ...none, kind: 'things', end: k + 1 };
   }
   return none;
 }
