@@ -28,17 +28,19 @@ export const VAGUE: ReadonlyArray<{ words: string[]; min: number; max: number }>
   { words: ['dozens'], min: 24, max: 99 },
 ];
 
+const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen']);
+
 /** True when `w` (lower case) is a number word ("six", "twenty", "hundred"). */
 export function isNumberWord(w: string): boolean {
-  return w in UNITS || w in TENS || w in SCALES || w === 'dozen';
+  return NUMBER_WORDS.has(w);
 }
 
 /** Value of a single word or hyphenated compound ("twenty-six" → 26), or null. */
 export function wordValue(w: string): number | null {
-  if (w in UNITS) return UNITS[w]!;
-  if (w in TENS) return TENS[w]!;
+  if (Object.hasOwn(UNITS, w)) return UNITS[w]!;
+  if (Object.hasOwn(TENS, w)) return TENS[w]!;
   const m = /^([a-z]+)-([a-z]+)$/.exec(w);
-  if (m && m[1]! in TENS && m[2]! in UNITS && UNITS[m[2]!]! > 0 && UNITS[m[2]!]! < 10) return TENS[m[1]!]! + UNITS[m[2]!]!;
+  if (m && Object.hasOwn(TENS, m[1]!) && Object.hasOwn(UNITS, m[2]!) && UNITS[m[2]!]! > 0 && UNITS[m[2]!]! < 10) return TENS[m[1]!]! + UNITS[m[2]!]!;
   return null;
 }
 
@@ -87,7 +89,7 @@ function readDigits(tokens: Token[], i: number, text?: string): NumberRead | nul
       to++;
     }
   }
-  const scale = tokens[to] ? SCALES[tokens[to]!.lower] : undefined;
+  const scale = tokens[to] && Object.hasOwn(SCALES, tokens[to]!.lower) ? SCALES[tokens[to]!.lower] : undefined;
   if (scale && scale >= 1000) {
     return { value: Math.round(value * scale), from: i, to: to + 1, fractional: false };
   }
@@ -100,7 +102,7 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
   let seen = false;
   let j = i;
   // "a hundred", "a thousand", "a dozen"
-  if (tokens[j]?.lower === 'a' && tokens[j + 1] && (tokens[j + 1]!.lower in SCALES || tokens[j + 1]!.lower === 'dozen')) {
+  if (tokens[j]?.lower === 'a' && tokens[j + 1] && (Object.hasOwn(SCALES, tokens[j + 1]!.lower) || tokens[j + 1]!.lower === 'dozen')) {
     current = 1;
     seen = true;
     j++;
@@ -115,7 +117,7 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
       continue;
     }
     if (w === 'dozen' && seen) { current = (current || 1) * 12; continue; }
-    if (w in SCALES && seen) {
+    if (Object.hasOwn(SCALES, w) && seen) {
       const s = SCALES[w]!;
       if (s === 100) current = (current || 1) * 100;
       else { total += (current || 1) * s; current = 0; }
@@ -132,8 +134,11 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
   return { value: total + current, from: i, to, fractional: false };
 }
 
+const VAGUE_FIRST = new Set(VAGUE.map((v) => v.words[0]!));
+
 /** Reads a vague quantity ("hundreds", "tens of thousands") at token `i`, or null. */
 export function readVague(tokens: Token[], i: number): { min: number; max: number; from: number; to: number } | null {
+  if (!VAGUE_FIRST.has(tokens[i]?.lower ?? '')) return null;
   for (const v of VAGUE) {
     let ok = true;
     for (let k = 0; k < v.words.length; k++) {

@@ -25,6 +25,10 @@ function sentenceSubject(sentence: string): string | null {
 // Words that may stand between a speaker and the verb: "the statement further noted".
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly))?`;
 
+// Cheap tests that gate the costlier patterns.
+const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll)\b/i;
+const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
+
 /** Cuts a source phrase where the attributing phrase ends and the reported content begins. */
 function trimSource(s: string): string {
   let t = s.replace(/^[\s,:–—-]+/, '');
@@ -55,28 +59,29 @@ export function findAttributions(sentence: string): Found[] {
   const add = (f: Found) => {
     if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
   };
+  const has = (re: RegExp) => re.test(sentence);
   // "according to the official data", "according to reports from human rights organisations …"
-  for (const m of sentence.matchAll(/\baccording\s+to\s+([^,;:.!?()“”"–—]{2,160})/gi)) {
+  if (has(/according/i)) for (const m of sentence.matchAll(/\baccording\s+to\s+([^,;:.!?()“”"–—]{2,160})/gi)) {
     const source = trimSource(m[1]!);
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
   // "per the ministry", "citing local officials"
-  for (const m of sentence.matchAll(/\b(?:per|citing|quoting)\s+(?!cent\b|capita\b|day\b|year\b|week\b|month\b|hour\b|person\b)((?:the\s+)?[\p{Lu}][^,;:.!?()“”"]{1,80}|the\s+[^,;:.!?()“”"]{2,80})/giu, )) {
+  if (has(/\b(?:per|citing|quoting)\b/i)) for (const m of sentence.matchAll(/\b(?:per|citing|quoting)\s+(?!cent\b|capita\b|day\b|year\b|week\b|month\b|hour\b|person\b)((?:the\s+)?[\p{Lu}][^,;:.!?()“”"]{1,80}|the\s+[^,;:.!?()“”"]{2,80})/giu, )) {
     const source = trimSource(m[1]!);
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
   // "Azerbaijani figures", "UN estimates", "the ministry's figures"
-  for (const m of sentence.matchAll(/\b(?:(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}|(?:the\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?)\s+(?:figures|data|statistics|estimates|tally|count|toll)\b/giu)) {
+  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}|(?:the\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?)\s+(?:figures|data|statistics|estimates|tally|count|toll)\b/giu)) {
     if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }
   // "the official data", "unofficial figures"
-  for (const m of sentence.matchAll(/\b(?:the\s+)?(?:un)?official\s+(?:data|figures|statistics|sources|estimates|count|toll|information|records)\b/gi)) {
+  if (has(/official/i)) for (const m of sentence.matchAll(/\b(?:the\s+)?(?:un)?official\s+(?:data|figures|statistics|sources|estimates|count|toll|information|records)\b/gi)) {
     add(make(m[0], m[0], m.index!));
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)${ADVERB}\s+(${SPEECH})\b`, 'giu');
-  for (const m of sentence.matchAll(before)) {
+  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
     let speaker = m[1]!.trim();
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
     const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
@@ -98,7 +103,7 @@ export function findAttributions(sentence: string): Found[] {
     if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
-  for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:.!?“”"]{2,80})`, 'giu'))) {
+  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:.!?“”"]{2,80})`, 'giu'))) {
     const source = trimSource(m[2]!);
     if (source && !/^that\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, ''), source, m.index! + m[0].search(/\p{L}/u)));
   }

@@ -40,9 +40,28 @@ function takenElsewhere(tokens: Token[], k: number): boolean {
   return false;
 }
 
+// Cue lists indexed by their last word, for looking backwards.
+const lastIndexes = new WeakMap<Cue[], Map<string, Cue[]>>();
+function byLastWord(list: Cue[]): Map<string, Cue[]> {
+  let m = lastIndexes.get(list);
+  if (!m) {
+    m = new Map();
+    for (const c of list) {
+      const w = c.words[c.words.length - 1]!;
+      m.set(w, [...(m.get(w) ?? []), c]);
+    }
+    lastIndexes.set(list, m);
+  }
+  return m;
+}
+
 /** The cue whose last word is token `k`, if any. */
 function cueEndingAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
-  for (const c of list) {
+  const t = tokens[k];
+  if (!t) return null;
+  const last = t.lower.includes('-') && list.some((c) => c.words.length === 1) ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t.lower;
+  const candidates = [...(byLastWord(list).get(last) ?? []), ...(last !== t.lower ? byLastWord(list).get(t.lower) ?? [] : [])];
+  for (const c of candidates) {
     const s = k - c.words.length + 1;
     if (s < 0) continue;
     let ok = true;

@@ -2,7 +2,10 @@
 import type { Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
 import { isCapitalized, posOf } from '../../../nlp/tokens.js';
-import { GROUP_MODIFIERS, HEAD_MEASURES, MODIFIER_MEASURES, NON_PEOPLE, PEOPLE_NOUNS, STATUS_MEASURES } from './lexicon.js';
+import { GROUP_MODIFIERS, HEAD_MEASURES, MODIFIER_MEASURES, NON_PEOPLE, PEOPLE_NOUNS, POST_CUES, PRE_CUES, STATUS_MEASURES } from './lexicon.js';
+
+// Verbs the lexicons know, whatever a tagger thinks of them ("90 lost one").
+const CUE_VERBS = new Set([...POST_CUES, ...PRE_CUES].map((c) => c.words[0]!));
 
 /** What follows a quantity: whether it counts people, who, and in which group and unit. */
 export interface NounPhrase {
@@ -119,6 +122,7 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
     }
     if (PHRASE_STOPS.has(t.lower) || /^[^\p{L}\p{N}]$/u.test(t.text)) return none;
     if (/^\d/.test(t.text)) return none;
+    if (CUE_VERBS.has(t.lower) && !(MODIFIER_MEASURES.has(t.lower) && tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower))) return none;
     if (isCapitalized(t) || GROUP_MODIFIERS.has(t.lower) || MODIFIER_MEASURES.has(t.lower)) continue;
     const pos = posOf(tokens, k);
     if (pos === 'VERB' || pos === 'AUX' || pos === 'ADP' || pos === 'ADV') return none;

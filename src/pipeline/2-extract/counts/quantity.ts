@@ -55,9 +55,18 @@ const HEDGES: Hedge[] = [
   { words: ['under'], kind: 'under' },
 ];
 
+// Hedges by their last word: a token is checked against a few hedges, not all.
+const HEDGES_BY_LAST = new Map<string, Hedge[]>();
+for (const h of HEDGES) {
+  const last = h.words[h.words.length - 1]!;
+  HEDGES_BY_LAST.set(last, [...(HEDGES_BY_LAST.get(last) ?? []), h]);
+}
+
 /** The hedge that ends right before token `i`, if any. */
 function hedgeBefore(tokens: Token[], i: number): Hedge & { from: number } | null {
-  for (const h of HEDGES) {
+  const list = i > 0 ? HEDGES_BY_LAST.get(tokens[i - 1]!.lower) : undefined;
+  if (!list) return null;
+  for (const h of list) {
     const from = i - h.words.length;
     if (from < 0) continue;
     let ok = true;

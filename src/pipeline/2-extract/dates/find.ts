@@ -13,11 +13,13 @@ export interface DateContext {
   lastYear?: number;
 }
 
-const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s/;
+const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s/g;
 
 /** Dates chrono-node finds that the rules did not, kept only when year and month are stated. */
 function chronoDates(text: string, taken: (s: number, e: number) => boolean): { value: string; start: number; end: number }[] {
-  if (!MONTH_WORD.test(text)) return [];
+  // chrono-node is the slow path: only for a month name that no rule has read.
+  const months = [...text.matchAll(MONTH_WORD)];
+  if (!months.some((m) => !taken(m.index!, m.index! + m[0].length))) return [];
   const out: { value: string; start: number; end: number }[] = [];
   for (const r of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     const s = r.start;

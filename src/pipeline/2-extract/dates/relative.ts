@@ -80,6 +80,8 @@ export function relativeDates(text: string, published: EdtfParts): RelativeHit[]
     const g = m.groups ?? {};
     // Weekday names are capitalised; "monday" in lower case is not trusted.
     if (g.wd && !/^[A-Z]/.test(g.wd)) continue;
+    // "at least 25 years ago" is a bound, not a point in time.
+    if (g.agounit && /\b(?:at\s+least|more\s+than|over|nearly|almost|up\s+to|less\s+than|within)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const value = resolve(g, published);
     if (value) out.push({ value, start: m.index, end: m.index + m[0].length });
   }

@@ -56,7 +56,7 @@ const rules: Rule[] = [
   { re: /\b(?:the\s+)?(?:(?:early|late|mid)[-\s]?|(?:first|second|latter)\s+half\s+of\s+the\s+)?(?<dec>1[0-9]\d|20\d)0s\b/gi,
     map: (g) => `${g.dec}X` },
   // "1992–1994", "1992-94"
-  { re: /(?<![\d.,/-])(?<y1>1[5-9]\d\d|20\d\d)\s?[-–]\s?(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\d.,/-])/g,
+  { re: /(?<![\d.,/-])(?<y1>1[5-9]\d\d|20\d\d)\s?[-–]\s?(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\d/-]|[.,]\d)/g,
     map: (g) => { const a = Number(g.y1); const b = g.y2!.length === 2 ? Math.floor(a / 100) * 100 + Number(g.y2) : Number(g.y2); return b > a && b - a < 100 ? `${a}/${b}` : null; } },
   // "on February 26", "26 February" (the year comes from context)
   { re: new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: { month: month(g), day: Number(g.day) } }) },

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../index.js';
+
+/** The attribution source of each count in `text` (null for the report's own voice). */
+function sources(text: string): (string | null)[] {
+  return extract(text).counts.map((c) => c.attribution?.source ?? null);
+}
+
+// [text, sources of its counts in order]
+const TABLE: [string, (string | null)[]][] = [
+  ['According to the health ministry, 64 people were injured.', ['the health ministry']],
+  ['Police said 27 people were killed.', ['Police']],
+  ['27 people were killed, police said.', ['police']],
+  ['27 people were killed, said a local official.', ['a local official']],
+  ['At least 40 people died, per the Red Crescent.', ['the Red Crescent']],
+  ['According to the official data, 613 civilians were killed, including 106 women.', ['the official data', 'the official data']],
+  ['According to unofficial data, 1,300 people were killed.', ['unofficial data']],
+  ['The blast killed 40 people, according to UN figures.', ['UN figures']],
+  ['The ministry’s figures show that 300 people were injured.', ['The ministry’s figures']],
+  ['The attack killed 40 people.', [null]],
+  ['A government statement said on Monday that talks had failed. “We mourn our 40 citizens who were killed,” it added.', ['A government statement']],
+  ['“Twelve soldiers were wounded. Four more died in hospital,” the commander said.', ['the commander', 'the commander']],
+  ['The Refugee Council, a monitoring group, put the toll higher, saying that 31 people had been killed.', ['The Refugee Council']],
+  ['Official figures put the toll at 312, while survivors say more than 500 died.', ['Official figures', 'survivors']],
+  ['The Chamber found that no fewer than 1,140 prisoners passed through the camp.', ['The Chamber']],
+];
+
+for (const [text, expected] of TABLE) {
+  test(`attributes the counts in "${text.slice(0, 70)}"`, () => assert.deepEqual(sources(text), expected));
+}
+
+test('a statement continued in the next sentence keeps its speaker', () => {
+  const text = 'The ministry said that the shelling had stopped. It added that 20 civilians had been wounded.';
+  assert.deepEqual(sources(text), ['The ministry']);
+});
+
+test('"according to" does not carry into the next sentence', () => {
+  const text = 'According to the ministry, 20 people were killed. Some 150 remain missing.';
+  assert.deepEqual(sources(text), ['the ministry', null]);
+});
+
+test('marks official and unofficial data as such', () => {
+  const [a, b] = extract('According to official data, 613 were killed. According to unofficial data, 1,300 people were killed.').counts;
+  assert.equal(a?.attribution?.kind, 'official');
+  assert.equal(b?.attribution?.kind, 'unofficial');
+});

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../index.js';
+
+type Row = [measure: string, group: string, min: number | null, max: number | null, unit?: string];
+
+/** measure, group, min, max (and unit when not people) of every count in `text`. */
+function counts(text: string): Row[] {
+  return extract(text).counts.map((c) => {
+    const r: Row = [c.measure, c.group, c.min, c.max];
+    if (c.unit !== 'people') r.push(c.unit);
+    return r;
+  });
+}
+
+// Sentences in our own words, one rule each; [sentence, expected counts].
+const TABLE: [string, Row[]][] = [
+  ['Gunmen killed 27 villagers on Monday.', [['killed', 'all', 27, 27]]],
+  ['At least 40 civilians were killed and 112 were wounded.', [['killed', 'all', 40, null], ['injured', 'all', 112, 112]]],
+  ['The shelling killed 52 people, including 14 women and 9 children.', [['killed', 'all', 52, 52], ['killed', 'women', 14, 14], ['killed', 'children', 9, 9]]],
+  ['Officials said 300 people died, including 120 women and children.', [['killed', 'all', 300, 300], ['killed', 'women+children', 120, 120]]],
+  ['More than 1.000 people were injured in the blast.', [['injured', 'all', 1001, null]]],
+  ['Some 150 of the 1,200 residents that the militia abducted remain missing.', [['missing', 'all', 150, 150], ['captured', 'all', 1200, 1200]]],
+  ['Rebels captured 900 soldiers, 200 of whom remain unaccounted for.', [['captured', 'all', 900, 900], ['missing', 'all', 200, 200]]],
+  ['80 prisoners who were taken hostage are still missing.', [['missing', 'all', 80, 80]]],
+  ['Six families were completely wiped out.', [['killed', 'all', 6, 6, 'families']]],
+  ['Forty children lost both parents, and 90 lost one.', [['orphaned', 'children', 40, 40], ['orphaned', 'children', 90, 90]]],
+  ['So far, 520 people (130 families) have returned to their homes.', [['returned', 'all', 520, 520], ['returned', 'all', 130, 130, 'families']]],
+  ['The war caused thousands of casualties.', [['casualties', 'all', 2000, 9999]]],
+  ['Tens of thousands of people have been forced from their homes.', [['displaced', 'all', 20_000, 99_999]]],
+  ['The death toll has risen to 214.', [['killed', 'all', 214, 214]]],
+  ['Hospitals admitted 212 wounded patients.', [['injured', 'all', 212, 212]]],
+  ['The court found that 73 detainees died in custody.', [['killed', 'all', 73, 73]]],
+  ['Among the dead were nineteen women and eleven children.', [['killed', 'women', 19, 19], ['killed', 'children', 11, 11]]],
+  ['The camp now shelters nearly 3,000 refugees.', [['displaced', 'all', null, 3000]]],
+  ['The village, home to 4,500 people, was shelled.', [['population', 'all', 4500, 4500]]],
+  ['A 4-5-year-old child was among them.', []],
+  ['The parliaments of 18 countries adopted resolutions.', []],
+  ['The pain remains after 33 years.', []],
+  ['It was their 32nd anniversary.', []],
+  ['Turnout was 14 per cent.', []],
+  ['Resolution No. 822 called for a ceasefire.', []],
+  ['Call +90 (312) 438 50 23 for details.', []],
+  ['They have the right to return, said seven victims.', [['other', 'all', 7, 7]]],
+];
+
+for (const [text, expected] of TABLE) {
+  test(`reads the counts in "${text}"`, () => assert.deepEqual(counts(text), expected));
+}
+
+test('every count span holds its quote and covers its number', () => {
+  const text = 'In the town, home to 7,000 people, 613 citizens — including 106 women — were killed.';
+  for (const c of extract(text).counts) {
+    assert.equal(text.slice(c.span.start, c.span.end), c.quote);
+    assert.match(c.quote, /\d/);
+  }
+});
+
+test('links a breakdown to its total', () => {
+  const { counts: cs } = extract('The attack killed 613 civilians, including 106 women and 63 children.');
+  assert.equal(cs[1]!.partOf, 0);
+  assert.equal(cs[2]!.partOf, 0);
+});
