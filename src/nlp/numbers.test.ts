@@ -52,6 +52,8 @@ const TABLE: [string, [number | null, number | null, boolean] | null][] = [
   ['tens of thousands of people', [20_000, 99_999, true]],
   ['hundreds of thousands of people', [200_000, 999_999, true]],
   ['20 or more people', [20, null, false]],
+  ['no more than 12 people', [null, 12, false]],
+  ['at most 12 people', [null, 12, false]],
 ];
 
 for (const [input, expected] of TABLE) {

@@ -23,7 +23,7 @@ function sentenceSubject(sentence: string): string | null {
   return s && !/^(?:The|A|An|In|On|At|By|For|According)$/.test(s) ? s : null;
 }
 // Words that may stand between a speaker and the verb: "the statement further noted".
-const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly))?`;
+const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly|now|so\s+far|since))?`;
 
 // Cheap tests that gate the costlier patterns.
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll)\b/i;
@@ -82,7 +82,7 @@ export function findAttributions(sentence: string): Found[] {
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
-    let speaker = m[1]!.trim();
+    let speaker = m[1]!.trim().replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
     const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
     const text = sentence.slice(start, m.index! + m[0].length);
@@ -103,7 +103,7 @@ export function findAttributions(sentence: string): Found[] {
     if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
-  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:.!?“”"]{2,80})`, 'giu'))) {
+  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
     const source = trimSource(m[2]!);
     if (source && !/^that\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, ''), source, m.index! + m[0].search(/\p{L}/u)));
   }

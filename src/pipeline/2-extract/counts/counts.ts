@@ -114,7 +114,7 @@ function relate(tokens: Token[], cands: Candidate[]): void {
   // "… captured 1,275 people, 150 of whom remain unaccounted for"
   for (let n = 1; n < cands.length; n++) {
     const c = cands[n]!;
-    if (c.host === undefined && c.np.head !== null && tokens[c.np.head]?.lower === 'whom' && cands[n - 1]!.outer === undefined) {
+    if (c.host === undefined && c.np.head !== null && /^(?:whom|them)$/.test(tokens[c.np.head]?.lower ?? '') && cands[n - 1]!.outer === undefined) {
       c.host = n - 1;
       c.ownFirst = true;
     }

@@ -71,6 +71,8 @@ function joinHeads(tokens: Token[], from: number, head: number): { last: number;
     let k = last + 2;
     if (tokens[k] && GROUP_MODIFIERS.has(tokens[k]!.lower) && tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower)) k++;
     if (!tokens[k] || !PEOPLE_NOUNS.has(tokens[k]!.lower) || tokens[k]!.lower === 'others' || tokens[k]!.lower === 'more') break;
+    // "killed 42 people and injured 96": a verb, not a second noun.
+    if (tokens[k + 1] && /^\d|^(?:some|about|at|more|over|nearly|dozens|hundreds|thousands)$/i.test(tokens[k + 1]!.text)) break;
     const g = groupOf(tokens, last + 2, k).group;
     if (g !== 'all' && group !== 'all' && !group.split('+').includes(g)) group = `${group}+${g}`;
     else if (group === 'all' && g !== 'all') group = g;

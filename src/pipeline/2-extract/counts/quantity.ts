@@ -35,6 +35,8 @@ const HEDGES: Hedge[] = [
   { words: ['up', 'to'], kind: 'max' },
   { words: ['a', 'maximum', 'of'], kind: 'max' },
   { words: ['not', 'more', 'than'], kind: 'max' },
+  { words: ['no', 'more', 'than'], kind: 'max' }, // "no more than 12 civilians"
+  { words: ['at', 'most'], kind: 'max' },
   { words: ['close', 'to'], kind: 'nearly' },
   { words: ['just', 'under'], kind: 'nearly' },
   { words: ['fewer', 'than'], kind: 'under' }, // "fewer than 300"
@@ -59,7 +61,7 @@ const HEDGES: Hedge[] = [
 const HEDGES_BY_LAST = new Map<string, Hedge[]>();
 for (const h of HEDGES) {
   const last = h.words[h.words.length - 1]!;
-  HEDGES_BY_LAST.set(last, [...(HEDGES_BY_LAST.get(last) ?? []), h]);
+  HEDGES_BY_LAST.set(last, [...(HEDGES_BY_LAST.get(last) ?? []), h].sort((a, b) => b.words.length - a.words.length));
 }
 
 /** The hedge that ends right before token `i`, if any. */
