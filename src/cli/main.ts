@@ -3,6 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import type { CliContext } from './context.js';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerIngest } from './commands/ingest.js';
+import { register as registerReextract } from './commands/reextract.js';
+import { register as registerDocs } from './commands/docs.js';
+import { register as registerShow } from './commands/show.js';
+import { register as registerSearch } from './commands/search.js';
 
 const ctx: CliContext = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -17,7 +22,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerExtract(program, ctx);
+for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

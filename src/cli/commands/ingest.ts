@@ -1,0 +1,41 @@
+/** `crosscheck ingest PATH...`: read, extract and store reports; a summary at the end. */
+import type { Command } from 'commander';
+import { createApp } from '../../app.js';
+import { ingestPaths } from '../../pipeline/run/ingest.js';
+import { progressBar } from '../progress.js';
+import type { CliContext } from '../context.js';
+
+interface Options { db?: string; workers?: string; maxSize?: string; json?: boolean; batch?: string }
+
+/** Registers the command. */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('ingest')
+    .description('read reports into the evidence store (text kept byte for byte with its sha256), extracting counts and dates')
+    .argument('<paths...>', 'report files or folders (.txt .md .html .pdf; folders recursively)')
+    .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
+    .option('--workers <n>', 'worker threads for reading and extracting (default: the number of cores)')
+    .option('--max-size <size>', 'skip files larger than this (default 50MB)')
+    .option('--json', 'print the summary as JSON, with no progress bar')
+    .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md')
+    .action(async (paths: string[], opts: Options) => {
+      const app = createApp({ db: opts.db, workers: opts.workers, maxSize: opts.maxSize });
+      const store = await app.openStore();
+      const bar = progressBar(!opts.json);
+      try {
+        const s = await ingestPaths(store, paths, { workers: app.config.workers, maxSize: app.config.maxSize, onProgress: bar.update });
+        bar.stop();
+        if (opts.json) {
+          ctx.out(JSON.stringify({ db: app.config.dbPath, ...s }, null, 2));
+        } else {
+          for (const r of s.results) if (r.status === 'failed' || r.status === 'skipped') ctx.warn(`${r.status}: ${r.reason && r.reason.includes(r.path) ? r.reason : `${r.path}: ${r.reason}`}`);
+          ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${app.config.dbPath}`);
+        }
+        const present = s.results.some((r) => r.status === 'skipped' && /already/.test(r.reason ?? ''));
+        if (s.ingested === 0 && !(present && s.failed === 0)) ctx.failed = true;
+      } finally {
+        bar.stop();
+        await store.close();
+      }
+    });
+}

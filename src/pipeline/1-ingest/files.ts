@@ -1,0 +1,116 @@
+/** Turns the paths a user gives into the sorted list of report files to read. */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ListOptions, ListResult, SkippedPath } from './types.js';
+import { formatOfName, SIDECAR_SUFFIX } from './format.js';
+
+/** Why a file or folder was passed over, from the fs error that stopped us. */
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return `cannot be read (${code ?? String(err)})`;
+}
+
+/** Why a file will not be read, or undefined when it is a report. */
+function fileReason(name: string): string | undefined {
+  if (name.toLowerCase().endsWith(SIDECAR_SUFFIX)) return 'metadata sidecar, read with its report';
+  if (!formatOfName(name)) return 'unsupported extension (expected .txt, .md, .markdown, .html, .htm or .pdf)';
+  return undefined;
+}
+
+/** Shared state of one listing: results, and the real paths seen (links can repeat a file or loop a folder). */
+interface Walk {
+  files: Map<string, string>;
+  skipped: SkippedPath[];
+  seenDirs: Set<string>;
+  hidden: boolean;
+}
+
+async function addFile(walk: Walk, path: string): Promise<void> {
+  const reason = fileReason(basename(path));
+  if (reason) {
+    walk.skipped.push({ path, reason });
+    return;
+  }
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (err) {
+    walk.skipped.push({ path, reason: fsReason(err) });
+    return;
+  }
+  if (!walk.files.has(real)) walk.files.set(real, path);
+}
+
+async function walkDir(walk: Walk, dir: string): Promise<void> {
+  let real: string;
+  let names: string[];
+  try {
+    real = await realpath(dir);
+    if (walk.seenDirs.has(real)) return;
+    walk.seenDirs.add(real);
+    names = await readdir(dir);
+  } catch (err) {
+    walk.skipped.push({ path: dir, reason: fsReason(err) });
+    return;
+  }
+  // Code-unit order, not locale order: the same folder lists the same way on every machine.
+  names.sort();
+  for (const name of names) {
+    // Hidden files and folders (.git, .DS_Store) are not reports; listing each as skipped would be noise.
+    if (name.startsWith('.') && !walk.hidden) continue;
+    const path = join(dir, name);
+    await visit(walk, path, false);
+  }
+}
+
+async function visit(walk: Walk, path: string, explicit: boolean): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    walk.skipped.push({ path, reason: fsReason(err) });
+    return;
+  }
+  if (info.isDirectory()) return walkDir(walk, path);
+  if (!info.isFile()) {
+    walk.skipped.push({ path, reason: 'not a regular file' });
+    return;
+  }
+  // Inside a folder an orphan sidecar is still worth a line; next to its report it is silent.
+  if (!explicit && basename(path).toLowerCase().endsWith(SIDECAR_SUFFIX)) {
+    const report = path.slice(0, -SIDECAR_SUFFIX.length);
+    if (await exists(report)) return;
+    walk.skipped.push({ path, reason: 'metadata sidecar without its report' });
+    return;
+  }
+  await addFile(walk, path);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Lists the report files under the given files and folders (recursively), sorted and without
+ * duplicates; everything passed over (missing paths, other extensions, orphan sidecars) is
+ * returned in `skipped` with its reason instead of throwing.
+ */
+export async function listReportFiles(paths: string[], opts: ListOptions = {}): Promise<ListResult> {
+  const walk: Walk = { files: new Map(), skipped: [], seenDirs: new Set(), hidden: opts.hidden ?? false };
+  for (const path of paths) await visit(walk, path, true);
+  const files = [...walk.files.values()].sort(byCodeUnits);
+  const skipped = walk.skipped.sort((a, b) => byCodeUnits(a.path, b.path));
+  return { files, skipped };
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+/**
+ * Reads `FILE.meta.json`, the sidecar a curator writes to correct a report's metadata.
+ * A broken sidecar is an error, not a warning: identity is the hash of the report's bytes, so
+ * ingesting it with the wrong metadata would make a later, fixed run skip it as "already ingested".
+ */
+import { readFile } from 'node:fs/promises';
+import type { DocumentMeta } from '../../../domain/types.js';
+import type { Logger } from '../../../domain/logger.js';
+import { AppError } from '../../../domain/errors.js';
+import { isEdtf, toEdtf } from './dates.js';
+import { SIDECAR_SUFFIX } from '../format.js';
+
+/** The fields a sidecar may set; `null` (or "") removes a field (an inferred author that is wrong). */
+export type SidecarMeta = { [K in keyof Omit<DocumentMeta, 'inferred'>]?: string | null };
+
+const FIELDS = ['title', 'publisher', 'author', 'published', 'url', 'language'] as const;
+
+function invalid(path: string, reason: string, cause?: unknown): AppError {
+  return new AppError('E_BAD_INPUT', `${path}: invalid metadata sidecar: ${reason}`, { cause, details: { path } });
+}
+
+/** Checks a parsed sidecar and returns its fields; `published` is normalised to EDTF. */
+export function parseSidecar(value: unknown, path: string, logger: Logger): SidecarMeta {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(path, 'expected a JSON object');
+  const out: SidecarMeta = {};
+  for (const [key, v] of Object.entries(value)) {
+    const field = FIELDS.find((f) => f === key);
+    if (!field) {
+      // Extra keys (a curator's note) are allowed, but a misspelt field should not pass unseen.
+      logger.warn(`${path}: metadata sidecar key "${key}" is not a metadata field; ignored`, { path, key });
+      continue;
+    }
+    if (v !== null && typeof v !== 'string') throw invalid(path, `"${key}" must be a string or null`);
+    if (field === 'published' && typeof v === 'string') {
+      const edtf = isEdtf(v) ? v : toEdtf(v);
+      if (!edtf) throw invalid(path, `"published" is not a date: ${JSON.stringify(v)}`);
+      out.published = edtf;
+    } else {
+      out[field] = typeof v === 'string' && v.trim() ? v.trim() : null;
+    }
+  }
+  return out;
+}
+
+/** Reads the sidecar of `reportPath` if there is one; undefined when there is none. */
+export async function readSidecar(reportPath: string, logger: Logger): Promise<SidecarMeta | undefined> {
+  const path = reportPath + SIDECAR_SUFFIX;
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw invalid(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, err);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw invalid(path, `not valid JSON (${(err as Error).message})`, err);
+  }
+  return parseSidecar(value, path, logger);
+}
+
+/** `meta` with the sidecar's fields laid over it: set fields replace, `null` fields are removed; neither stays `inferred`. */
+export function applySidecar(meta: DocumentMeta, sidecar: SidecarMeta | undefined): DocumentMeta {
+  if (!sidecar) return meta;
+  const out: DocumentMeta = { ...meta };
+  for (const field of FIELDS) {
+    const v = sidecar[field];
+    if (v === undefined) continue;
+    if (v === null) delete out[field];
+    else out[field] = v;
+  }
+  const inferred = (meta.inferred ?? []).filter((f) => !(f in sidecar));
+  if (inferred.length) out.inferred = inferred;
+  else delete out.inferred;
+  return out;
+}

@@ -1,0 +1,120 @@
+/** Reads one report file into a `ReportDocument`: bytes, hash, format, text, metadata. */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { DocumentFormat, DocumentMeta, ReportDocument } from '../../domain/types.js';
+import type { Logger } from '../../domain/logger.js';
+import type { FormatOptions, FormatResult, ReadOptions } from './types.js';
+import { AppError } from '../../domain/errors.js';
+import { silentLogger } from '../../domain/logger.js';
+import { DEFAULT_MAX_SIZE } from './types.js';
+import { detectFormat } from './format.js';
+import { readTxt } from './formats/txt.js';
+import { readMarkdown } from './formats/markdown.js';
+import { readHtml } from './formats/html.js';
+import { readPdf } from './formats/pdf.js';
+import { withInferredMeta } from './metadata/infer.js';
+import { applySidecar, readSidecar } from './metadata/sidecar.js';
+import type { SidecarMeta } from './metadata/sidecar.js';
+
+/** "52.4 MB", "812 B": sizes as a person reads them in an error message. */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function fsError(path: string, err: unknown): AppError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const details = { path, errno: code };
+  if (code === 'ENOENT') return new AppError('E_NOT_FOUND', `${path}: no such file`, { cause: err, details });
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('E_UNREADABLE', `${path}: permission denied`, { cause: err, details });
+  if (code === 'EISDIR') return new AppError('E_UNREADABLE', `${path}: is a folder, not a file`, { cause: err, details });
+  return new AppError('E_UNREADABLE', `${path}: cannot be read (${code ?? String(err)})`, { cause: err, details });
+}
+
+/** The file's bytes, refused before reading when the file is larger than `maxSize`. */
+export async function readBytes(path: string, maxSize: number = DEFAULT_MAX_SIZE): Promise<Uint8Array> {
+  let handle;
+  try {
+    // Non-blocking, so that a named pipe given as a report is refused below instead of hanging here.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw fsError(path, err);
+  }
+  try {
+    // fstat on the open handle, so the size checked is the size of the file we then read.
+    const info = await handle.stat();
+    if (info.isDirectory()) throw fsError(path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+    if (!info.isFile()) throw new AppError('E_UNREADABLE', `${path}: not a regular file`, { details: { path } });
+    if (info.size > maxSize) {
+      throw new AppError('E_TOO_LARGE', `${path}: the file is ${size(info.size)}, over the ${size(maxSize)} limit`, {
+        details: { path, size: info.size, maxSize },
+      });
+    }
+    return await handle.readFile();
+  } catch (err) {
+    throw err instanceof AppError ? err : fsError(path, err);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Turns bytes into text and stated metadata with the reader for `format`. */
+export async function readFormat(format: DocumentFormat, bytes: Uint8Array, opts: FormatOptions): Promise<FormatResult> {
+  switch (format) {
+    case 'txt':
+      return readTxt(bytes, opts.path);
+    case 'md':
+      return readMarkdown(bytes, opts.path);
+    case 'html':
+      return readHtml(bytes, opts);
+    case 'pdf':
+      return readPdf(bytes, opts);
+  }
+}
+
+/** Options for `reportFromBytes`: what `readReport` knows besides the bytes. */
+export interface FromBytesOptions {
+  logger?: Logger;
+  /** Metadata from a sidecar, laid over everything else. */
+  sidecar?: SidecarMeta;
+  now?: Date;
+}
+
+/**
+ * Builds a report from bytes already read (a worker may be handed them): hash, format, text,
+ * stated metadata, then inferred metadata for what is missing, then the sidecar over all.
+ */
+export async function reportFromBytes(bytes: Uint8Array, path: string, opts: FromBytesOptions = {}): Promise<ReportDocument> {
+  const logger = opts.logger ?? silentLogger;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const format = detectFormat(path, bytes);
+  const result = await readFormat(format, bytes, { path, logger });
+  const meta: DocumentMeta = applySidecar(withInferredMeta(result.meta, result.text, opts.now), opts.sidecar);
+  const doc: ReportDocument = {
+    id: sha256.slice(0, 16),
+    sha256,
+    path,
+    name: basename(path),
+    format,
+    meta,
+    text: result.text,
+    byteLength: bytes.length,
+  };
+  if (result.pageStarts) doc.pageStarts = result.pageStarts;
+  return doc;
+}
+
+/**
+ * Reads one report file. Failures are `AppError`s naming the file and the reason: E_NOT_FOUND,
+ * E_UNREADABLE, E_TOO_LARGE (checked before reading), E_EMPTY, E_BINARY, E_ENCODING,
+ * E_UNSUPPORTED_FORMAT, E_PARSE, and E_BAD_INPUT for a broken `FILE.meta.json` sidecar.
+ */
+export async function readReport(path: string, opts: ReadOptions = {}): Promise<ReportDocument> {
+  const logger = opts.logger ?? silentLogger;
+  const bytes = await readBytes(path, opts.maxSize ?? DEFAULT_MAX_SIZE);
+  const sidecar = opts.sidecar === false ? undefined : await readSidecar(path, logger);
+  return reportFromBytes(bytes, path, { logger, sidecar, now: opts.now });
+}

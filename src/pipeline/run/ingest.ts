@@ -1,0 +1,113 @@
+/** Ingest: list report files, read and extract them on a worker pool, store them in batches. */
+import { stat } from 'node:fs/promises';
+import { listReportFiles } from '../1-ingest/index.js';
+import type { ReportInput, Store } from '../../storage/store.js';
+import { FilePool } from './pool.js';
+import type { FileOutcome } from './task.js';
+
+/** Options for `ingestPaths`. */
+export interface IngestOptions {
+  /** Worker threads for reading and extracting (0 reads in this thread). */
+  workers: number;
+  /** Largest file accepted, in bytes. */
+  maxSize: number;
+  /** Reports per write transaction (default 64). */
+  batchSize?: number;
+  /** Called after each file, and once with the total before any. */
+  onProgress?: (p: IngestProgress) => void;
+}
+
+/** Where an ingest stands. */
+export interface IngestProgress {
+  total: number;
+  done: number;
+  bytes: number;
+  ingested: number;
+  skipped: number;
+  failed: number;
+}
+
+/** One path and what happened to it. */
+export interface PathResult {
+  path: string;
+  id?: string;
+  status: 'added' | 'new-version' | 'skipped' | 'failed';
+  reason?: string;
+}
+
+/** What an ingest did, path by path, and in sum. */
+export interface IngestSummary {
+  results: PathResult[];
+  ingested: number;
+  skipped: number;
+  failed: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Reads, extracts and stores every report under `paths`; bad files are reported, never fatal. */
+export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const { files, skipped } = await listReportFiles(paths);
+  const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: 'skipped', reason: s.reason }));
+  const progress: IngestProgress = { total: files.length, done: 0, bytes: 0, ingested: 0, skipped: 0, failed: 0 };
+  opts.onProgress?.({ ...progress });
+  const pool = new FilePool(opts.workers);
+  const batchSize = opts.batchSize ?? 64;
+  let batch: ReportInput[] = [];
+  let batchPaths: string[] = [];
+
+  const record = (r: PathResult) => {
+    results.push(r);
+    if (r.status === 'failed') progress.failed++;
+    else if (r.status === 'skipped') progress.skipped++;
+    else progress.ingested++;
+  };
+  const flush = async () => {
+    if (!batch.length) return;
+    const out = await store.addReports(batch);
+    out.forEach((r, i) => {
+      const path = batchPaths[i]!;
+      if (r.status === 'failed') record({ path, status: 'failed', reason: r.error.message });
+      else record({ path, id: r.id, status: r.status, reason: r.reason });
+    });
+    batch = [];
+    batchPaths = [];
+  };
+  const accept = async (o: FileOutcome) => {
+    progress.done++;
+    if (!o.ok) {
+      record({ path: o.path, status: 'failed', reason: o.message });
+    } else {
+      progress.bytes += o.original.length;
+      batch.push({ doc: o.doc, extraction: o.extraction, original: o.original });
+      batchPaths.push(o.path);
+      if (batch.length >= batchSize) await flush();
+    }
+    opts.onProgress?.({ ...progress });
+  };
+
+  try {
+    // A bounded number of files in flight keeps memory flat however large the folder.
+    const inFlight = new Set<Promise<void>>();
+    const limit = Math.max(2, opts.workers * 4);
+    for (const path of files) {
+      const size = await stat(path).then((s) => s.size, () => 0);
+      const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then(accept).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= limit || size > 8 << 20) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    await flush();
+  } finally {
+    await pool.close();
+  }
+  return {
+    results,
+    ingested: progress.ingested,
+    skipped: progress.skipped + skipped.length,
+    failed: progress.failed,
+    bytes: progress.bytes,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,38 @@
+/** The work one worker does for one file: read it, extract from it. Runs in a worker or inline. */
+import { readBytes, reportFromBytes, readSidecar } from '../1-ingest/index.js';
+import { extract } from '../2-extract/index.js';
+import { isAppError } from '../../domain/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
+import type { Extraction, ReportDocument } from '../../domain/types.js';
+import type { Logger } from '../../domain/logger.js';
+import { silentLogger } from '../../domain/logger.js';
+
+/** A file to read and extract. */
+export interface FileTask {
+  path: string;
+  maxSize: number;
+}
+
+/** What came of one file: a document with its extraction and bytes, or a failure with its reason. */
+export type FileOutcome =
+  | { ok: true; path: string; doc: ReportDocument; extraction: Extraction; original: Uint8Array }
+  | { ok: false; path: string; code: ErrorCode | 'E_INTERNAL'; message: string };
+
+/** Reads and extracts one file; never throws (a failure is an outcome). */
+export async function runFileTask(task: FileTask, logger: Logger = silentLogger): Promise<FileOutcome> {
+  try {
+    const original = await readBytes(task.path, task.maxSize);
+    const sidecar = await readSidecar(task.path, logger);
+    const doc = await reportFromBytes(original, task.path, { logger, sidecar });
+    const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
+    return { ok: true, path: task.path, doc, extraction, original };
+  } catch (e) {
+    if (isAppError(e)) return { ok: false, path: task.path, code: e.code, message: e.message };
+    return { ok: false, path: task.path, code: 'E_INTERNAL', message: `${task.path}: could not be processed (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+// Metadata dates come from the outside world: a malformed one must not fail the report.
+function validPublished(p: string | undefined): string | undefined {
+  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) ? p : undefined;
+}

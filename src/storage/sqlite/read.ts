@@ -1,0 +1,120 @@
+/** The reads: documents, originals, listings, versions, extractions, stats. */
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../domain/errors.js';
+import type { Extraction } from '../../domain/types.js';
+import type { DocumentPage, ListOptions, StoreStats, StoredDocument, StoredText, VersionEntry } from '../store.js';
+import { COUNT_COLUMNS, DOC_COLUMNS, toCount, toDate, toStoredDocument, toSummary } from './rows.js';
+import type { CountRow, DateRow, DocRow } from './rows.js';
+
+const FROM_DOCS = 'FROM documents d JOIN versions v ON v.doc_seq = d.seq';
+const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM versions w WHERE w.path = v.path AND w.version > v.version)';
+
+/** Read queries over one connection, statements prepared once. */
+export function prepareReader(db: Database) {
+  const seqOf = db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck();
+  const docById = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS}, d.text, d.page_starts ${FROM_DOCS} WHERE d.id = ?`);
+  const original = db.prepare<[string], Buffer>('SELECT o.bytes FROM originals o JOIN documents d ON d.seq = o.doc_seq WHERE d.id = ?').pluck();
+  const counts = db.prepare<[number], CountRow>(`SELECT ${COUNT_COLUMNS} FROM counts WHERE doc_seq = ? ORDER BY ordinal`);
+  const dates = db.prepare<[number], DateRow>('SELECT value, span_start, span_end, quote, relative FROM dates WHERE doc_seq = ? ORDER BY ordinal');
+  const textsAfter = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS}, d.text ${FROM_DOCS} WHERE d.seq > ? ORDER BY d.seq LIMIT ?`);
+  const versions = db.prepare<[string], { path: string; version: number; id: string; ingested_at: string }>(
+    'SELECT v.path, v.version, d.id, v.ingested_at FROM versions v JOIN documents d ON d.seq = v.doc_seq WHERE v.path = ? ORDER BY v.version');
+  const byIdOrSha = db.prepare<[string, string], string>('SELECT id FROM documents WHERE id = ? OR sha256 = ? LIMIT 1').pluck();
+  const byIdPrefix = db.prepare<[string], string>('SELECT id FROM documents WHERE id GLOB ? LIMIT 2').pluck();
+  const byNameOrPath = db.prepare<[string, string], string>(`SELECT d.id ${FROM_DOCS} WHERE (d.name = ? OR d.path = ?) AND ${NOT_SUPERSEDED} LIMIT 2`).pluck();
+  const stats = db.prepare<[], Omit<StoreStats, 'schemaVersion'> & { schemaVersion: number | null }>(`SELECT
+    (SELECT count(*) FROM documents) AS documents, (SELECT count(DISTINCT path) FROM versions) AS paths,
+    (SELECT count(*) FROM counts) AS counts, (SELECT count(*) FROM dates) AS dates,
+    (SELECT coalesce(sum(byte_length), 0) FROM documents) AS bytes,
+    (SELECT max(version) FROM schema_migrations) AS schemaVersion`);
+
+  return {
+    /** The internal row number of a document id, or undefined. */
+    seqOf: (id: string): number | undefined => seqOf.get(id),
+
+    /** A document with its text. */
+    getDocument(id: string): StoredDocument | null {
+      const row = docById.get(id);
+      return row ? toStoredDocument(row) : null;
+    },
+
+    /** The original bytes as a plain Uint8Array (a Buffer would fail deep equality with one). */
+    getOriginal(id: string): Uint8Array | null {
+      const buf = original.get(id);
+      return buf ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : null;
+    },
+
+    /** Counts and dates in their original order. */
+    getExtraction(id: string): Extraction | null {
+      const seq = seqOf.get(id);
+      if (seq === undefined) return null;
+      return { counts: counts.all(seq).map(toCount), dates: dates.all(seq).map(toDate) };
+    },
+
+    /** Up to `limit` texts after row `afterSeq`, for paging through all of them. */
+    textsAfter(afterSeq: number, limit: number): Array<StoredText & { seq: number }> {
+      return textsAfter.all(afterSeq, limit).map((row) => {
+        const doc = toStoredDocument(row);
+        return { seq: row.seq, id: doc.id, text: doc.text, meta: doc.meta };
+      });
+    },
+
+    /** Every version of a path, oldest first. */
+    listVersions(path: string): VersionEntry[] {
+      return versions.all(path).map((r) => ({ path: r.path, version: r.version, documentId: r.id, ingestedAt: r.ingested_at }));
+    },
+
+    /** Id, sha256, unique id prefix, then the current document at a name or path. */
+    resolveId(ref: string): string | null {
+      const exact = byIdOrSha.get(ref, ref);
+      if (exact !== undefined) return exact;
+      if (ref.length >= 4 && !/[*?[\]]/.test(ref)) {
+        const ids = byIdPrefix.all(`${ref}*`);
+        if (ids.length === 1) return ids[0];
+        if (ids.length > 1) throw new AppError('E_CONFLICT', `"${ref}" matches more than one document id; give more of it`);
+      }
+      const named = byNameOrPath.all(ref, ref);
+      if (named.length > 1) throw new AppError('E_CONFLICT', `"${ref}" names more than one document; use its path or id`);
+      return named[0] ?? null;
+    },
+
+    /** Sizes of what is stored. */
+    stats(): StoreStats {
+      const s = stats.get()!;
+      return { ...s, schemaVersion: s.schemaVersion ?? 0 };
+    },
+
+    /** One page of documents. */
+    listDocuments: (options: ListOptions = {}): DocumentPage => listDocuments(db, options),
+  };
+}
+
+/** The reader's type, for the store that holds one. */
+export type Reader = ReturnType<typeof prepareReader>;
+
+/** Filters and pages documents; the SQL is built per call because filters come and go. */
+function listDocuments(db: Database, options: ListOptions): DocumentPage {
+  const limit = options.limit ?? 50;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new AppError('E_BAD_INPUT', `limit must be an integer from 1 to 1000, got ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new AppError('E_BAD_INPUT', `offset must be a whole number, got ${offset}`);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (options.publisher !== undefined) {
+    where.push('d.publisher = ?');
+    params.push(options.publisher);
+  }
+  if (options.q) {
+    const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(`(d.name LIKE ? ESCAPE '\\' OR d.path LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like);
+  }
+  if (options.currentOnly) where.push(NOT_SUPERSEDED);
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT count(*) ${FROM_DOCS} ${filter}`).pluck().get(...params) as number;
+  const rows = db.prepare(`SELECT ${DOC_COLUMNS},
+      (SELECT count(*) FROM counts c WHERE c.doc_seq = d.seq) AS counts,
+      (SELECT count(*) FROM dates t WHERE t.doc_seq = d.seq) AS dates
+    ${FROM_DOCS} ${filter} ORDER BY d.seq LIMIT ? OFFSET ?`).all(...params, limit, offset) as DocRow[];
+  return { total, items: rows.map(toSummary) };
+}

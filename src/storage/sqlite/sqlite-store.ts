@@ -1,0 +1,171 @@
+/** The Store over one better-sqlite3 connection: async outside, synchronous transactions inside. */
+import type { Database, Transaction } from 'better-sqlite3';
+import { AppError, isAppError } from '../../domain/errors.js';
+import type { Extraction, ReportDocument } from '../../domain/types.js';
+import type {
+  AddResult, BatchResult, DocumentPage, ListOptions, ReportInput, SearchOptions, SearchResult,
+  Store, StoreStats, StoredDocument, StoredText, VersionEntry,
+} from '../store.js';
+import { retryBusy, isBusy, toStoreError } from './errors.js';
+import type { RetryOptions } from './errors.js';
+import { prepareReader } from './read.js';
+import type { Reader } from './read.js';
+import { prepareSearch } from './search.js';
+import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
+import type { Writer } from './write.js';
+
+/** Texts fetched per step of `allTexts`; small enough to keep memory flat. */
+const TEXT_PAGE = 64;
+
+/** What SqliteStore needs besides the connection. */
+export interface SqliteStoreSettings {
+  retry: RetryOptions;
+  now: () => Date;
+  rankCap?: number;
+}
+
+/** A Store over an open, migrated SQLite connection. */
+export class SqliteStore implements Store {
+  private readonly reader: Reader;
+  private readonly writer: Writer;
+  private readonly searcher: ReturnType<typeof prepareSearch>;
+  private readonly addOne: Transaction<(input: ReportInput) => AddResult>;
+  private readonly addMany: Transaction<(inputs: readonly ReportInput[]) => BatchResult[]>;
+
+  constructor(private readonly db: Database, private readonly settings: SqliteStoreSettings) {
+    this.reader = prepareReader(db);
+    this.writer = prepareWriter(db);
+    this.searcher = prepareSearch(db, settings.rankCap);
+    this.addOne = db.transaction((input: ReportInput) => writeReport(this.writer, input, this.now()));
+    // Called inside addMany, addOne runs as a SAVEPOINT: a bad report rolls back alone.
+    this.addMany = db.transaction((inputs: readonly ReportInput[]) => inputs.map((input): BatchResult => {
+      try {
+        return this.addOne(input);
+      } catch (e) {
+        if (isBusy(e)) throw e;
+        const error = toStoreError(e, `report "${input.doc.path}"`);
+        // Bad input fails one report; a failing database (disk full, I/O) fails the batch.
+        if (error.code === 'E_STORE') throw error;
+        return { status: 'failed', id: input.doc.id, path: input.doc.path, error };
+      }
+    }));
+  }
+
+  /** Store one report with its extraction in one IMMEDIATE transaction. */
+  async addReport(doc: ReportDocument, extraction: Extraction, original: Uint8Array): Promise<AddResult> {
+    this.assertOpen();
+    // IMMEDIATE takes the write lock at BEGIN, where busy_timeout applies; a deferred
+    // transaction that reads first can fail at its first write without waiting.
+    return retryBusy(`report "${doc.path}"`, () => this.addOne.immediate({ doc, extraction, original }), this.settings.retry);
+  }
+
+  /** One transaction for the batch; each report in its own savepoint so a bad one fails alone. */
+  async addReports(batch: readonly ReportInput[]): Promise<BatchResult[]> {
+    this.assertOpen();
+    return retryBusy(`a batch of ${batch.length} reports`, () => this.addMany.immediate(batch), this.settings.retry);
+  }
+
+  /** True when these original bytes are stored. */
+  async hasSha256(sha256: string): Promise<boolean> {
+    return this.read(() => this.writer.idBySha.get(sha256) !== undefined);
+  }
+
+  /** Id, sha256, id prefix, name or path to an id. */
+  async resolveId(ref: string): Promise<string | null> {
+    return this.read(() => this.reader.resolveId(ref));
+  }
+
+  /** A document with its text, or null. */
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    return this.read(() => this.reader.getDocument(id));
+  }
+
+  /** The original bytes, or null. */
+  async getOriginal(id: string): Promise<Uint8Array | null> {
+    return this.read(() => this.reader.getOriginal(id));
+  }
+
+  /** A page of documents. */
+  async listDocuments(options?: ListOptions): Promise<DocumentPage> {
+    return this.read(() => this.reader.listDocuments(options));
+  }
+
+  /** Every version of a path. */
+  async listVersions(path: string): Promise<VersionEntry[]> {
+    return this.read(() => this.reader.listVersions(path));
+  }
+
+  /** The stored extraction, or null. */
+  async getExtraction(id: string): Promise<Extraction | null> {
+    return this.read(() => this.reader.getExtraction(id));
+  }
+
+  /** Swap a document's extraction for a new one, atomically. */
+  async replaceExtraction(id: string, extraction: Extraction): Promise<void> {
+    this.assertOpen();
+    const tx = this.db.transaction(() => {
+      const seq = this.reader.seqOf(id);
+      if (seq === undefined) throw new AppError('E_NOT_FOUND', `No stored document has the id ${id}`);
+      rewriteExtraction(this.writer, seq, extraction);
+    });
+    return retryBusy(`the extraction of ${id}`, () => tx.immediate(), this.settings.retry);
+  }
+
+  /**
+   * Pages through texts by row number rather than holding one cursor open: better-sqlite3
+   * allows no other statement on a connection while a cursor iterates, and the caller
+   * writes (replaceExtraction) between steps.
+   */
+  async *allTexts(): AsyncIterable<StoredText> {
+    let after = 0;
+    for (;;) {
+      const page = await this.read(() => this.reader.textsAfter(after, TEXT_PAGE));
+      for (const { seq, ...text } of page) {
+        after = seq;
+        yield text;
+      }
+      if (page.length < TEXT_PAGE) return;
+    }
+  }
+
+  /** Full-text search, best first. */
+  async search(query: string, options?: SearchOptions): Promise<SearchResult> {
+    return this.read(() => this.searcher(query, options));
+  }
+
+  /** Sizes of what is stored. */
+  async stats(): Promise<StoreStats> {
+    return this.read(() => this.reader.stats());
+  }
+
+  /** Close the connection; closing twice is harmless. */
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Lets SQLite refresh its planner statistics where they have drifted (cheap, bounded).
+    try {
+      if (!this.db.readonly) this.db.pragma('optimize');
+    } catch {
+      // Another process holding the write lock only postpones the refresh to the next close.
+    }
+    this.db.close();
+  }
+
+  /** Run a read, turning unexpected failures into E_STORE. */
+  private read<T>(fn: () => T): T {
+    this.assertOpen();
+    try {
+      return fn();
+    } catch (e) {
+      if (isAppError(e)) throw e;
+      throw new AppError('E_STORE', 'The database failed while reading', { cause: e });
+    }
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) throw new AppError('E_STORE', 'The store is closed');
+  }
+
+  private now(): string {
+    return this.settings.now().toISOString();
+  }
+}

@@ -1,0 +1,186 @@
+/** The SQLite backend: the shared Store suite on a temp file, then what only SQLite has. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { isAppError } from '../../domain/errors.js';
+import { floodReport, numberedReport, report } from '../cases/fixtures.case.js';
+import { runStoreTests } from '../store.case.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { openSqliteStore } from './open.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const tempDb = () => join(dir, `store-${files++}.db`);
+const WRITER = fileURLToPath(new URL('./writer-process.case.ts', import.meta.url));
+
+/** Run the writer child; resolves when it exits. */
+function writer(file: string, tag: string, n: number, mode: 'single' | 'batch' | 'slow' = 'single') {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, tag, String(n), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d; });
+  child.stderr.on('data', (d: Buffer) => { err += d; });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve) => {
+    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
+  });
+  return { child, done };
+}
+
+/** Raw checks on a closed store's file: integrity, FTS sync, no report missing its counts. */
+function checkFile(file: string): { documents: number; orphans: number } {
+  const db = new Database(file, { readonly: true });
+  try {
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(db.pragma('foreign_key_check'), []);
+    const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    // One statement, one snapshot: a document with no counts, original or version is half a report.
+    const orphans = db.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM counts c WHERE c.doc_seq = d.seq)
+      OR NOT EXISTS (SELECT 1 FROM originals o WHERE o.doc_seq = d.seq) OR NOT EXISTS (SELECT 1 FROM versions v WHERE v.doc_seq = d.seq)`).pluck().get() as number;
+    return { documents, orphans };
+  } finally {
+    db.close();
+  }
+}
+
+runStoreTests({ name: 'sqlite', newStore: () => openSqliteStore(tempDb()) });
+
+describe('SQLite store', () => {
+  it('creates the file and its folders, in WAL mode, with the schema migrated once', async () => {
+    const file = join(dir, 'nested', 'deeper', 'crosscheck.db');
+    for (let i = 0; i < 2; i++) await (await openSqliteStore(file)).close();
+    const db = new Database(file);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
+    db.close();
+  });
+
+  it('works in memory', async () => {
+    const store = await openSqliteStore(':memory:');
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    assert.equal((await store.search('Varenna')).items.length, 1);
+    await store.close();
+  });
+
+  it('opens read-only for searching, refusing writes and missing files', async () => {
+    const file = tempDb();
+    const writerStore = await openSqliteStore(file);
+    const r = floodReport();
+    await writerStore.addReport(r.doc, r.extraction, r.original);
+    const ro = await openSqliteStore(file, { readonly: true });
+    assert.equal((await ro.search('Varenna')).items.length, 1);
+    const other = numberedReport('ro', 1);
+    await assert.rejects(ro.addReport(other.doc, other.extraction, other.original), (e: unknown) => isAppError(e, 'E_STORE'));
+    await ro.close();
+    await writerStore.close();
+    await assert.rejects(openSqliteStore(join(dir, 'missing.db'), { readonly: true }), (e: unknown) => isAppError(e, 'E_STORE'));
+  });
+
+  it('declares foreign keys: a count cannot point at a missing document', async () => {
+    const file = tempDb();
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    assert.throws(() => db.prepare(`INSERT INTO dates (doc_seq, ordinal, value, span_start, span_end, quote) VALUES (999, 0, '2020', 0, 4, '2020')`).run(),
+      /FOREIGN KEY/);
+    db.close();
+  });
+
+  it('refuses a database from a newer crosscheck, and a file that is not a database', async () => {
+    const file = tempDb();
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file);
+    db.prepare(`INSERT INTO schema_migrations VALUES (?, 'future', '2099-01-01')`).run(MIGRATIONS.length + 1);
+    db.close();
+    await assert.rejects(openSqliteStore(file), (e: unknown) => isAppError(e, 'E_STORE') && /newer/.test(e.message));
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'this is not a database, just words that fill more than one hundred bytes of a file '.repeat(5));
+    await assert.rejects(openSqliteStore(junk), (e: unknown) => isAppError(e, 'E_STORE') && /not a crosscheck database/.test(e.message));
+  });
+
+  it('keeps PRAGMA integrity_check ok and the full-text index in sync', async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file);
+    const v1 = floodReport('a.txt');
+    const v2 = floodReport('a.txt', ' Updated at noon.');
+    await store.addReports([v1, v2, numberedReport('i', 1)]);
+    await store.replaceExtraction(v1.doc.id, { counts: [v1.extraction.counts[0]], dates: [] });
+    await store.close();
+    assert.deepEqual(checkFile(file), { documents: 3, orphans: 0 });
+    const db = new Database(file);
+    db.prepare(`INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')`).run();
+    db.close();
+  });
+
+  it('ranks only the most recent candidates for a very common term, and says so', async () => {
+    const store = await openSqliteStore(':memory:', { rankCap: 5 });
+    const inputs = Array.from({ length: 12 }, (_, i) => report({ path: `c${i}.txt`, text: `Common words ${i}: depot depot. `.repeat(1 + (i % 3)) }));
+    await store.addReports(inputs);
+    const all = await store.search('depot', { limit: 10 });
+    assert.equal(all.capped, true);
+    const recent = new Set(inputs.slice(-5).map((r) => r.doc.id));
+    assert.ok(all.items.every((h) => recent.has(h.documentId)));
+    assert.equal(all.items.length, 5);
+    assert.equal((await store.search('"words 3"')).capped, false);
+    await store.close();
+  });
+
+  it('lets two processes write 50 reports each to one new file at once', { timeout: 60_000 }, async () => {
+    const file = tempDb();
+    const [a, b] = await Promise.all([writer(file, 'left', 50).done, writer(file, 'right', 50, 'batch').done]);
+    for (const r of [a, b]) {
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(JSON.parse(r.out), { added: 50, skipped: 0, failed: 0 });
+    }
+    assert.deepEqual(checkFile(file), { documents: 100, orphans: 0 });
+  });
+
+  it('never shows a reader a document without its counts while another process writes', { timeout: 60_000 }, async () => {
+    const file = tempDb();
+    await (await openSqliteStore(file)).close();
+    const { done } = writer(file, 'live', 150, 'slow');
+    let finished = false;
+    void done.then(() => { finished = true; });
+    const reader = await openSqliteStore(file);
+    let midway = 0;
+    while (!finished) {
+      const page = await reader.listDocuments({ limit: 1000 });
+      if (page.total > 0 && page.total < 150) midway++;
+      for (const item of page.items) {
+        assert.equal(item.counts, 2, item.path);
+        assert.equal((await reader.getExtraction(item.id))?.counts.length, 2, item.path);
+      }
+      await sleep(2);
+    }
+    await reader.close();
+    assert.equal((await done).code, 0);
+    assert.ok(midway > 0, 'the reader never ran while the writer was midway');
+    assert.deepEqual(checkFile(file), { documents: 150, orphans: 0 });
+  });
+
+  it('survives a writer killed mid-ingest; a rerun completes the rest without duplicates', { timeout: 60_000 }, async () => {
+    const file = tempDb();
+    await (await openSqliteStore(file)).close();
+    const { child, done } = writer(file, 'kill', 400, 'slow');
+    const watcher = await openSqliteStore(file);
+    while ((await watcher.stats()).documents < 40) await sleep(5);
+    child.kill('SIGKILL');
+    assert.equal((await done).signal, 'SIGKILL');
+    await watcher.close();
+    const killed = checkFile(file);
+    assert.equal(killed.orphans, 0);
+    assert.ok(killed.documents >= 40 && killed.documents < 400);
+    const rerun = await writer(file, 'kill', 400).done;
+    assert.equal(rerun.code, 0, rerun.err);
+    assert.deepEqual(JSON.parse(rerun.out), { added: 400 - killed.documents, skipped: killed.documents, failed: 0 });
+    assert.deepEqual(checkFile(file), { documents: 400, orphans: 0 });
+  });
+});
