@@ -2,6 +2,7 @@
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtract } from './extract.js';
+import { benchIngest } from './ingest.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -11,4 +12,10 @@ const arg = (name: string, dflt: number) => {
 };
 const dirs = [join(root, '..', 'shared', 'seeds'), join(root, 'examples')];
 
-benchExtract({ mb: arg('mb', 20), rounds: arg('rounds', 3), dirs });
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (!only || only === 'extract') benchExtract({ mb: arg('mb', 20), rounds: arg('rounds', 3), dirs });
+if (!only || only === 'ingest') {
+  const n = arg('n', 10_000);
+  // Memory must stay flat as N grows: measure a tenth of N too.
+  await benchIngest(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'));
+}

@@ -39,9 +39,9 @@ export function toFtsQuery(input: string): string {
     }
     if (token === ')') nearParens.pop();
     nextParenIsNear = token === 'NEAR';
-    // Inside NEAR(a b, 5) the comma and distance are syntax, not text.
     // FTS5's NOT is binary ("a NOT b"); people write "a AND NOT b", which means the same.
     if (token === 'NOT' && out[out.length - 1] === 'AND') out.pop();
+    // Inside NEAR(a b, 5) the comma and distance are syntax, not text.
     if (inNear || token === ')' || token.startsWith('"') || OPERATORS.has(token) || token === 'NEAR') {
       out.push(token);
       continue;

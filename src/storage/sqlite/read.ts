@@ -7,21 +7,24 @@ import { COUNT_COLUMNS, DOC_COLUMNS, toCount, toDate, toStoredDocument, toSummar
 import type { CountRow, DateRow, DocRow } from './rows.js';
 
 const FROM_DOCS = 'FROM documents d JOIN versions v ON v.doc_seq = d.seq';
+const JOIN_TEXT = 'JOIN texts t ON t.doc_seq = d.seq';
 const NOT_SUPERSEDED = 'NOT EXISTS (SELECT 1 FROM versions w WHERE w.path = v.path AND w.version > v.version)';
 
 /** Read queries over one connection, statements prepared once. */
 export function prepareReader(db: Database) {
   const seqOf = db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck();
-  const docById = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS}, d.text, d.page_starts ${FROM_DOCS} WHERE d.id = ?`);
+  const docById = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS}, t.text, d.page_starts ${FROM_DOCS} ${JOIN_TEXT} WHERE d.id = ?`);
   const original = db.prepare<[string], Buffer>('SELECT o.bytes FROM originals o JOIN documents d ON d.seq = o.doc_seq WHERE d.id = ?').pluck();
   const counts = db.prepare<[number], CountRow>(`SELECT ${COUNT_COLUMNS} FROM counts WHERE doc_seq = ? ORDER BY ordinal`);
   const dates = db.prepare<[number], DateRow>('SELECT value, span_start, span_end, quote, relative FROM dates WHERE doc_seq = ? ORDER BY ordinal');
-  const textsAfter = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS}, d.text ${FROM_DOCS} WHERE d.seq > ? ORDER BY d.seq LIMIT ?`);
+  const textsAfter = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS}, t.text ${FROM_DOCS} ${JOIN_TEXT} WHERE d.seq > ? ORDER BY d.seq LIMIT ?`);
   const versions = db.prepare<[string], { path: string; version: number; id: string; ingested_at: string }>(
     'SELECT v.path, v.version, d.id, v.ingested_at FROM versions v JOIN documents d ON d.seq = v.doc_seq WHERE v.path = ? ORDER BY v.version');
   const byIdOrSha = db.prepare<[string, string], string>('SELECT id FROM documents WHERE id = ? OR sha256 = ? LIMIT 1').pluck();
   const byIdPrefix = db.prepare<[string], string>('SELECT id FROM documents WHERE id GLOB ? LIMIT 2').pluck();
-  const byNameOrPath = db.prepare<[string, string], string>(`SELECT d.id ${FROM_DOCS} WHERE (d.name = ? OR d.path = ?) AND ${NOT_SUPERSEDED} LIMIT 2`).pluck();
+  // A UNION, not an OR, so each side uses its index (documents.name, the versions key).
+  const byNameOrPath = db.prepare<[string, string], string>(`SELECT d.id ${FROM_DOCS} WHERE d.name = ? AND ${NOT_SUPERSEDED}
+    UNION SELECT d.id ${FROM_DOCS} WHERE v.path = ? AND ${NOT_SUPERSEDED} LIMIT 2`).pluck();
   const stats = db.prepare<[], Omit<StoreStats, 'schemaVersion'> & { schemaVersion: number | null }>(`SELECT
     (SELECT count(*) FROM documents) AS documents, (SELECT count(DISTINCT path) FROM versions) AS paths,
     (SELECT count(*) FROM counts) AS counts, (SELECT count(*) FROM dates) AS dates,
@@ -111,7 +114,9 @@ function listDocuments(db: Database, options: ListOptions): DocumentPage {
   }
   if (options.currentOnly) where.push(NOT_SUPERSEDED);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT count(*) ${FROM_DOCS} ${filter}`).pluck().get(...params) as number;
+  // Without a documents filter, the versions key alone answers the count.
+  const counted = options.publisher === undefined && !options.q ? 'FROM versions v' : FROM_DOCS;
+  const total = db.prepare(`SELECT count(*) ${counted} ${filter}`).pluck().get(...params) as number;
   const rows = db.prepare(`SELECT ${DOC_COLUMNS},
       (SELECT count(*) FROM counts c WHERE c.doc_seq = d.seq) AS counts,
       (SELECT count(*) FROM dates t WHERE t.doc_seq = d.seq) AS dates

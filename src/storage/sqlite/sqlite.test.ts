@@ -40,9 +40,9 @@ function checkFile(file: string): { documents: number; orphans: number } {
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     assert.deepEqual(db.pragma('foreign_key_check'), []);
     const documents = db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-    // One statement, one snapshot: a document with no counts, original or version is half a report.
+    // One statement, one snapshot: a document without counts, text, original or version is half a report.
     const orphans = db.prepare(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM counts c WHERE c.doc_seq = d.seq)
-      OR NOT EXISTS (SELECT 1 FROM originals o WHERE o.doc_seq = d.seq) OR NOT EXISTS (SELECT 1 FROM versions v WHERE v.doc_seq = d.seq)`).pluck().get() as number;
+      OR NOT EXISTS (SELECT 1 FROM originals o WHERE o.doc_seq = d.seq) OR NOT EXISTS (SELECT 1 FROM texts t WHERE t.doc_seq = d.seq) OR NOT EXISTS (SELECT 1 FROM versions v WHERE v.doc_seq = d.seq)`).pluck().get() as number;
     return { documents, orphans };
   } finally {
     db.close();
@@ -116,7 +116,16 @@ describe('SQLite store', () => {
     await store.close();
     assert.deepEqual(checkFile(file), { documents: 3, orphans: 0 });
     const db = new Database(file);
-    db.prepare(`INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')`).run();
+    db.pragma('foreign_keys = ON');
+    const ftsCheck = db.prepare(`INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')`);
+    const hits = db.prepare(`SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?`).pluck();
+    ftsCheck.run();
+    // The triggers keep the index right when a later migration edits titles or removes documents.
+    db.prepare(`UPDATE documents SET title = 'Renamed bulletin' WHERE id = ?`).run(v2.doc.id);
+    assert.deepEqual([hits.get('renamed'), hits.get('title:Varenna')], [1, 1]);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(v1.doc.id);
+    assert.deepEqual([hits.get('Varenna'), db.prepare('SELECT count(*) FROM texts').pluck().get()], [1, 2]);
+    ftsCheck.run();
     db.close();
   });
 
@@ -130,6 +139,24 @@ describe('SQLite store', () => {
     assert.ok(all.items.every((h) => recent.has(h.documentId)));
     assert.equal(all.items.length, 5);
     assert.equal((await store.search('"words 3"')).capped, false);
+    await store.close();
+  });
+
+  it('retries a write that finds the database locked, and gives up with E_STORE after its tries', async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file, { busyTimeoutMs: 20, busyRetries: 4 });
+    const other = new Database(file);
+    const lock = () => other.prepare('BEGIN IMMEDIATE').run();
+    const [a, b] = [numberedReport('busy', 1), numberedReport('busy', 2)];
+    lock();
+    setTimeout(() => other.prepare('COMMIT').run(), 60);
+    assert.equal((await store.addReport(a.doc, a.extraction, a.original)).status, 'added');
+    lock();
+    await assert.rejects(store.addReport(b.doc, b.extraction, b.original),
+      (e: unknown) => isAppError(e, 'E_STORE') && /busy/.test(e.message) && !/SQLITE/.test(e.message));
+    other.prepare('ROLLBACK').run();
+    other.close();
+    assert.equal(await store.hasSha256(b.doc.sha256), false);
     await store.close();
   });
 

@@ -9,6 +9,7 @@ export interface Writer {
   idBySha: Statement<[string], string>;
   lastVersion: Statement<[string], number | null>;
   insertDoc: Statement<unknown[]>;
+  insertText: Statement<[number, string]>;
   insertOriginal: Statement<[number, Buffer]>;
   insertVersion: Statement<[string, number, number, string]>;
   insertCount: Statement<unknown[]>;
@@ -23,8 +24,9 @@ export function prepareWriter(db: Database): Writer {
     idBySha: db.prepare<[string], string>('SELECT id FROM documents WHERE sha256 = ?').pluck(),
     lastVersion: db.prepare<[string], number | null>('SELECT max(version) FROM versions WHERE path = ?').pluck(),
     insertDoc: db.prepare(`INSERT INTO documents (id, sha256, name, path, format, title, publisher,
-      author, published, url, language, inferred, text, page_starts, byte_length, ingested_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      author, published, url, language, inferred, page_starts, byte_length, ingested_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertText: db.prepare('INSERT INTO texts (doc_seq, text) VALUES (?, ?)'),
     insertOriginal: db.prepare('INSERT INTO originals (doc_seq, bytes) VALUES (?, ?)'),
     insertVersion: db.prepare('INSERT INTO versions (path, version, doc_seq, ingested_at) VALUES (?, ?, ?, ?)'),
     insertCount: db.prepare(`INSERT INTO counts (doc_seq, ordinal, ${COUNT_COLUMNS})
@@ -45,9 +47,10 @@ export function writeReport(w: Writer, input: ReportInput, now: string): AddResu
   const pageStarts = doc.pageStarts === undefined ? null : JSON.stringify(doc.pageStarts);
   const { lastInsertRowid } = w.insertDoc.run(
     doc.id, doc.sha256, doc.name, doc.path, doc.format, ...metaCells(doc.meta ?? {}),
-    doc.text, pageStarts, doc.byteLength, now,
+    pageStarts, doc.byteLength, now,
   );
   const seq = Number(lastInsertRowid);
+  w.insertText.run(seq, doc.text);
   // A view, not a copy: originals can be tens of megabytes.
   w.insertOriginal.run(seq, Buffer.from(original.buffer, original.byteOffset, original.byteLength));
   w.insertVersion.run(doc.path, version, seq, now);

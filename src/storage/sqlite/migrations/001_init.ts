@@ -1,10 +1,12 @@
-/** Migration 1: documents, originals, versions, counts, dates and the full-text index. */
+/** Migration 1: documents, texts, originals, versions, counts, dates and the full-text index. */
 import type { Migration } from './types.js';
 
 /**
  * Child tables point at `documents.seq` (an INTEGER PRIMARY KEY, so VACUUM never renumbers
  * it and the FTS index can use it as its rowid), not at the public text id: a 64-character
  * id repeated in every count row would double the size of the counts index.
+ * Texts and original bytes live in their own tables so that documents rows stay small:
+ * listing, filtering and counting documents then never read through the texts.
  * Tables are STRICT so a wrong type is an error at write time, not a surprise at read time.
  */
 const sql = `
@@ -27,12 +29,17 @@ CREATE TABLE documents (
   url         TEXT,
   language    TEXT,
   inferred    TEXT,            -- JSON array of field names, or NULL when absent
-  text        TEXT NOT NULL,   -- exactly as read: every span points into it
-  page_starts TEXT,            -- JSON array of offsets, or NULL
+  page_starts TEXT,            -- JSON array of offsets into the text, or NULL
   byte_length INTEGER NOT NULL CHECK (byte_length >= 0),
   ingested_at TEXT NOT NULL    -- ISO 8601
 ) STRICT;
 CREATE INDEX documents_publisher ON documents (publisher);
+CREATE INDEX documents_name ON documents (name);
+
+CREATE TABLE texts (
+  doc_seq INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
+  text    TEXT NOT NULL        -- exactly as read: every span points into it
+) STRICT;
 
 CREATE TABLE originals (
   doc_seq INTEGER PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE,
@@ -86,29 +93,37 @@ CREATE TABLE dates (
   PRIMARY KEY (doc_seq, ordinal)
 ) STRICT;
 
--- External content: the text is stored once, in documents; snippet() reads it from there.
+-- External content: the text is stored once, in texts; snippet() reads it through this view.
+CREATE VIEW documents_fts_content AS
+  SELECT d.seq AS seq, d.title AS title, t.text AS text
+  FROM documents d JOIN texts t ON t.doc_seq = d.seq;
+
 -- remove_diacritics 2 folds accents ("Xocalí" finds "Xocali"); the dotless ı is a letter of its
 -- own, not an accented i, so spelling variants are left to entity aliases.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
   title, text,
-  content = 'documents', content_rowid = 'seq',
+  content = 'documents_fts_content', content_rowid = 'seq',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 -- A title match weighs four body matches; ORDER BY rank then uses these weights.
 INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 
--- Triggers keep the index in the same transaction as the row, whoever writes the row.
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-  INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+-- Triggers keep the index in the same transaction as the rows, whoever writes them. A
+-- document is indexed when its text arrives (the documents row is written first).
+CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN
+  INSERT INTO documents_fts (rowid, title, text)
+  VALUES (new.doc_seq, (SELECT title FROM documents WHERE seq = new.doc_seq), new.text);
 END;
-CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+-- Texts go only with their document (by cascade), so the entry is dropped while both exist.
+CREATE TRIGGER documents_fts_delete BEFORE DELETE ON documents BEGIN
   INSERT INTO documents_fts (documents_fts, rowid, title, text)
-  VALUES ('delete', old.seq, old.title, old.text);
+  SELECT 'delete', old.seq, old.title, text FROM texts WHERE doc_seq = old.seq;
 END;
-CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+CREATE TRIGGER documents_fts_title AFTER UPDATE OF title ON documents BEGIN
   INSERT INTO documents_fts (documents_fts, rowid, title, text)
-  VALUES ('delete', old.seq, old.title, old.text);
-  INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+  SELECT 'delete', old.seq, old.title, text FROM texts WHERE doc_seq = old.seq;
+  INSERT INTO documents_fts (rowid, title, text)
+  SELECT new.seq, new.title, text FROM texts WHERE doc_seq = new.seq;
 END;
 `;
 

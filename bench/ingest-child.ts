@@ -1,0 +1,15 @@
+/** One measured ingest, in its own process so that its peak memory is its own. Prints JSON. */
+import { rmSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteStore } from '../src/storage/sqlite/index.js';
+import { ingestPaths } from '../src/pipeline/run/ingest.js';
+
+const [dir, db, workers] = [process.argv[2]!, process.argv[3]!, Number(process.argv[4])];
+rmSync(db, { force: true });
+rmSync(`${db}-wal`, { force: true });
+rmSync(`${db}-shm`, { force: true });
+const store = await openSqliteStore(db);
+const s = await ingestPaths(store, [dir], { workers, maxSize: 50 << 20, batchSize: 256 });
+await store.close();
+const bytes = readdirSync(dir).reduce((a, f) => a + readFileSync(join(dir, f)).length, 0);
+console.log(JSON.stringify({ reports: s.ingested, failed: s.failed, seconds: s.seconds, mb: bytes / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -1,0 +1,60 @@
+/** Ingest throughput with 1 and 2 workers, peak memory as N grows, and search latency at the largest N. */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { writeCorpus } from './corpus.js';
+import { openSqliteStore } from '../src/storage/sqlite/index.js';
+
+interface Run { reports: number; failed: number; seconds: number; mb: number; maxRssMB: number }
+
+function measure(dir: string, db: string, workers: number): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), dir, db, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+/** wink-nlp's bare readDoc over the corpus texts: the baseline a worker is compared with. */
+function winkMBps(dir: string): number {
+  const nlp = winkNLP(model);
+  const texts = readdirSync(dir).slice(0, 3000).map((f) => readFileSync(join(dir, f), 'utf8'));
+  for (const t of texts.slice(0, 100)) nlp.readDoc(t);
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const t of texts) { nlp.readDoc(t); bytes += Buffer.byteLength(t); }
+  return bytes / 1e6 / ((performance.now() - t0) / 1000);
+}
+
+async function searchLatency(db: string, queries: number): Promise<{ p50: number; p95: number }> {
+  const words = ['killed', 'Kessrin', '"health ministry"', 'displac*', 'Varn AND injured', 'families', 'Red', 'offensive', 'bodies', 'missing OR captured'];
+  const store = await openSqliteStore(db, { readonly: true });
+  const times: number[] = [];
+  for (let i = 0; i < queries; i++) {
+    const t = performance.now();
+    await store.search(words[i % words.length]!, { limit: 20 });
+    times.push(performance.now() - t);
+  }
+  await store.close();
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.floor(times.length * 0.95)]! };
+}
+
+/** Runs the ingest benchmark for the sizes given (the last is the largest). */
+export async function benchIngest(sizes: number[], outDir: string): Promise<void> {
+  const largest = sizes[sizes.length - 1]!;
+  for (const n of sizes) {
+    const dir = writeCorpus(join(outDir, `corpus-${n}`), n);
+    const db = join(outDir, `bench-${n}.db`);
+    const wink = winkMBps(dir);
+    const one = measure(dir, db, 1);
+    const two = measure(dir, db, 2);
+    console.log(`ingest N=${n} (${one.mb.toFixed(1)} MB):`);
+    console.log(`  1 worker   ${(one.reports / one.seconds).toFixed(0)} reports/s  ${(one.mb / one.seconds).toFixed(2)} MB/s  peak RSS ${one.maxRssMB.toFixed(0)} MB`);
+    console.log(`  2 workers  ${(two.reports / two.seconds).toFixed(0)} reports/s  ${(two.mb / two.seconds).toFixed(2)} MB/s  peak RSS ${two.maxRssMB.toFixed(0)} MB`);
+    console.log(`  wink-nlp readDoc ${wink.toFixed(2)} MB/s; ingest per worker / readDoc = ${((one.mb / one.seconds) / wink).toFixed(2)} (target >= 1.0)`);
+    if (n === largest) {
+      const s = await searchLatency(db, 1000);
+      console.log(`  search over ${n} reports, 1000 queries: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (target p95 < 50 ms)`);
+    }
+  }
+}

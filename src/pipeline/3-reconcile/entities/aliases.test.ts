@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canonicalMap, clusterNames, foldName } from './aliases.js';
+import { damerauLevenshtein } from './distance.js';
+
+test('folding makes x, kh and h one sound and plain letters of Turkic ones', () => {
+  const table: Array<[string, string]> = [
+    ['Xocavar', 'hocavar'],
+    ['Hocavar', 'hocavar'],
+    ['Khodjavar', 'hojavar'],
+    ['Şəkilı', 'sakili'],
+    ['Güzdağ', 'guzdag'],
+    ['Aghmar', 'agmar'],
+    ['Tashkendy', 'tashkendi'],
+    ["Port-d'Ève", 'port deve'],
+  ];
+  for (const [input, expected] of table) assert.equal(foldName(input), expected, input);
+});
+
+test('a swap of two neighbouring letters is one edit, two far-apart swaps are two', () => {
+  assert.equal(damerauLevenshtein('hojavar', 'hoajvar'), 1);
+  assert.equal(damerauLevenshtein('hojavar', 'hojarav'), 2);
+  assert.equal(damerauLevenshtein('abcdef', 'uvwxyz', 2), 3);
+});
+
+test('transliterations and a typo of one town form one cluster named by its most used spelling', () => {
+  const names = ['Khojavar', 'Xocavar', 'Khojavar', 'Hocavar', 'Khodjavar', 'Khojavary', 'Khojarav', 'Khojavar'];
+  const [cluster, ...rest] = clusterNames(names);
+  assert.equal(rest.length, 0);
+  assert.equal(cluster!.canonical, 'Khojavar');
+  assert.deepEqual(new Set(cluster!.aliases), new Set(['Xocavar', 'Hocavar', 'Khodjavar', 'Khojavary', 'Khojarav']));
+  assert.deepEqual(cluster!.names[0], { name: 'Khojavar', count: 3 });
+  const typo = cluster!.links.find((l) => l.b === 'Khojarav' || l.a === 'Khojarav');
+  assert.deepEqual(typo && [typo.why, typo.distance], ['edit distance', 2]);
+});
+
+test('exonyms join only when the table passed in says so', () => {
+  const names = ['Eastgate', 'Vostokgrad', 'Eastgate'];
+  assert.equal(clusterNames(names).length, 2);
+  const [one] = clusterNames(names, { exonyms: [['Vostokgrad', 'Eastgate']] });
+  assert.equal(one!.canonical, 'Eastgate');
+  assert.deepEqual(one!.aliases, ['Vostokgrad']);
+  assert.equal(one!.links[0]!.why, 'exonym');
+});
+
+test('short names and names with another first letter are not taken for typos', () => {
+  assert.equal(clusterNames(['Tarin', 'Tarim']).length, 2);
+  assert.equal(clusterNames(['Berlon', 'Merlon']).length, 2);
+  assert.equal(clusterNames(['Kelvadar', 'Kalvadar']).length, 1);
+});
+
+test('clusters are ordered by mentions then first appearance, so swapping two names mirrors the output', () => {
+  const run = (a: string, b: string) => clusterNames([a, b, a, b]).map((c) => c.canonical);
+  assert.deepEqual(run('Orvania', 'Telmark'), ['Orvania', 'Telmark']);
+  assert.deepEqual(run('Telmark', 'Orvania'), ['Telmark', 'Orvania']);
+});
+
+test('the canonical map resolves every spelling', () => {
+  const map = canonicalMap(clusterNames(['Khojavar', 'Xocavar', 'Khojavar']));
+  assert.equal(map.get('Xocavar'), 'Khojavar');
+});

@@ -1,0 +1,139 @@
+/** Clusters entity names into a canonical name and its aliases, each link with its reason. */
+import type { AliasLink, EntityCluster } from '../types.js';
+import { damerauLevenshtein } from './distance.js';
+import { foldName } from './fold.js';
+
+export { foldName } from './fold.js';
+
+/** How names are joined. Nothing about any place or party is built in: exonyms come as data. */
+export interface AliasOptions {
+  /** Rows of names for one thing in different languages or usages, e.g. [["Oldtown", "Vetrograd"]]. */
+  exonyms?: ReadonlyArray<readonly string[]>;
+  /** Largest edit distance (on folded names) still taken for a typo. */
+  maxDistance?: number;
+  /** Shortest folded name edit distance applies to: short names differ by one letter too often. */
+  minLength?: number;
+  /** Only names with the same first folded letter are compared (typos rarely hit it; also blocks the search). */
+  sameFirstLetter?: boolean;
+}
+
+interface Spelling {
+  name: string;
+  key: string;
+  count: number;
+  first: number;
+}
+
+/** Every distinct spelling with its count and first position; the folded key of each. */
+function spellings(names: readonly string[]): Spelling[] {
+  const byName = new Map<string, Spelling>();
+  names.forEach((raw, i) => {
+    const name = raw.trim().replace(/\s+/g, ' ');
+    if (name === '') return;
+    const s = byName.get(name);
+    if (s !== undefined) s.count++;
+    else byName.set(name, { name, key: foldName(name), count: 1, first: i });
+  });
+  return [...byName.values()];
+}
+
+/** Minimal union-find over folded keys. */
+class Keys {
+  private readonly parent = new Map<string, string>();
+  find(k: string): string {
+    let r = k;
+    while (this.parent.has(r) && this.parent.get(r) !== r) r = this.parent.get(r)!;
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}
+
+/** Pairs of distinct folded keys within the edit-distance limit, compared only within blocks. */
+function typoLinks(reps: Map<string, Spelling>, o: Required<Omit<AliasOptions, 'exonyms'>>): AliasLink[] {
+  const blocks = new Map<string, string[]>();
+  for (const key of reps.keys()) {
+    if (key.length < o.minLength) continue;
+    const b = o.sameFirstLetter ? key[0]! : '';
+    const block = blocks.get(b);
+    if (block === undefined) blocks.set(b, [key]);
+    else block.push(key);
+  }
+  const links: AliasLink[] = [];
+  for (const keys of blocks.values()) {
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
+        if (d <= o.maxDistance) {
+          links.push({ a: reps.get(keys[i]!)!.name, b: reps.get(keys[j]!)!.name, why: 'edit distance', distance: d });
+        }
+      }
+    }
+  }
+  return links;
+}
+
+/** Most mentioned first, then first seen: the order never depends on what the names are. */
+function byWeight(x: Spelling, y: Spelling): number {
+  return y.count - x.count || x.first - y.first;
+}
+
+/**
+ * Clusters names (one entry per mention, repeats allowed): same folded spelling, a typo
+ * (Damerau–Levenshtein ≤ maxDistance on folded names of at least minLength letters), or a row
+ * of the exonym table. The canonical name is the most mentioned spelling.
+ */
+export function clusterNames(names: readonly string[], options: AliasOptions = {}): EntityCluster[] {
+  const o = { maxDistance: 2, minLength: 6, sameFirstLetter: true, ...options };
+  const all = spellings(names);
+  const reps = new Map<string, Spelling>();
+  const links: AliasLink[] = [];
+  const keys = new Keys();
+  for (const s of [...all].sort(byWeight)) {
+    const rep = reps.get(s.key);
+    if (rep === undefined) reps.set(s.key, s);
+    else links.push({ a: rep.name, b: s.name, why: 'same folded spelling' });
+  }
+  for (const link of typoLinks(reps, o)) {
+    links.push(link);
+    keys.union(foldName(link.a), foldName(link.b));
+  }
+  for (const row of o.exonyms ?? []) {
+    const present = row.map(foldName).filter((k) => reps.has(k));
+    for (const k of present.slice(1)) {
+      links.push({ a: reps.get(present[0]!)!.name, b: reps.get(k)!.name, why: 'exonym' });
+      keys.union(present[0]!, k);
+    }
+  }
+  const clusters = new Map<string, Spelling[]>();
+  for (const s of all) {
+    const root = keys.find(s.key);
+    const members = clusters.get(root);
+    if (members === undefined) clusters.set(root, [s]);
+    else members.push(s);
+  }
+  const out = [...clusters.values()].map((members) => {
+    const sorted = [...members].sort(byWeight);
+    const inCluster = new Set(sorted.map((m) => m.name));
+    return {
+      canonical: sorted[0]!.name,
+      aliases: sorted.slice(1).map((m) => m.name),
+      names: sorted.map((m) => ({ name: m.name, count: m.count })),
+      links: links.filter((l) => inCluster.has(l.a) && inCluster.has(l.b)),
+      weight: sorted.reduce((n, m) => n + m.count, 0),
+      first: Math.min(...sorted.map((m) => m.first)),
+    };
+  });
+  out.sort((x, y) => y.weight - x.weight || x.first - y.first);
+  return out.map(({ canonical, aliases, names: ns, links: ls }) => ({ canonical, aliases, names: ns, links: ls }));
+}
+
+/** Canonical name of every spelling, for resolving mentions after clustering. */
+export function canonicalMap(clusters: readonly EntityCluster[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of clusters) for (const n of c.names) map.set(n.name, c.canonical);
+  return map;
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countAt } from '../fixtures.case.js';
+import { report } from '../fixtures.case.js';
+import { assignEvent, assignEvents, corpusEvents, findEventMentions, UNASSIGNED } from './events.js';
+
+test('named events are found in their usual phrasings, keyed by folded name or year', () => {
+  const table: Array<[string, string, string]> = [
+    ['Survivors of the Dorvik massacre gathered.', 'dorvik', 'Dorvik massacre'],
+    ['It recalled the 1995 massacre.', '1995', '1995 massacre'],
+    ['After the attack on Dorvik, roads closed.', 'dorvik', 'attack on Dorvik'],
+    ['Aid arrived after the earthquake in Upper Vale.', 'upper vale', 'earthquake in Upper Vale'],
+    ['The 1992 Xorvik market attack was the worst.', 'horvik', '1992 Xorvik market attack'],
+    ['Relatives remember the Khorvik massacre.', 'horvik', 'Khorvik massacre'],
+  ];
+  for (const [text, key, label] of table) {
+    const [m] = findEventMentions(text);
+    assert.deepEqual(m && [m.key, m.label], [key, label], text);
+  }
+});
+
+test('weekdays, months, sentence openers, adjectives of a people and unnamed events are not events', () => {
+  const texts = ['The attack on Monday was brief.', 'The massacre shocked everyone.', 'The February attack ended.',
+    'Although the massacre was denied, it happened.', 'A treaty on the Crime of Genocide was signed.',
+    'It was a two-hour Veshian offensive.', 'It fell under Tolese occupation.'];
+  for (const text of texts) {
+    assert.deepEqual(findEventMentions(text), [], text);
+  }
+});
+
+function assign(text: string, quote: string, context: Parameters<typeof assignEvent>[2]) {
+  const count = countAt(text, quote, { min: 1, max: 1 });
+  return assignEvent(count, text.slice(count.sentence.start, count.sentence.end), context);
+}
+
+test('an event named in the sentence wins, and the reason quotes it', () => {
+  const text = 'Officials said 412 people died in the Dorvik massacre.';
+  const a = assign(text, '412 people', { mentions: findEventMentions(text) });
+  assert.deepEqual(a, { event: 'dorvik', label: 'Dorvik massacre', reason: 'the sentence names it: "the Dorvik massacre"' });
+});
+
+test('an event named only to compare is passed over for the one named before the sentence', () => {
+  const text = 'The Dorvik massacre shocked the region. In all 412 people died, more than in the 1995 massacre.';
+  const a = assign(text, '412 people', { mentions: findEventMentions(text) });
+  assert.equal(a.event, 'dorvik');
+  assert.match(a.reason, /^named \d+ characters before the sentence: "The Dorvik massacre"$/);
+});
+
+test('a sentence naming the place or year of a known event recalls it', () => {
+  const text = 'In Dorvik 412 people died. Elsewhere the Kessa earthquake struck.';
+  const known = [{ key: 'kessa', label: 'Kessa earthquake', tier: 'specific' as const }, { key: 'dorvik', label: 'Dorvik massacre', tier: 'specific' as const }];
+  const a = assign(text, '412 people', { mentions: [], known });
+  assert.deepEqual([a.event, a.reason], ['dorvik', 'the sentence names the place of the Dorvik massacre']);
+});
+
+test('with nothing near, the report\'s only event, then the corpus default, then unassigned', () => {
+  const text = 'The Dorvik massacre was long ago.' + ' Filler words.'.repeat(40) + ' Later 412 people were counted.';
+  const mentions = findEventMentions(text);
+  assert.equal(assign(text, '412 people', { mentions }).reason, 'the only event the report names');
+  const plain = 'Later 412 people were counted.';
+  const byDefault = assign(plain, '412 people', { mentions: [], corpusDefault: { key: 'kessa', label: 'Kessa earthquake', tier: 'specific' } });
+  assert.deepEqual([byDefault.event, byDefault.reason], ['kessa', 'the only event the reports discuss']);
+  assert.equal(assign(plain, '412 people', { mentions: [] }).event, UNASSIGNED);
+});
+
+test('a war or an offensive is a broad event: it names a sentence\'s event only when nothing specific does', () => {
+  const text = 'During the Northern War the Dorvik massacre killed 412 people. The war killed 9,000 in the Northern War.';
+  const mentions = findEventMentions(text);
+  assert.deepEqual(mentions.map((m) => m.tier), ['broad', 'specific', 'broad']);
+  assert.equal(assign(text, '412 people', { mentions }).event, 'dorvik');
+  assert.equal(assign(text, '9,000', { mentions }).event, 'northern');
+  assert.deepEqual(corpusEvents([mentions]).corpusDefault, { key: 'dorvik', label: 'Dorvik massacre', tier: 'specific' });
+});
+
+test('spellings of one place are one event across the corpus, with transliterations, typos and exonyms', () => {
+  const reports = [
+    report('a', 'The Khorvik massacre left 412 dead.', undefined, (t) => [countAt(t, '412', { min: 412, max: 412 })]),
+    report('b', 'In the Xorvik massacre 400 died.', undefined, (t) => [countAt(t, '400', { min: 400, max: 400 })]),
+    report('c', 'The Khorkiv massacre killed 410.', undefined, (t) => [countAt(t, '410', { min: 410, max: 410 })]),
+    report('d', 'The Eastgate massacre killed 9.', undefined, (t) => [countAt(t, '9', { min: 9, max: 9 })]),
+    report('e', 'The Vostokgrad massacre killed 8.', undefined, (t) => [countAt(t, '8', { min: 8, max: 8 })]),
+  ];
+  const events = assignEvents(reports, { exonyms: [['Eastgate', 'Vostokgrad']] });
+  assert.deepEqual(events.map((e) => `${e.event}:${e.eventLabel}`), [
+    'horvik:Khorvik massacre', 'horvik:Khorvik massacre', 'horvik:Khorvik massacre', 'eastgate:Eastgate massacre', 'eastgate:Eastgate massacre',
+  ]);
+});

@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { according, countAt, report } from '../fixtures.case.js';
+import { groupSources } from '../sources/groups.js';
+import { sourceLookup } from '../sources/same-source.js';
+import { SourceIndex } from '../sources/source-index.js';
+import type { Figure, ReportInput } from '../types.js';
+import { assignEvents } from './events.js';
+import { buildFigures } from './figures.js';
+import { dataKind } from './values.js';
+
+const WIRE = 'Rescue workers in the hills said on Friday that 412 people were killed when gunmen stormed the market town, and that 75 residents were taken away by the attackers.';
+
+const REPORTS: ReportInput[] = [
+  report('r1', 'The Dorvik massacre left hundreds of people dead. According to official data, 412 people were killed and 230 were injured.', '2020-02-10', (t) => [
+    countAt(t, 'hundreds of people', { min: 200, max: 999 }),
+    countAt(t, '412 people', { min: 412, max: 412, attribution: according('official data') }),
+    countAt(t, '230', { min: 230, max: 230, measure: 'injured', attribution: according('official data') }),
+  ]),
+  report('r2', `Grief filled the valley after the Dorvik massacre, and shops stayed shut all week while families waited for news of relatives. ${WIRE} Officials said 40 people were missing. Funerals began on Saturday in the old cemetery above the river, where a small crowd sang.`, '2020-02-11', (t) => [
+    countAt(t, '412 people', { min: 412, max: 412 }),
+    countAt(t, '75 residents', { min: 75, max: 75, measure: 'captured' }),
+    countAt(t, '40 people', { min: 40, max: 40, measure: 'missing', attribution: according('Officials') }),
+  ]),
+  report('r3', `Mourners gathered in the capital on Sunday to remember the dead of the Dorvik massacre, carrying candles and photographs through the old squares. ${WIRE} The government declared a day of mourning and promised an inquiry.`, '2020-02-12', (t) => [
+    countAt(t, '412 people', { min: 412, max: 412 }),
+    countAt(t, '75 residents', { min: 75, max: 75, measure: 'captured' }),
+  ]),
+  report('r4', 'Hundreds were killed in the attack on Dorvik, villagers said. According to unofficial data, 900 people were killed and more than 500 were injured. More than 300 families were displaced.', '2020-02-15', (t) => [
+    countAt(t, 'Hundreds', { min: 200, max: 999, attribution: according('villagers') }),
+    countAt(t, '900 people', { min: 900, max: 900, attribution: according('unofficial data') }),
+    countAt(t, 'more than 500', { min: 501, max: null, measure: 'injured', attribution: according('unofficial data') }),
+    countAt(t, 'More than 300 families', { min: 301, max: null, measure: 'displaced', unit: 'families' }),
+  ]),
+  report('r5', 'The Kessa earthquake killed 80 people, the regional health office said.', '2020-03-01', (t) => [
+    countAt(t, '80 people', { min: 80, max: 80, attribution: according('the regional health office') }),
+  ]),
+  report('r6', 'At least 120 people died in the Kessa earthquake, according to a rescue charity.', '2020-03-01', (t) => [
+    countAt(t, 'At least 120 people', { min: 120, max: null, attribution: according('a rescue charity') }),
+  ]),
+  report('r7', 'Three years after the Dorvik massacre, 12 people are still missing and 2,400 families remain displaced.', '2023-02-10', (t) => [
+    countAt(t, '12 people', { min: 12, max: 12, measure: 'missing' }),
+    countAt(t, '2,400 families', { min: 2400, max: 2400, measure: 'displaced', unit: 'families' }),
+  ]),
+];
+
+function figures(reports = REPORTS): Figure[] {
+  const index = new SourceIndex();
+  for (const r of reports) index.add(r.id, r.text);
+  const groups = groupSources(index.ids(), index.pairs());
+  return buildFigures(assignEvents(reports), { reports, sources: sourceLookup(index.pairs(), groups.groupOf) });
+}
+
+function find(fs: Figure[], event: string, measure: string, unit = 'people'): Figure {
+  const f = fs.find((x) => x.key.event === event && x.key.measure === measure && x.key.unit === unit);
+  assert.ok(f, `${event} ${measure}`);
+  return f;
+}
+
+test('figures are ordered by event, then measure, each keyed by event, measure, group and unit', () => {
+  const keys = figures().map((f) => `${f.eventLabel}: ${f.key.measure}/${f.key.group}/${f.key.unit}`);
+  assert.deepEqual(keys, [
+    'Dorvik massacre: killed/all/people',
+    'Dorvik massacre: injured/all/people',
+    'Dorvik massacre: captured/all/people',
+    'Dorvik massacre: missing/all/people',
+    'Dorvik massacre: displaced/all/families',
+    'Kessa earthquake: killed/all/people',
+  ]);
+});
+
+test('killed: values ranked by independent support, the copied sentence counted once, "hundreds" compatible with 412', () => {
+  const f = find(figures(), 'dorvik', 'killed');
+  assert.deepEqual(f.values.map((v) => v.phrase), [
+    '412 killed, according to official data and without attribution (3 reports, 2 independent)',
+    'hundreds killed, according to villagers and without attribution (2 reports, 2 independent)',
+    '900 killed, according to unofficial data (1 report, 1 independent)',
+  ]);
+  assert.deepEqual(f.values[0]!.compatibleWith, [1]);
+  assert.deepEqual(f.values[1]!.compatibleWith, [0, 2]);
+  assert.deepEqual(f.verdict, {
+    status: 'diverging',
+    kind: 'attribution',
+    reason: 'official and unofficial figures differ: 412 (official data) against 900 (unofficial data)',
+    pairs: [[0, 2]],
+  });
+});
+
+test('injured: an official figure against "more than 500" from unofficial data diverges by attribution', () => {
+  const f = find(figures(), 'dorvik', 'injured');
+  assert.deepEqual(f.values.map((v) => v.label), ['230', 'more than 500']);
+  assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, 'attribution');
+});
+
+test('captured: one value in two reports that share the sentence is consistent, with one independent source', () => {
+  const f = find(figures(), 'dorvik', 'captured');
+  assert.equal(f.values.length, 1);
+  assert.equal(f.values[0]!.phrase, '75 captured, without attribution (2 reports, 1 independent)');
+  assert.deepEqual(f.verdict, { status: 'consistent', reason: 'every count gives 75' });
+});
+
+test('missing: a figure that later reports replace diverges by time, naming the publication dates', () => {
+  const f = find(figures(), 'dorvik', 'missing');
+  assert.deepEqual(f.verdict, {
+    status: 'diverging',
+    kind: 'time',
+    reason: 'the figure changed over time: 40 in a report published 2020-02-11, then 12 in a report published 2023-02-10',
+    pairs: [[0, 1]],
+  });
+});
+
+test('displaced families: "more than 300" then 2,400 overlap but changed, so the verdict is time', () => {
+  const f = find(figures(), 'dorvik', 'displaced', 'families');
+  assert.equal(f.values[0]!.phrase, 'more than 300 families displaced, without attribution (1 report, 1 independent)');
+  assert.ok(f.verdict.status === 'diverging' && f.verdict.kind === 'time');
+  assert.match(f.verdict.reason, /\(the ranges overlap\)/);
+});
+
+test('two independent sources with incompatible values at the same time diverge source against source', () => {
+  const f = find(figures(), 'kessa', 'killed');
+  assert.deepEqual(f.verdict, {
+    status: 'diverging',
+    kind: 'source',
+    reason: 'sources disagree: 80 (1 independent) against at least 120 (1 independent)',
+    pairs: [[0, 1]],
+  });
+});
+
+test('compatible values without a change over time are consistent', () => {
+  const reports = [
+    report('a', 'The Dorvik massacre left hundreds dead.', '2020-01-01', (t) => [countAt(t, 'hundreds', { min: 200, max: 999 })]),
+    report('b', 'In the Dorvik massacre 412 died.', '2020-01-01', (t) => [countAt(t, '412', { min: 412, max: 412 })]),
+  ];
+  assert.deepEqual(figures(reports)[0]!.verdict, { status: 'consistent', reason: 'the values overlap: hundreds and 412' });
+});
+
+test('official and unofficial come from the attribution\'s kind, its words, or the sentence', () => {
+  const base = countAt('x 5 y', '5', { min: 5, max: 5 });
+  assert.equal(dataKind({ ...base, attribution: { text: 'per the ministry', source: 'the ministry', kind: 'official' } }), 'official');
+  assert.equal(dataKind({ ...base, attribution: according('unofficial estimates') }), 'unofficial');
+  assert.equal(dataKind({ ...base, attribution: according('officials') }), 'none');
+  assert.equal(dataKind(base, 'Unofficial figures put it at 5.'), 'unofficial');
+  assert.equal(dataKind(base, 'Official data say 5, unofficial data say 9.'), 'none');
+});

@@ -1,0 +1,85 @@
+/** Figures: counts grouped by (event, measure, group, unit), with values, support and a verdict. */
+import { CASUALTY_MEASURES } from '../../../domain/types.js';
+import { sourceLookup, type SourceLookup } from '../sources/same-source.js';
+import { edtfRange } from '../timeline/edtf.js';
+import type { CountRef, EventCount, Figure, FigureKey, ReportInput } from '../types.js';
+import { buildValues } from './values.js';
+import { verdictOf, type Published, type VerdictContext } from './verdict.js';
+import { valuePhrase } from './wording.js';
+
+/** What figures are computed against. */
+export interface FigureOptions {
+  /** The reports the counts come from (text for sentences, meta for publication dates). */
+  reports: ReadonlyArray<Pick<ReportInput, 'id' | 'text' | 'meta'>>;
+  /** Source groups and shared passages; without it every report is its own source. */
+  sources?: SourceLookup;
+  /** Widening of approximate values when comparing (default 0.1). */
+  tolerance?: number;
+  /** Days between reports before differing values count as a change over time (default 30). */
+  minGapDays?: number;
+}
+
+/** The string a figure is keyed by. */
+export function figureKeyString(k: FigureKey): string {
+  return `${k.event}\u0000${k.measure}\u0000${k.group}\u0000${k.unit}`;
+}
+
+/** The figure key of an assigned count. */
+export function figureKeyOf(c: EventCount): FigureKey {
+  return { event: c.event, measure: c.count.measure, group: c.count.group, unit: c.count.unit };
+}
+
+/** Shared lookups for one batch of figures. */
+function contextOf(options: FigureOptions) {
+  const reports = new Map(options.reports.map((r) => [r.id, r]));
+  const published = new Map<string, Published | null>();
+  for (const r of options.reports) {
+    const value = r.meta.published;
+    const range = value === undefined ? null : edtfRange(value);
+    published.set(r.id, value === undefined || range === null ? null : { value, range });
+  }
+  const verdict: VerdictContext = { published: (doc) => published.get(doc) ?? null, minGapDays: options.minGapDays };
+  const sentence = (ref: CountRef) => reports.get(ref.doc)?.text.slice(ref.count.sentence.start, ref.count.sentence.end) ?? '';
+  return { verdict, sentence, sources: options.sources ?? sourceLookup([]), tolerance: options.tolerance };
+}
+
+/** One figure from its counts; what to recompute when a report adds counts to it. */
+export function buildFigure(key: FigureKey, eventLabel: string, counts: readonly EventCount[], options: FigureOptions): Figure {
+  return figureFrom(key, eventLabel, counts, contextOf(options));
+}
+
+function figureFrom(key: FigureKey, eventLabel: string, counts: readonly EventCount[], ctx: ReturnType<typeof contextOf>): Figure {
+  const values = buildValues(counts, ctx);
+  for (const v of values) v.phrase = valuePhrase(v, key);
+  return { key, eventLabel, values, verdict: verdictOf(values, ctx.verdict) };
+}
+
+/** Measures in the order reports give them; population and other last. */
+function measureRank(m: string): number {
+  const i = CASUALTY_MEASURES.indexOf(m as (typeof CASUALTY_MEASURES)[number]);
+  return i < 0 ? CASUALTY_MEASURES.length + (m === 'population' ? 0 : 1) : i;
+}
+
+/**
+ * Every figure, ordered by event (first appearance), measure, group (`all` first) and unit.
+ * Linear in counts plus each value's sources; recomputed per event when reports are added.
+ */
+export function buildFigures(counts: readonly EventCount[], options: FigureOptions): Figure[] {
+  const ctx = contextOf(options);
+  const groups = new Map<string, { key: FigureKey; label: string; counts: EventCount[]; first: number }>();
+  const eventOrder = new Map<string, number>();
+  counts.forEach((c, i) => {
+    if (!eventOrder.has(c.event)) eventOrder.set(c.event, eventOrder.size);
+    const key = figureKeyOf(c);
+    const k = figureKeyString(key);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, { key, label: c.eventLabel, counts: [c], first: i });
+    else g.counts.push(c);
+  });
+  const ordered = [...groups.values()].sort((a, b) =>
+    eventOrder.get(a.key.event)! - eventOrder.get(b.key.event)! ||
+    measureRank(a.key.measure) - measureRank(b.key.measure) ||
+    Number(a.key.group !== 'all') - Number(b.key.group !== 'all') ||
+    a.first - b.first);
+  return ordered.map((g) => figureFrom(g.key, g.label, g.counts, ctx));
+}
