@@ -5,6 +5,7 @@ import { extractionCases } from './cases/extraction.case.js';
 import { listingCases } from './cases/listing.case.js';
 import { reportCases } from './cases/reports.case.js';
 import { searchCases } from './cases/search.case.js';
+import { recordCases } from './cases/records.case.js';
 
 /** A backend under test: its name and a factory for fresh, empty stores. */
 export interface StoreSuite {
@@ -19,5 +20,6 @@ export function runStoreTests({ name, newStore }: StoreSuite): void {
     describe('extractions', () => extractionCases(newStore));
     describe('listing', () => listingCases(newStore));
     describe('search', () => searchCases(newStore));
+    describe('records', () => recordCases(newStore));
   });
 }

@@ -115,6 +115,15 @@ export interface StoredText {
   meta: DocumentMeta;
 }
 
+/** A current document with what reconciliation reads of it. */
+export interface StoredExtraction {
+  id: string;
+  name: string;
+  meta: DocumentMeta;
+  text: string;
+  extraction: Extraction;
+}
+
 /** Sizes of what is stored. */
 export interface StoreStats {
   documents: number;
@@ -159,6 +168,12 @@ export interface Store {
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** Sizes of what is stored. */
   stats(): Promise<StoreStats>;
+  /** Every current (not superseded) document with its text and extraction, in ingestion order. */
+  allExtractions(): AsyncIterable<StoredExtraction>;
+  /** A named JSON record kept by a later stage (reconciliation state), or null. */
+  getRecord<T = unknown>(key: string): Promise<T | null>;
+  /** Writes named JSON records in one transaction (null deletes one). */
+  putRecords(records: Readonly<Record<string, unknown>>): Promise<void>;
   /** Release the database; the store must not be used afterwards. */
   close(): Promise<void>;
 }

@@ -4,13 +4,14 @@ import { AppError, isAppError } from '../../domain/errors.js';
 import type { Extraction, ReportDocument } from '../../domain/types.js';
 import type {
   AddResult, BatchResult, DocumentPage, ListOptions, ReportInput, SearchOptions, SearchResult,
-  Store, StoreStats, StoredDocument, StoredText, VersionEntry,
+  Store, StoreStats, StoredDocument, StoredExtraction, StoredText, VersionEntry,
 } from '../store.js';
 import { retryBusy, isBusy, toStoreError } from './errors.js';
 import type { RetryOptions } from './errors.js';
 import { prepareReader } from './read.js';
 import type { Reader } from './read.js';
 import { prepareSearch } from './search.js';
+import { prepareRecords } from './records.js';
 import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
 import type { Writer } from './write.js';
 
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   private readonly reader: Reader;
   private readonly writer: Writer;
   private readonly searcher: ReturnType<typeof prepareSearch>;
+  private readonly records: ReturnType<typeof prepareRecords>;
   private readonly addOne: Transaction<(input: ReportInput) => AddResult>;
   private readonly addMany: Transaction<(inputs: readonly ReportInput[]) => BatchResult[]>;
 
@@ -36,6 +38,7 @@ export class SqliteStore implements Store {
     this.reader = prepareReader(db);
     this.writer = prepareWriter(db);
     this.searcher = prepareSearch(db, settings.rankCap);
+    this.records = prepareRecords(db);
     this.addOne = db.transaction((input: ReportInput) => writeReport(this.writer, input, this.now()));
     // Called inside addMany, addOne runs as a SAVEPOINT: a bad report rolls back alone.
     this.addMany = db.transaction((inputs: readonly ReportInput[]) => inputs.map((input): BatchResult => {
@@ -136,6 +139,28 @@ export class SqliteStore implements Store {
   /** Sizes of what is stored. */
   async stats(): Promise<StoreStats> {
     return this.read(() => this.reader.stats());
+  }
+
+  /** Current documents with texts and extractions, paged like allTexts. */
+  async *allExtractions(): AsyncIterable<StoredExtraction> {
+    let after = 0;
+    for (;;) {
+      const page = await this.read(() => this.records.page(after, TEXT_PAGE));
+      yield* page.items;
+      if (page.items.length < TEXT_PAGE) return;
+      after = page.last;
+    }
+  }
+
+  /** A named record, or null. */
+  async getRecord<T = unknown>(key: string): Promise<T | null> {
+    return this.read(() => this.records.get<T>(key));
+  }
+
+  /** Writes named records in one transaction. */
+  async putRecords(records: Readonly<Record<string, unknown>>): Promise<void> {
+    this.assertOpen();
+    return retryBusy('reconciliation records', () => this.records.put(records, this.now()), this.settings.retry);
   }
 
   /** Close the connection; closing twice is harmless. */

@@ -5,6 +5,7 @@
  */
 import type { Migration } from './types.js';
 import { migration as m001 } from './001_init.js';
+import { migration as m002 } from './002_records.js';
 
 /** The schema, step by step. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];

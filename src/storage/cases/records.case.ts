@@ -1,0 +1,36 @@
+/** Shared cases: reconciliation records and the iterator over current extractions. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { StoreFactory } from '../store.js';
+import { floodReport, numberedReport, withStore } from './fixtures.case.js';
+
+/** Register the record cases against `newStore`. */
+export function recordCases(newStore: StoreFactory): void {
+  it('keeps named records as JSON, replaces and deletes them', async () => withStore(newStore, async (store) => {
+    assert.equal(await store.getRecord('figures'), null);
+    await store.putRecords({ figures: { n: 1, list: ['a'] }, sources: [1, 2] });
+    assert.deepEqual(await store.getRecord('figures'), { n: 1, list: ['a'] });
+    await store.putRecords({ figures: { n: 2 }, sources: null });
+    assert.deepEqual(await store.getRecord('figures'), { n: 2 });
+    assert.equal(await store.getRecord('sources'), null);
+  }));
+
+  it('iterates current documents with texts and extractions, leaving superseded versions out', async () => withStore(newStore, async (store) => {
+    for (let i = 0; i < 70; i++) {
+      const r = numberedReport('it', i);
+      await store.addReport(r.doc, r.extraction, r.original);
+    }
+    const old = floodReport('reports/changing.txt');
+    const fresh = floodReport('reports/changing.txt', ' A later correction.');
+    await store.addReport(old.doc, old.extraction, old.original);
+    await store.addReport(fresh.doc, fresh.extraction, fresh.original);
+    const seen = [];
+    for await (const x of store.allExtractions()) seen.push(x);
+    assert.equal(seen.length, 71);
+    assert.ok(!seen.some((x) => x.id === old.doc.id));
+    const last = seen[seen.length - 1]!;
+    assert.equal(last.id, fresh.doc.id);
+    assert.deepEqual(last.extraction, fresh.extraction);
+    assert.equal(last.text, fresh.doc.text);
+  }));
+}
