@@ -1,0 +1,43 @@
+/** The reconciled record the store keeps (record key `reconcile`), rebuilt after each ingest and review. */
+import type { Count } from '../../domain/types.js';
+import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+
+/** Record key under which `reconcile()` stores its result. */
+export const RECONCILE_KEY = 'reconcile';
+
+/** An event the counts were grouped under, and why. */
+export interface EventSummary {
+  key: string;
+  label: string;
+  counts: number;
+  reports: number;
+}
+
+/** Everything no single report shows: sources, figures, checks, timeline, entities. */
+export interface ReconcileRecord {
+  /** ISO time it was built. */
+  builtAt: string;
+  /** Current documents it covers. */
+  documents: number;
+  events: EventSummary[];
+  figures: Figure[];
+  checks: CheckResult[];
+  timeline: TimelineEntry[];
+  publications: PublicationEntry[];
+  sources: {
+    /** Report ids per source group (groups of one included). */
+    groups: string[][];
+    groupOf: Record<string, string>;
+    /** Every pair of reports that share passages, with the passages' spans in both. */
+    pairs: SourcePair[];
+    /** Pairs between the two thresholds: "possibly the same source", for review. */
+    possible: SourcePair[];
+  };
+  entities: EntityCluster[];
+}
+
+/**
+ * Applies curators' reviews to a report's counts before reconciling: returns, for each count,
+ * the count to use (a corrected copy, or the same) or null when it was rejected. Same length.
+ */
+export type CountAdjuster = (docId: string, counts: readonly Count[]) => Array<Count | null>;
