@@ -8,12 +8,23 @@ import { register as registerReextract } from './commands/reextract.js';
 import { register as registerDocs } from './commands/docs.js';
 import { register as registerShow } from './commands/show.js';
 import { register as registerSearch } from './commands/search.js';
+import { register as registerFigures } from './commands/figures.js';
+import { register as registerTimeline } from './commands/timeline.js';
+import { register as registerSources } from './commands/sources.js';
+import { register as registerEntities } from './commands/entities.js';
+import { register as registerChecks } from './commands/checks.js';
 
 const ctx: CliContext = {
   out: (line) => process.stdout.write(`${line}\n`),
   warn: (line) => process.stderr.write(`${line}\n`),
   failed: false,
 };
+
+// A reader that stops early (`crosscheck figures | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 const program = new Command()
   .name('crosscheck')
@@ -22,7 +33,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch]) register(program, ctx);
+for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch,
+  registerFigures, registerTimeline, registerSources, registerEntities, registerChecks]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

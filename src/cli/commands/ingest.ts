@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
 import { ingestPaths } from '../../pipeline/run/ingest.js';
+import { reconcile } from '../../pipeline/run/reconcile.js';
 import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
 
@@ -25,11 +26,16 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const s = await ingestPaths(store, paths, { workers: app.config.workers, maxSize: app.config.maxSize, onProgress: bar.update });
         bar.stop();
+        // The record follows every ingest that changed what is stored.
+        const started = performance.now();
+        const record = s.ingested > 0 ? await reconcile(store) : null;
+        const reconciled = record && { figures: record.figures.length, sourceGroups: record.sources.groups.length, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
-          ctx.out(JSON.stringify({ db: app.config.dbPath, ...s }, null, 2));
+          ctx.out(JSON.stringify({ db: app.config.dbPath, ...s, reconciled }, null, 2));
         } else {
           for (const r of s.results) if (r.status === 'failed' || r.status === 'skipped') ctx.warn(`${r.status}: ${r.reason && r.reason.includes(r.path) ? r.reason : `${r.path}: ${r.reason}`}`);
           ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${app.config.dbPath}`);
+          if (reconciled) ctx.out(`reconciled: ${reconciled.figures} figures, ${reconciled.sourceGroups} independent sources (${reconciled.seconds.toFixed(1)} s); see \`crosscheck figures\``);
         }
         const present = s.results.some((r) => r.status === 'skipped' && /already/.test(r.reason ?? ''));
         if (s.ingested === 0 && !(present && s.failed === 0)) ctx.failed = true;

@@ -212,6 +212,12 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';
+  // "96 people were treated, 14 of them in critical condition": a part that names no narrower
+  // group is a subset of unstated kind, not a second figure for the whole.
+  for (const c of cands) {
+    const host = c.host !== undefined ? cands[c.host]! : undefined;
+    if (host && c.ownFirst && c.measure === host.measure && c.np.group === host.np.group && c.np.unit === host.np.unit) c.measure = 'other';
+  }
   // "Twenty-six of the dead were pupils": a group named by the predicate.
   for (const c of cands) {
     if (c.np.group !== 'all' || !/^(?:were|are|was|is)$/.test(tokens[c.end]?.lower ?? '')) continue;

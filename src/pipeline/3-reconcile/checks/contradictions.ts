@@ -26,6 +26,8 @@ export function contradictions(counts: readonly EventCount[], tolerance = 0.1): 
         const a = report[i]!;
         const b = report[j]!;
         if (!sameQuantity(a, b) || a.count.group !== b.count.group || sourceOf(a.count) !== sourceOf(b.count)) continue;
+        // "other" and "population" are not one quantity.
+        if (a.count.measure === 'other' || a.count.measure === 'population') continue;
         if (!sameSubject(a, b) || compatible(a.count, b.count, tolerance)) continue;
         const voice = a.count.attribution === null ? 'both in the report\'s own voice' : `both according to ${a.count.attribution.source}`;
         out.push(result('contradiction', 'problem', [a, b], `the report gives ${describe(a)} and ${describe(b)}, ${voice}`));

@@ -38,11 +38,11 @@ const WORD = `\\p{Lu}[\\p{L}\\p{M}'’-]*`;
 
 // "the Dorvik massacre", "the 1995 massacre", "the 1992 Dorvik market attack"
 const NAME_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:(1\\d{3}|20\\d{2})\\s+)?((?:${WORD}\\s+){0,3})(?:([a-z]+)\\s+)?(${NOUN})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:(1\\d{3}|20\\d{2})\\s+)?((?:${WORD}[ \\t]+){0,3})(?:([a-z]+)\\s+)?(${NOUN})(?![\\p{L}])`,
   'gu',
 );
 // "the attack on Dorvik", "the earthquake in Upper Vale", "the fall of Dorvik"
-const NAME_AFTER = new RegExp(`(?<![\\p{L}])(${NOUN})\\s+(in|at|on|of|near)\\s+(${WORD}(?:\\s+${WORD}){0,2})`, 'gu');
+const NAME_AFTER = new RegExp(`(?<![\\p{L}])(${NOUN})\\s+(in|at|on|of|near)\\s+(${WORD}(?:[ \\t]+${WORD}){0,2})`, 'gu');
 
 // Capitalised words that begin sentences or name times, not events; and small words that
 // cannot stand between a name and its noun ("the Crime of Genocide" names no place).
@@ -78,7 +78,10 @@ export function findEventMentions(text: string, offset = 0): EventMention[] {
   const found: EventMention[] = [];
   for (const m of text.matchAll(NAME_FIRST)) {
     const year = m[1];
-    const run = nameWords(m[2] ?? '');
+    let run = nameWords(m[2] ?? '');
+    // "Artillery fire struck …": a single capitalised word opening a sentence is just capitalised.
+    const at = m.index + m[0].search(/\S/);
+    if (run.length === 1 && year === undefined && !/^[Tt]he\s/.test(m[0].trimStart()) && /(?:^|[.!?]["”’)]?\s+|\n\s*|\s[-–—]\s+)$/.test(text.slice(Math.max(0, at - 4), at))) run = [];
     const words = run.every((w) => ADJECTIVE.test(w)) ? [] : run;
     const modifier = m[3];
     if ((words.length === 0 && year === undefined) || (modifier !== undefined && STOP.has(modifier))) continue;

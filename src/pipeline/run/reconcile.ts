@@ -1,0 +1,89 @@
+/**
+ * Reconcile: read every current report from the store, update the shared-passage index with the
+ * reports it has not seen (incremental), then rebuild groups, figures, checks, timeline and
+ * entities (cheap, per corpus), and keep the result as a record.
+ */
+import type { Count } from '../../domain/types.js';
+import type { Store } from '../../storage/store.js';
+import type { CheckResult, ReportInput, SourcePair } from '../3-reconcile/types.js';
+import {
+  SourceIndex, assignEvents, buildFigures, buildTimeline, clusterNames, datedSentences, groupSources,
+  makeCountRefs, runChecks, sourceLookup,
+} from '../3-reconcile/index.js';
+import type { SourceIndexSnapshot } from '../3-reconcile/index.js';
+import type { CountAdjuster, EventSummary, ReconcileRecord } from './record.js';
+import { RECONCILE_KEY } from './record.js';
+import { entityNames } from './names.js';
+
+/** Record key of the shared-passage index, kept between runs so each report is shingled once. */
+export const SOURCE_INDEX_KEY = 'source-index';
+
+/** Options for `reconcile`. */
+export interface ReconcileOptions {
+  /** Applies curators' reviews to counts (see CountAdjuster). */
+  adjust?: CountAdjuster;
+  /** Known other names of places, passed in as data: [["Khankendi", "Stepanakert"], …]. */
+  exonyms?: string[][];
+}
+
+/**
+ * Two figures listed in one clause ("25 children lost both parents, and 130 lost one") count
+ * different people; only a break (";", a new sentence) between them makes them rival statements.
+ */
+function listedTogether(c: CheckResult, texts: ReadonlyMap<string, string>): boolean {
+  if (c.kind !== 'contradiction' || c.counts.length !== 2) return false;
+  const [a, b] = c.counts as [CheckResult['counts'][number], CheckResult['counts'][number]];
+  if (a.doc !== b.doc || a.count.sentence.start !== b.count.sentence.start) return false;
+  const [x, y] = a.count.span.start < b.count.span.start ? [a, b] : [b, a];
+  return !/[;.]/.test(texts.get(a.doc)?.slice(x.count.span.end, y.count.span.start) ?? ';');
+}
+
+/** Builds, stores and returns the reconciled record of everything in the store. */
+export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
+  const reports: ReportInput[] = [];
+  for await (const x of store.allExtractions()) {
+    const counts = opts.adjust ? opts.adjust(x.id, x.extraction.counts).filter((c): c is Count => c !== null) : x.extraction.counts;
+    reports.push({ id: x.id, text: x.text, meta: x.meta, counts, dates: x.extraction.dates });
+  }
+  const ids = reports.map((r) => r.id);
+  const current = new Set(ids);
+
+  // The one costly step, done once per report: shingling and MinHash of reports not yet indexed.
+  const snapshot = await store.getRecord<SourceIndexSnapshot>(SOURCE_INDEX_KEY);
+  const index = snapshot ? SourceIndex.restore(snapshot) : new SourceIndex();
+  let added = 0;
+  for (const r of reports) if (!index.has(r.id)) { index.add(r.id, r.text); added++; }
+  // Superseded versions stay indexed (their text is kept) but speak for nothing now.
+  const pairs: SourcePair[] = index.pairs().filter((p) => current.has(p.a) && current.has(p.b));
+  const grouped = groupSources(ids, pairs);
+  const sources = sourceLookup(pairs, grouped.groupOf);
+
+  const exonyms = opts.exonyms as [string, string][] | undefined;
+  const eventCounts = assignEvents(reports, { exonyms });
+  const figures = buildFigures(eventCounts, { reports, sources });
+  const texts = new Map(reports.map((r) => [r.id, r.text]));
+  const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, texts));
+  const timeline = buildTimeline(reports.map((r) => ({ doc: r.id, published: r.meta.published, sentences: datedSentences(r, makeCountRefs(r)) })));
+  const entities = clusterNames(reports.flatMap((r) => entityNames(r.text)), { exonyms });
+
+  const events = new Map<string, EventSummary & { docs: Set<string> }>();
+  for (const c of eventCounts) {
+    const e = events.get(c.event) ?? { key: c.event, label: c.eventLabel, counts: 0, reports: 0, docs: new Set<string>() };
+    e.counts++;
+    e.docs.add(c.doc);
+    events.set(c.event, e);
+  }
+  const record: ReconcileRecord = {
+    builtAt: new Date().toISOString(),
+    documents: reports.length,
+    events: [...events.values()].map(({ docs, ...e }) => ({ ...e, reports: docs.size })),
+    figures,
+    checks,
+    timeline: timeline.entries,
+    publications: timeline.publications,
+    sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
+    entities,
+  };
+  await store.putRecords(added ? { [RECONCILE_KEY]: record, [SOURCE_INDEX_KEY]: index.snapshot() } : { [RECONCILE_KEY]: record });
+  return record;
+}
