@@ -3,44 +3,66 @@ import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from './sentences.js';
 
-const PLACES = ['Varn', 'Kessrin', 'Ardel', 'Tolmar', 'Osk', 'Brenno', 'Marsk', 'Lidova', 'Sorn', 'Pellan', 'Grenvale', 'Hathor'];
-const SOURCES = ['the health ministry', 'police', 'the Red Crescent', 'local officials', 'a monitoring group', 'the UN office', 'witnesses', 'the district governor'];
+const PLACES = ['Varn', 'Kessrin', 'Ardel', 'Tolmar', 'Osk', 'Brenno', 'Marsk', 'Lidova', 'Sorn', 'Pellan', 'Grenvale', 'Hathor', 'Quill', 'Renst', 'Ostra', 'Velm'];
+const SOURCES = ['the health ministry', 'police', 'the Red Crescent', 'local officials', 'a monitoring group', 'the UN office', 'witnesses', 'the district governor', 'hospital staff', 'the civil defence'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const PATTERNS: ((r: () => number, p: Pick) => string)[] = [
-  (r, p) => `On ${p.date()}, shelling in ${p.place()} killed ${p.n(500)} people, including ${p.n(60)} women and ${p.n(40)} children, ${p.source()} said.`,
-  (r, p) => `According to ${p.source()}, at least ${p.n(900)} people were injured and some ${p.n(300)} remain missing.`,
-  (r, p) => `More than ${p.n(20_000)} residents of ${p.place()} have been displaced since ${MONTHS[Math.floor(r() * 12)]} ${1990 + Math.floor(r() * 35)}.`,
-  (r, p) => `The attack on ${p.place()} left ${p.n(90)} dead, per ${p.source()}.`,
-  (r, p) => `"We counted ${p.n(200)} bodies," ${p.source()} told reporters on ${p.date()}.`,
-  (r, p) => `Hundreds of families returned to ${p.place()} in the last days of ${1990 + Math.floor(r() * 35)}.`,
-  (r, p) => `Fighters captured ${p.n(1500)} people, ${p.n(100)} of whom are still unaccounted for.`,
-  (r, p) => `The town, home to ${p.n(50_000)} people, was largely destroyed in the ${1990 + Math.floor(r() * 35)} offensive.`,
-  (r, p) => `Aid convoys reached ${p.place()} after a two-hour delay, and the roads were reopened.`,
-  (r, p) => `Officials in ${p.place()} met representatives of ${p.source()} to discuss the reconstruction of schools and clinics.`,
-  (r, p) => `Unofficial data put the death toll at ${p.n(2000)}, while official figures say ${p.n(800)} died.`,
+// Interchangeable words, so that independent reports do not share long runs of text by chance.
+const W = {
+  attack: ['shelling', 'bombardment', 'air strike', 'rocket attack', 'assault', 'raid'],
+  killed: ['killed', 'left dead'],
+  said: ['said', 'reported', 'told reporters', 'stated'],
+  fled: ['fled', 'were displaced from', 'left'],
+  town: ['town', 'village', 'district', 'city', 'settlement'],
+  aid: ['Aid convoys', 'Relief trucks', 'Medical teams', 'Rescue crews', 'Volunteers'],
+  reach: ['reached', 'arrived in', 'were sent to', 'returned to'],
+  delay: ['a two-hour delay', 'days of waiting', 'a long detour', 'a night of shelling', 'negotiations'],
+  meet: ['met', 'spoke with', 'were briefed by', 'consulted'],
+  topic: ['reconstruction', 'schools', 'clinics', 'water supplies', 'roads', 'shelters', 'compensation'],
+};
+
+interface Pick { n: (max: number) => string; place: () => string; source: () => string; date: () => string; w: (k: keyof typeof W) => string; year: () => number }
+
+const PATTERNS: ((p: Pick) => string)[] = [
+  (p) => `On ${p.date()}, ${p.w('attack')} in ${p.place()} ${p.w('killed')} ${p.n(500)} people, including ${p.n(60)} women and ${p.n(40)} children, ${p.source()} ${p.w('said')}.`,
+  (p) => `According to ${p.source()}, at least ${p.n(900)} people were injured in ${p.place()} and some ${p.n(300)} remain missing.`,
+  (p) => `More than ${p.n(20_000)} residents ${p.w('fled')} the ${p.w('town')} of ${p.place()} after ${MONTHS[Math.floor(Number(p.n(11)))]} ${p.year()}.`,
+  (p) => `The ${p.w('attack')} on ${p.place()} left ${p.n(90)} dead, per ${p.source()}.`,
+  (p) => `"We counted ${p.n(200)} bodies in ${p.place()}," ${p.source()} ${p.w('said')} on ${p.date()}.`,
+  (p) => `Hundreds of families ${p.w('reach')} ${p.place()} in the last days of ${p.year()}.`,
+  (p) => `Fighters near ${p.place()} captured ${p.n(1500)} people, ${p.n(100)} of whom are still unaccounted for.`,
+  (p) => `The ${p.w('town')} of ${p.place()}, home to ${p.n(50_000)} people, was hit in the ${p.year()} ${p.w('attack')}.`,
+  (p) => `${p.w('aid')} ${p.w('reach')} ${p.place()} after ${p.w('delay')}.`,
+  (p) => `Officials in ${p.place()} ${p.w('meet')} ${p.source()} about ${p.w('topic')} and ${p.w('topic')}.`,
+  (p) => `Unofficial data put the toll in ${p.place()} at ${p.n(2000)}, while ${p.source()} ${p.w('said')} ${p.n(800)} died.`,
 ];
 
-interface Pick { n: (max: number) => string; place: () => string; source: () => string; date: () => string }
-
-/** One synthetic report of 4–12 sentences with a title line. */
+/** One synthetic report of 4–12 sentences with a title line; every twentieth reprints an earlier one. */
 export function syntheticReport(seed: number): string {
+  if (seed > 20 && seed % 20 === 0) {
+    // A reprint: another outlet's headline over an earlier report's body.
+    const body = syntheticReport(seed - 1 - (seed % 13)).split('\n\n').slice(1).join('\n\n');
+    return `Reprinted report ${seed}\n\n${body}`;
+  }
   const r = rng(seed);
   const p: Pick = {
     n: (max) => (Math.floor(r() * max) + 2).toLocaleString('en-US'),
     place: () => PLACES[Math.floor(r() * PLACES.length)]!,
     source: () => SOURCES[Math.floor(r() * SOURCES.length)]!,
     date: () => `${1 + Math.floor(r() * 28)} ${MONTHS[Math.floor(r() * 12)]} ${1990 + Math.floor(r() * 35)}`,
+    w: (k) => W[k][Math.floor(r() * W[k].length)]!,
+    year: () => 1990 + Math.floor(r() * 35),
   };
   const n = 4 + Math.floor(r() * 9);
-  const body = Array.from({ length: n }, () => PATTERNS[Math.floor(r() * PATTERNS.length)]!(r, p));
+  const body = Array.from({ length: n }, () => PATTERNS[Math.floor(r() * PATTERNS.length)]!(p));
   return `Report ${seed}: events in ${p.place()}\n\n${body.join(' ')}\n`;
 }
 
 /** Writes reports 0..n-1 into `dir` (reusing a complete earlier run); returns the folder. */
 export function writeCorpus(dir: string, n: number): string {
-  if (existsSync(dir) && readdirSync(dir).length === n) return dir;
+  if (existsSync(dir) && readdirSync(dir).length === n && existsSync(join(dir, '..', `.v2-${n}`))) return dir;
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1));
+  writeFileSync(join(dir, '..', `.v2-${n}`), '');
   return dir;
 }
 

@@ -3,6 +3,7 @@ import { rmSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { ingestPaths } from '../src/pipeline/run/ingest.js';
+import { reconcile } from '../src/pipeline/run/reconcile.js';
 
 const [dir, db, workers] = [process.argv[2]!, process.argv[3]!, Number(process.argv[4])];
 rmSync(db, { force: true });
@@ -10,6 +11,13 @@ rmSync(`${db}-wal`, { force: true });
 rmSync(`${db}-shm`, { force: true });
 const store = await openSqliteStore(db);
 const s = await ingestPaths(store, [dir], { workers, maxSize: 50 << 20, batchSize: 256 });
+// Reconciliation from scratch (every report shingled), then the incremental case: nothing new.
+let t = performance.now();
+const record = process.argv[5] === 'reconcile' ? await reconcile(store) : null;
+const reconcileSeconds = (performance.now() - t) / 1000;
+t = performance.now();
+if (record) await reconcile(store);
+const reconcileAgainSeconds = (performance.now() - t) / 1000;
 await store.close();
 const bytes = readdirSync(dir).reduce((a, f) => a + readFileSync(join(dir, f)).length, 0);
-console.log(JSON.stringify({ reports: s.ingested, failed: s.failed, seconds: s.seconds, mb: bytes / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ reports: s.ingested, failed: s.failed, seconds: s.seconds, mb: bytes / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, reconcileSeconds, reconcileAgainSeconds, figures: record?.figures.length ?? 0 }));

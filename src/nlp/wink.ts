@@ -3,8 +3,15 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token } from './tokens.js';
 
-const nlp = winkNLP(model, ['pos', 'ner']);
-const its = nlp.its;
+// The model takes ~100 MB and a second to load: only when a sentence first needs tagging.
+let loaded: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
+function wink() {
+  if (!loaded) {
+    const nlp = winkNLP(model, ['pos', 'ner']);
+    loaded = { nlp, its: nlp.its };
+  }
+  return loaded;
+}
 
 /** A span wink-nlp marks as an entity (DURATION, ORDINAL, PERCENT, DATE, CARDINAL, …). */
 export interface EntityHint {
@@ -18,6 +25,7 @@ export interface EntityHint {
  * aligning wink's tokens to ours by offset, and returns wink's entity spans as hints.
  */
 export function tagSentence(text: string, start: number, end: number, tokens: Token[]): EntityHint[] {
+  const { nlp, its } = wink();
   const sentence = text.slice(start, end);
   const doc = nlp.readDoc(sentence);
   const values = doc.tokens().out() as string[];

@@ -2,7 +2,6 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome, FileTask } from './task.js';
-import { runFileTask } from './task.js';
 
 interface Job { seq: number; task: FileTask }
 
@@ -21,7 +20,8 @@ export class FilePool {
 
   /** Reads and extracts one file. */
   run(task: FileTask): Promise<FileOutcome> {
-    if (this.size === 0) return runFileTask(task);
+    // In this thread only when asked (tests, tiny inputs): the main thread then loads the extractor too.
+    if (this.size === 0) return import('./task.js').then((m) => m.runFileTask(task));
     const seq = this.seq++;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);

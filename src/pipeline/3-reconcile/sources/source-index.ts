@@ -135,7 +135,7 @@ export class SourceIndex {
         fingerprint: d.fingerprint,
       }, false);
     }
-    index.found.push(...snapshot.pairs);
+    for (const p of snapshot.pairs) index.found.push(p);
     return index;
   }
 
