@@ -45,3 +45,8 @@ test('marks official and unofficial data as such', () => {
   assert.equal(a?.attribution?.kind, 'official');
   assert.equal(b?.attribution?.kind, 'unofficial');
 });
+
+test('a court that "was satisfied that" is the source; a passive "it was determined that" is not', () => {
+  assert.deepEqual(sources('The Chamber was satisfied beyond reasonable doubt that 73 detainees died.'), ['The Chamber']);
+  assert.deepEqual(sources('The office said the dig had begun. It was determined that 4 people had been killed.'), [null]);
+});

@@ -10,7 +10,7 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?)(?=\s+(?:that|having)\b)`;
+const SPEECH = String.raw`said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
 // Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
 const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
@@ -92,6 +92,8 @@ export function findAttributions(sentence: string): Found[] {
       if (subject) add(make(text, subject, start));
       continue;
     }
+    // "it was determined that …" is a passive, not a speaker.
+    if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
     if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[2]!) && !/^\p{Lu}/u.test(speaker)) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;

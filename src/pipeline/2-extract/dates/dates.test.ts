@@ -69,3 +69,10 @@ test('takes the year of "on February 26" from the date the text named before', (
 test('treats "at least 25 years ago" as a bound, not a date', () => {
   assert.deepEqual(dates('They were buried at least 25 years ago.', '2024-02-26'), []);
 });
+
+test('reads day ranges and month ranges, with or without a stated year', () => {
+  assert.deepEqual(dates('The siege lasted between 15 and 17 June 2023.'), [['2023-06-15/2023-06-17', 'between 15 and 17 June 2023']]);
+  assert.deepEqual(dates('It was 2023. Between 15 and 17 June, villages burned.').slice(1), [['2023-06-15/2023-06-17', 'Between 15 and 17 June']]);
+  assert.deepEqual(dates('Prisoners were held between May and September 2016.'), [['2016-05/2016-09', 'between May and September 2016']]);
+  assert.deepEqual(dates('They came on the fifth of September 2010.'), [['2010-09-05', 'the fifth of September 2010']]);
+});

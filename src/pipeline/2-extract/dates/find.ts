@@ -13,7 +13,7 @@ export interface DateContext {
   lastYear?: number;
 }
 
-const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s/g;
+const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s/g;
 
 /** Dates chrono-node finds that the rules did not, kept only when year and month are stated. */
 function chronoDates(text: string, taken: (s: number, e: number) => boolean): { value: string; start: number; end: number }[] {
@@ -42,8 +42,9 @@ export function findDates(text: string, span: Span, ctx: DateContext): DateMenti
   for (const h of absoluteDates(s)) {
     if (h.needsYear) {
       const y = ctx.lastYear ?? ctx.published?.year;
-      if (y === undefined || !isValidDay(y, h.needsYear.month, h.needsYear.day)) continue;
-      hits.push({ value: edtf(y, h.needsYear.month, h.needsYear.day), start: h.start, end: h.end });
+      const value = y === undefined ? null : h.needsYear(y);
+      if (value === null) continue;
+      hits.push({ value, start: h.start, end: h.end });
     } else {
       hits.push(h);
     }

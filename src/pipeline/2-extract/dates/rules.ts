@@ -6,15 +6,33 @@ export interface RuleHit {
   value: string;
   start: number;
   end: number;
-  /** Set when the value still needs a year from context ("on February 26"). */
-  needsYear?: { month: number; day: number };
+  /** Set when the value still needs a year from context ("on February 26"): builds it from one. */
+  needsYear?: (year: number) => string | null;
 }
 
 const MONTH = String.raw`(?<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(?<day>[0-3]?\d)(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?<year>1[0-9]\d\d|20\d\d)`;
 
-type Rule = { re: RegExp; map: (g: Record<string, string>) => string | null | { needsYear: { month: number; day: number } } };
+type Rule = { re: RegExp; map: (g: Record<string, string>) => string | null | { needsYear: (year: number) => string | null } };
+
+const ORDINAL_DAYS: Record<string, number> = Object.fromEntries(
+  ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth',
+    'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first', 'twenty-second',
+    'twenty-third', 'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth', 'twenty-ninth', 'thirtieth',
+    'thirty-first'].map((w, i) => [w, i + 1]),
+);
+const ORDINAL_WORD = String.raw`(?<oday>${Object.keys(ORDINAL_DAYS).sort((a, b) => b.length - a.length).join('|')})`;
+const MONTH2 = MONTH.replace('?<mon>', '?<mon2>');
+
+/** A day of a month in a year, as EDTF, or null when there is no such day. */
+const dayOf = (y: number, m: number, d: number) => (isValidDay(y, m, d) ? edtf(y, m, d) : null);
+/** An interval of two days of one month. */
+const days = (y: number, m: number, a: number, b: number) => {
+  const x = dayOf(y, m, a);
+  const z = dayOf(y, m, b);
+  return x && z && a < b ? `${x}/${z}` : null;
+};
 
 const month = (g: Record<string, string>) => MONTHS[g.mon!.toLowerCase().replace('.', '')]!;
 const day = (g: Record<string, string>, k = 'day') => {
@@ -31,6 +49,23 @@ const rules: Rule[] = [
   // "February 25-26, 1992"
   { re: new RegExp(String.raw`\b${MONTH}\s+(?<d1>[0-3]?\d)\s?[-–]\s?(?<d2>[0-3]?\d),?\s+${YEAR}\b`, 'g'),
     map: (g) => { const a = day(g, 'd1'); const b = day(g, 'd2'); return a && b && a < b ? `${a}/${b}` : null; } },
+  // "between 15 and 17 June 2023", "from 15 to 17 June" (the year may come from context)
+  { re: new RegExp(String.raw`\b(?:between|from)\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|to|until)\s+(?<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+${YEAR})?\b`, 'gi'),
+    map: (g) => {
+      const m = month(g);
+      const [a, b] = [Number(g.d1), Number(g.d2)];
+      return g.year ? days(Number(g.year), m, a, b) : { needsYear: (y: number) => days(y, m, a, b) };
+    } },
+  // "between May and September 2016", "from May to September 2016", "May–September 2016"
+  { re: new RegExp(String.raw`\b(?:(?:between|from)\s+)?${MONTH}\s*(?:and|to|until|[-–])\s*${MONTH2},?\s+${YEAR}\b`, 'gi'),
+    map: (g) => {
+      const a = month(g);
+      const b = MONTHS[g.mon2!.toLowerCase().replace('.', '')]!;
+      return a < b ? `${edtf(Number(g.year), a)}/${edtf(Number(g.year), b)}` : null;
+    } },
+  // "the fifth of September 2010"
+  { re: new RegExp(String.raw`\b(?:the\s+)?${ORDINAL_WORD}\s+of\s+${MONTH},?\s+${YEAR}\b`, 'gi'),
+    map: (g) => dayOf(Number(g.year), month(g), ORDINAL_DAYS[g.oday!.toLowerCase()]!) },
   // "26 February 1992", "26th of February, 1992"
   { re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH},?\s+${YEAR}\b`, 'g'), map: (g) => day(g) },
   // "February 26, 1992", "Feb. 26, 2024"
@@ -59,8 +94,8 @@ const rules: Rule[] = [
   { re: /(?<![\d.,/-])(?<y1>1[5-9]\d\d|20\d\d)\s?[-–]\s?(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\d/-]|[.,]\d)/g,
     map: (g) => { const a = Number(g.y1); const b = g.y2!.length === 2 ? Math.floor(a / 100) * 100 + Number(g.y2) : Number(g.y2); return b > a && b - a < 100 ? `${a}/${b}` : null; } },
   // "on February 26", "26 February" (the year comes from context)
-  { re: new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: { month: month(g), day: Number(g.day) } }) },
-  { re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: { month: month(g), day: Number(g.day) } }) },
+  { re: new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
+  { re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
 ];
 
 /** Runs the absolute rules over `text`; earlier rules win where matches overlap. */
@@ -72,14 +107,14 @@ export function absoluteDates(text: string): RuleHit[] {
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
       const g = (m.groups ?? {}) as Record<string, string>;
       // Month names are capitalised in running text; "may" and "march" in lower case are verbs.
-      if (g.mon && !/^[A-Z]/.test(g.mon)) continue;
+      if ((g.mon && !/^[A-Z]/.test(g.mon)) || (g.mon2 && !/^[A-Z]/.test(g.mon2))) continue;
       const start = m.index + (m[0].length - m[0].trimStart().length);
       const end = m.index + m[0].length;
       if (taken(start, end)) continue;
       const v = r.map(g);
       if (v === null) continue;
       if (typeof v === 'string') hits.push({ value: v, start, end });
-      else if (isValidDay(2000, v.needsYear.month, v.needsYear.day)) hits.push({ value: '', start, end, needsYear: v.needsYear });
+      else if (v.needsYear(2000) !== null) hits.push({ value: '', start, end, needsYear: v.needsYear });
     }
   }
   return hits.sort((a, b) => a.start - b.start);
