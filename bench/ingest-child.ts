@@ -1,9 +1,10 @@
 /** One measured ingest, in its own process so that its peak memory is its own. Prints JSON. */
 import { rmSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore } from '../src/storage/sqlite/index.js';
-import { ingestPaths } from '../src/pipeline/run/ingest.js';
-import { reconcile } from '../src/pipeline/run/reconcile.js';
+// The compiled code, as users run it (no TypeScript loader in the measurement).
+import { openSqliteStore } from '../dist/storage/sqlite/index.js';
+import { ingestPaths } from '../dist/pipeline/run/ingest.js';
+import { reconcile } from '../dist/pipeline/run/reconcile.js';
 
 const [dir, db, workers] = [process.argv[2]!, process.argv[3]!, Number(process.argv[4])];
 rmSync(db, { force: true });

@@ -1,5 +1,4 @@
 /** Ingest: list report files, read and extract them on a worker pool, store them in batches. */
-import { stat } from 'node:fs/promises';
 import { listReportFiles } from '../1-ingest/index.js';
 import type { ReportInput, Store } from '../../storage/store.js';
 import { FilePool } from './pool.js';
@@ -92,10 +91,9 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     const inFlight = new Set<Promise<void>>();
     const limit = Math.max(2, opts.workers * 4);
     for (const path of files) {
-      const size = await stat(path).then((s) => s.size, () => 0);
       const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then(accept).finally(() => inFlight.delete(p));
       inFlight.add(p);
-      if (inFlight.size >= limit || size > 8 << 20) await Promise.race(inFlight);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
     await flush();

@@ -13,6 +13,7 @@ export class FilePool {
   private readonly pending = new Map<number, (o: FileOutcome) => void>();
   private seq = 0;
   private closed = false;
+  private inline: Promise<typeof import('./task.js')> | undefined;
 
   constructor(private readonly size: number) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
@@ -21,7 +22,7 @@ export class FilePool {
   /** Reads and extracts one file. */
   run(task: FileTask): Promise<FileOutcome> {
     // In this thread only when asked (tests, tiny inputs): the main thread then loads the extractor too.
-    if (this.size === 0) return import('./task.js').then((m) => m.runFileTask(task));
+    if (this.size === 0) return (this.inline ??= import('./task.js')).then((m) => m.runFileTask(task));
     const seq = this.seq++;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
