@@ -1,7 +1,6 @@
 /** `crosscheck figures`: each figure's values with their attributions, independent sources and verdict. */
 import type { Command } from 'commander';
-import { createApp } from '../../app.js';
-import { openRecord } from '../record.js';
+import { recordCommand } from '../record.js';
 import { table } from '../output.js';
 import type { CliContext } from '../context.js';
 import type { Figure } from '../../pipeline/3-reconcile/types.js';
@@ -24,21 +23,18 @@ export function figuresCsv(figures: Figure[]): string {
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('figures')
-    .description('the reconciled figures: every value, who states it, how many independent sources, and the verdict')
-    .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
-    .option('--event <event>', 'only figures of this event (its key or label)')
-    .option('--all', 'also population and other counts')
-    .option('--csv', 'print CSV')
-    .option('--json', 'print JSON')
-    .action(async (opts: { db?: string; event?: string; all?: boolean; csv?: boolean; json?: boolean }) => {
-      const { store, record } = await openRecord(createApp({ db: opts.db }));
-      await store.close();
-      const want = opts.event?.toLowerCase();
-      const figures = record.figures.filter((f) => (opts.all || (f.key.measure !== 'other' && f.key.measure !== 'population'))
-        && (!want || f.key.event === want || f.eventLabel.toLowerCase().includes(want)));
-      if (opts.json) return ctx.out(JSON.stringify(figures, null, 2));
+  const pick = (figures: Figure[], o: { event?: string; all?: boolean }) => {
+    const want = o.event?.toLowerCase();
+    return figures.filter((f) => (o.all || (f.key.measure !== 'other' && f.key.measure !== 'population'))
+      && (!want || f.key.event === want || f.eventLabel.toLowerCase().includes(want)));
+  };
+  recordCommand<{ event?: string; all?: boolean; csv?: boolean }>(program, ctx, {
+    name: 'figures',
+    description: 'the reconciled figures: every value, who states it, how many independent sources, and the verdict',
+    options: [['--event <event>', 'only figures of this event (its key or label)'], ['--all', 'also population and other counts'], ['--csv', 'print CSV']],
+    json: ({ record, opts }) => pick(record.figures, opts),
+    print: ({ record, opts }) => {
+      const figures = pick(record.figures, opts);
       if (opts.csv) return ctx.out(figuresCsv(figures));
       for (const f of figures) {
         const badge = f.verdict.status === 'consistent' ? 'CONSISTENT' : `DIVERGING (${f.verdict.kind})`;
@@ -49,5 +45,6 @@ export function register(program: Command, ctx: CliContext): void {
         ]), 90).split('\n').map((l) => `  ${l}`).join('\n'));
       }
       if (!figures.length) ctx.out('no figures');
-    });
+    },
+  });
 }

@@ -1,5 +1,5 @@
 /** Finds every count of people in a sentence: its bounds, group, unit, subject and measure. */
-import type { Measure, Span } from '../../../domain/types.js';
+import type { Count, Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
 import { isNumberWord } from '../../../nlp/numbers.js';
 import type { Quantity } from './quantity.js';
@@ -9,19 +9,8 @@ import { readNounPhrase } from './phrase.js';
 import { postCue, preCue, subjectCue } from './measure.js';
 import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS } from './lexicon.js';
 
-/** A count found in one sentence, before attribution. */
-export interface SentenceCount {
-  measure: Measure;
-  group: string;
-  unit: 'people' | 'families';
-  subject: string;
-  min: number | null;
-  max: number | null;
-  approximate: boolean;
-  span: Span;
-  /** Index (in this sentence's list) of the count this one is a part of. */
-  partOf?: number;
-}
+/** A count found in one sentence, before attribution: its `partOf` indexes this sentence's list. */
+export type SentenceCount = Omit<Count, 'attribution' | 'quote' | 'sentence'>;
 
 interface Candidate {
   q: Quantity;
