@@ -147,6 +147,20 @@ function claimList(tokens: Token[], cands: Candidate[], host: number, k: number)
   }
 }
 
+/** Index of the first comma at or after `k`, or the end of the tokens. */
+function nextComma(tokens: Token[], k: number): number {
+  for (let n = k; n < tokens.length; n++) if (tokens[n]!.lower === ',') return n;
+  return tokens.length;
+}
+
+/** "…, bringing the total to 102": the measure of the count the running total adds to. */
+function runningTotal(tokens: Token[], c: Candidate, cands: Candidate[]): Measure | null {
+  const before = tokens.slice(Math.max(0, c.q.from - 4), c.q.from).map((t) => t.lower);
+  if (!before.includes('total')) return null;
+  const prev = cands.filter((x) => x.q.from < c.q.from && x.measure).pop();
+  return prev?.measure ?? null;
+}
+
 /** For each token, the start of its clause (after the last clause break before it). */
 function clauseStarts(tokens: Token[]): Int32Array {
   const out = new Int32Array(tokens.length);
@@ -183,14 +197,17 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
       if (c.np.kind === 'things' || c.q.vague) { c.measure = null; continue; }
-      const adj = pre ?? adjacentPost(tokens, c, starts);
+      // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
+      const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands);
       c.measure = adj && adj !== 'population' ? adj : null;
       continue;
     }
     const parts = partsOf.get(n) ?? new Set<number>();
     const stops = starts;
     c.measure = c.np.headMeasure ?? pre ?? null;
-    const post = () => postCue(tokens, c.end, tokens.length, { skip: parts, stops, innerOnly: c.outer !== undefined });
+    // "150 people, 40 of them seriously, and killed 11": a part's own words end at its comma.
+    const until = c.ownFirst ? nextComma(tokens, c.end) : tokens.length;
+    const post = () => postCue(tokens, c.end, until, { skip: parts, stops, innerOnly: c.outer !== undefined });
     if (!c.measure && c.ownFirst) c.measure = post();
     if (!c.measure && c.host !== undefined) c.measure = cands[c.host]!.measure ?? null;
     c.measure ??= post();

@@ -19,7 +19,7 @@ export const PEOPLE_NOUNS: ReadonlyMap<string, string> = new Map(Object.entries(
   women: 'women', woman: 'women', females: 'women', mothers: 'women', wives: 'women', widows: 'women',
   men: 'men', man: 'men', males: 'men', fathers: 'men', husbands: 'men',
   children: 'children', child: 'children', boys: 'children', girls: 'children', minors: 'children', infants: 'children',
-  babies: 'children', kids: 'children', toddlers: 'children', teenagers: 'children', schoolchildren: 'children', pupils: 'children',
+  babies: 'children', kids: 'children', schoolgirls: 'children', schoolboys: 'children', toddlers: 'children', teenagers: 'children', schoolchildren: 'children', pupils: 'children',
   elderly: 'elderly', pensioners: 'elderly', seniors: 'elderly', 'old people': 'elderly',
 }));
 

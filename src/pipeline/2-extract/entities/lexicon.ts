@@ -28,7 +28,13 @@ export const MONTHS_AND_DAYS = words(`
 `);
 
 // Capitalised mid-sentence without naming a person, organisation or place.
-export const NEVER_NAMES = words(`I I'm I've I'd I'll OK Internet`);
+export const NEVER_NAMES = words(`I I'm I've I'd I'll OK Internet No Nos`);
+
+// Capitals that abbreviate things, not bodies or places: "a DNA sample", "send an SMS".
+export const NOT_ACRONYMS = words(`
+  DNA SMS GPS TV PDF URL HIV AIDS COVID CEO GDP ID IDs UTC GMT AM PM BC AD CE BCE USD EUR NGO NGOs IDP IDPs MP MPs
+  PhD UAV UAVs RPG SUV FAQ PS NB PTSD ICU ER IED IEDs HQ VIP
+`);
 
 // A run containing one of these names an organisation: "Human Rights Watch", "Ministry of Justice".
 export const ORG_WORDS = words(`
@@ -104,7 +110,8 @@ export const EVENT_WORDS = words(`Massacre Massacres Killings Genocide Tragedy S
 export const NOT_NAME_ENDS = words(`
   Convention Conventions Resolution Resolutions Treaty Agreement Agreements Accord Accords Act Acts Day Prize Award
   Cup Games Conference Summit Protocol Declaration Charter Campaign Memorial Museum Law Code Plan Report Anniversary
-  Photo Photos Image Images Reuters
+  Photo Photos Image Images Bulletin Chapter Section Article Paragraph Figure Table Annex Appendix Volume Page
+  Edition Issue Statement Note Notes Map Video
 `);
 
 // Ordinals that open event names: "Second Karabakh War".
