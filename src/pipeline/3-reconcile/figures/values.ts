@@ -37,8 +37,12 @@ export interface ValueContext {
 /** Items of a list by how often they occur, then by first occurrence. */
 function byFrequency(items: string[]): string[] {
   const n = new Map<string, number>();
-  for (const s of items) n.set(s, (n.get(s) ?? 0) + 1);
-  return [...n.keys()].sort((a, b) => n.get(b)! - n.get(a)! || items.indexOf(a) - items.indexOf(b));
+  const first = new Map<string, number>();
+  items.forEach((s, i) => {
+    n.set(s, (n.get(s) ?? 0) + 1);
+    if (!first.has(s)) first.set(s, i);
+  });
+  return [...n.keys()].sort((a, b) => n.get(b)! - n.get(a)! || first.get(a)! - first.get(b)!);
 }
 
 const KIND_ORDER: DataKind[] = ['official', 'unofficial', 'none'];

@@ -99,11 +99,25 @@ function pairs(n: number): Array<[number, number]> {
  * Values that overlap but were replaced over time (all earlier reports one, all later another)
  * are also `time`: the figure changed. Otherwise `consistent`.
  */
-export function verdictOf(values: readonly FigureValue[], ctx: VerdictContext): Verdict {
-  if (values.length === 0) return { status: 'consistent', reason: 'no counts' };
-  if (values.length === 1) return { status: 'consistent', reason: `every count gives ${values[0]!.label}` };
+export function verdictOf(ranked: readonly FigureValue[], ctx: VerdictContext): Verdict {
+  if (ranked.length === 0) return { status: 'consistent', reason: 'no counts' };
+  if (ranked.length === 1) return { status: 'consistent', reason: `every count gives ${ranked[0]!.label}` };
+  // The best-supported values are compared pair by pair; a long tail of one-off values would
+  // make the reason unreadable and the work quadratic, so it is counted, not listed.
+  const values = ranked.slice(0, COMPARED);
+  const tail = ranked.length - values.length;
+  const verdict = compare(values, ctx);
+  if (tail > 0) verdict.reason += ` (${tail} less supported value${tail === 1 ? '' : 's'} not compared)`;
+  return verdict;
+}
+
+/** Most values compared pair by pair in a verdict. */
+const COMPARED = 20;
+
+function compare(values: readonly FigureValue[], ctx: VerdictContext): Verdict {
   const all = pairs(values.length);
-  const conflicts = all.filter(([i, j]) => !values[i]!.compatibleWith.includes(j));
+  const compat = values.map((v) => new Set(v.compatibleWith));
+  const conflicts = all.filter(([i, j]) => !compat[i]!.has(j));
   const byAttribution = conflicts.filter(([i, j]) => attributionSplit(values[i]!, values[j]!));
   if (byAttribution.length > 0) {
     const parts = byAttribution.map(([i, j]) =>

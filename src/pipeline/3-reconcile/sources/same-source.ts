@@ -137,14 +137,14 @@ export function independentUnits(refs: readonly CountRef[], lookup: SourceLookup
     for (const v of passagesHolding(ref, lookup)) union(node(ref), `p:${v.id}`);
   }
   // A passage joins two reports only when both sides carry a count of this set.
-  const units = new Map<string, string[]>();
+  const units = new Map<string, Set<string>>();
   for (const ref of refs) {
     const root = find(node(ref));
-    const list = units.get(root) ?? [];
-    if (!list.includes(ref.doc)) list.push(ref.doc);
-    units.set(root, list);
+    const set = units.get(root) ?? new Set<string>();
+    set.add(ref.doc);
+    units.set(root, set);
   }
-  return [...units.values()];
+  return [...units.values()].map((s) => [...s]);
 }
 
 /** Number of independent sources behind a set of counts. */
