@@ -36,6 +36,18 @@ const PATTERNS: ((p: Pick) => string)[] = [
   (p) => `Unofficial data put the toll in ${p.place()} at ${p.n(2000)}, while ${p.source()} ${p.w('said')} ${p.n(800)} died.`,
 ];
 
+// Sentences without figures, as most of a real report is: background, reaction, description.
+const FILLER: ((p: Pick) => string)[] = [
+  (p) => `Residents of ${p.place()} described ${p.w('delay')} and streets left without power.`,
+  (p) => `The ${p.w('town')} had been calm for months before the ${p.w('attack')}, according to people who live there.`,
+  (p) => `${p.w('aid')} said they were still trying to reach the outlying ${p.w('town')}s near ${p.place()}.`,
+  (p) => `Officials called for an independent investigation and urged both sides to respect the ceasefire.`,
+  (p) => `Families gathered outside the hospital in ${p.place()} waiting for news of relatives.`,
+  (p) => `The ${p.w('town')} of ${p.place()} lies on the main road between the river and the mountains.`,
+  (p) => `Schools in ${p.place()} stayed closed, and markets opened only for a few hours.`,
+  (p) => `Witnesses said the ${p.w('attack')} began before dawn and lasted until the afternoon.`,
+];
+
 /** One synthetic report of 4–12 sentences with a title line; every twentieth reprints an earlier one. */
 export function syntheticReport(seed: number): string {
   if (seed > 20 && seed % 20 === 0) {
@@ -53,16 +65,17 @@ export function syntheticReport(seed: number): string {
     year: () => 1990 + Math.floor(r() * 35),
   };
   const n = 4 + Math.floor(r() * 9);
-  const body = Array.from({ length: n }, () => PATTERNS[Math.floor(r() * PATTERNS.length)]!(p));
+  // About half the sentences carry figures or dates, as in the development reports.
+  const body = Array.from({ length: n }, () => (r() < 0.5 ? PATTERNS[Math.floor(r() * PATTERNS.length)]! : FILLER[Math.floor(r() * FILLER.length)]!)(p));
   return `Report ${seed}: events in ${p.place()}\n\n${body.join(' ')}\n`;
 }
 
 /** Writes reports 0..n-1 into `dir` (reusing a complete earlier run); returns the folder. */
 export function writeCorpus(dir: string, n: number): string {
-  if (existsSync(dir) && readdirSync(dir).length === n && existsSync(join(dir, '..', `.v2-${n}`))) return dir;
+  if (existsSync(dir) && readdirSync(dir).length === n && existsSync(join(dir, '..', `.v3-${n}`))) return dir;
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1));
-  writeFileSync(join(dir, '..', `.v2-${n}`), '');
+  writeFileSync(join(dir, '..', `.v3-${n}`), '');
   return dir;
 }
 
