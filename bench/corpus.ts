@@ -38,14 +38,14 @@ const PATTERNS: ((p: Pick) => string)[] = [
 
 // Sentences without figures, as most of a real report is: background, reaction, description.
 const FILLER: ((p: Pick) => string)[] = [
-  (p) => `Residents of ${p.place()} described ${p.w('delay')} and streets left without power.`,
-  (p) => `The ${p.w('town')} had been calm for months before the ${p.w('attack')}, according to people who live there.`,
-  (p) => `${p.w('aid')} said they were still trying to reach the outlying ${p.w('town')}s near ${p.place()}.`,
-  (p) => `Officials called for an independent investigation and urged both sides to respect the ceasefire.`,
-  (p) => `Families gathered outside the hospital in ${p.place()} waiting for news of relatives.`,
-  (p) => `The ${p.w('town')} of ${p.place()} lies on the main road between the river and the mountains.`,
-  (p) => `Schools in ${p.place()} stayed closed, and markets opened only for a few hours.`,
-  (p) => `Witnesses said the ${p.w('attack')} began before dawn and lasted until the afternoon.`,
+  (p) => `Residents of ${p.place()} described ${p.w('delay')} and ${p.w('topic')} left in ruins.`,
+  (p) => `The ${p.w('town')} of ${p.place()} had been calm before the ${p.w('attack')}, ${p.source()} ${p.w('said')}.`,
+  (p) => `${p.w('aid')} were still trying to reach ${p.place()} and ${p.place()}.`,
+  (p) => `Officials in ${p.place()} called for an inquiry into the ${p.w('attack')} on ${p.place()}.`,
+  (p) => `Families from ${p.place()} gathered outside the hospital in ${p.place()}.`,
+  (p) => `${p.place()} lies on the road from ${p.place()} to ${p.place()}.`,
+  (p) => `Schools in ${p.place()} stayed closed, and ${p.w('topic')} in ${p.place()} were damaged.`,
+  (p) => `Witnesses in ${p.place()} said the ${p.w('attack')} began before dawn.`,
 ];
 
 /** One synthetic report of 4–12 sentences with a title line; every twentieth reprints an earlier one. */

@@ -23,13 +23,14 @@ export class BucketTable {
    * Adds `doc` under the key and reports up to `cap` earlier reports already under it.
    * Returns false (and adds nothing) when `doc` is already there: its own earlier window.
    */
-  add(a: number, b: number, doc: number, cap: number, candidates: Set<number>): boolean {
+  add(a: number, b: number, doc: number, cap: number, candidates: Map<number, number>): boolean {
     const slot = b & (this.heads.length - 1);
     let seen = 0;
     for (let e = this.heads[slot]!; e !== -1 && seen < cap; e = this.next[e]!) {
       if (this.k1[e] !== a || this.k2[e] !== b) continue;
       if (this.docs[e] === doc) return false;
-      candidates.add(this.docs[e]!);
+      const d = this.docs[e]!;
+      candidates.set(d, (candidates.get(d) ?? 0) + 1);
       seen++;
     }
     if (this.count === this.docs.length) this.growEntries();

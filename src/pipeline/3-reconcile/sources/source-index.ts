@@ -24,6 +24,9 @@ export const DEFAULT_SOURCE_OPTIONS: Readonly<SourceOptions> = Object.freeze({
   maxBucket: 1000,
 });
 
+/** Most earlier reports one new report is verified against. */
+const MAX_CANDIDATES = 64;
+
 /** Everything the index holds, as plain data, so a store can keep it and restore it. */
 export interface SourceIndexSnapshot {
   options: SourceOptions;
@@ -142,7 +145,8 @@ export class SourceIndex {
   /** Buckets the report and, when asked, verifies it against its candidates. */
   private insert(doc: IndexedDoc & { fingerprint: number }, compare: boolean): SourcePair[] {
     const keys = bandKeys(windowSignatures(doc.shingles, this.options, this.fns), this.options);
-    const candidates = new Set<number>();
+    // Candidates with the number of buckets they share with this report.
+    const candidates = new Map<number, number>();
     const cap = this.options.maxBucket;
     for (let i = 0; i < keys.length; i += 2) this.buckets.add(keys[i]!, keys[i + 1]!, doc.ordinal, cap, candidates);
     this.docs.set(doc.id, doc);
@@ -150,7 +154,10 @@ export class SourceIndex {
     if (!compare || candidates.size === 0) return [];
     const positions = positionsByHash(doc.shingles, this.options.maxPositions);
     const out: SourcePair[] = [];
-    for (const o of [...candidates].sort((x, y) => x - y)) {
+    // Boilerplate shared by thousands of reports must not make pairs quadratic: verify only the
+    // candidates sharing the most buckets (most recent first on ties); copies chain through groups.
+    const best = [...candidates].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, MAX_CANDIDATES).map(([o]) => o);
+    for (const o of best.sort((x, y) => x - y)) {
       this.compared++;
       const pair = comparePair(this.docs.get(this.order[o]!)!, doc, positions, this.options);
       if (pair !== null) out.push(pair);
