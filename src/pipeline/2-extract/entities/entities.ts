@@ -1,9 +1,9 @@
 /** People, organisations and places named in a report, each mention with its exact span. */
 import type { Span } from '../../../domain/types.js';
 import { splitSentences } from '../../../nlp/sentences.js';
-import { candidate, candidatesOf } from './candidates.js';
+import { candidatesOf } from './candidates.js';
 import type { Candidate } from './cues.js';
-import { contextCue, isAcronym, isDemonym, ownCue, stronger } from './cues.js';
+import { addDemonymBases, contextCue, cueFor, demonymsOf, isAcronym, isDemonym, ownCue, stronger } from './cues.js';
 import { decideAll } from './decide.js';
 import { PosTagger } from './pos.js';
 import { buildRuns } from './runs.js';
@@ -17,20 +17,11 @@ export interface EntityOptions {
   sentences?: readonly Span[];
   /** Where the body ends (back matter after it is not read). */
   end?: number;
-  /** Characters wink-nlp may tag when the rules cannot decide; default a twentieth of the body, 0 turns tagging off. */
+  /** Characters wink-nlp may tag when the rules cannot decide; default a twentieth of the body (at least 300), 0: none. */
   posBudget?: number;
 }
 
-// Endings a name takes in its nationality word ("Dravik" → "Dravikian"): a name with one is a place.
-const DEMONYM_ENDINGS = ['i', 'is', 'ian', 'ians', 'ese'];
-
-/** True when the document uses a nationality word made from `name`. */
-function hasDemonym(name: string, capitals: ReadonlySet<string>): boolean {
-  if (DEMONYM_ENDINGS.some((e) => capitals.has(name + e))) return true;
-  return /[ao]$/.test(name) && (capitals.has(`${name}n`) || capitals.has(`${name}ns`) || capitals.has(`${name.slice(0, -1)}ian`));
-}
-
-/** The candidate before `i` that an acronym at `i` abbreviates ("Ihlas News Agency (IHA)"), matched by first letter. */
+/** The candidate before `i` that an acronym at `i` abbreviates ("Eastern Relief Agency (ERA)"), matched by first letter. */
 function expansion(text: string, kept: readonly Candidate[], i: number): Candidate | null {
   const c = kept[i]!;
   if (c.words.length !== 1 || !isAcronym(c.words[0]!) || text[c.start - 1] !== '(') return null;
@@ -48,52 +39,60 @@ export function findEntities(text: string, options: EntityOptions = {}): EntityM
   const end = options.end ?? text.length;
   const sentences = options.sentences ?? splitSentences(text, 0, end);
   const words = capitalisedWords(text, sentences, end);
-  const capitals = new Set(words.map((w) => w.text));
-  const midSentence = new Set(words.filter((w) => !w.initial).map((w) => w.text));
+  // Words capitalised inside sentences (there a capital means a name), and the places the report's
+  // nationality words point to ("Velmorian" → "Velmora").
+  const midSentence = new Set<string>();
+  const seen = new Set<string>();
+  const bases = new Set<string>();
+  for (const w of words) {
+    if (!w.initial) midSentence.add(w.text);
+    if (!seen.has(w.text)) { seen.add(w.text); addDemonymBases(w.text, bases); }
+  }
   const shapes = sentenceShapes(text, sentences, words);
-  const pos = new PosTagger(text, sentences, options.posBudget ?? Math.round(end / 20));
-  const sentenceOf = (c: Candidate) => c.words[0]!.sentence;
-  const headline = (c: Candidate) => shapes.headline[sentenceOf(c)] === 1;
+  // A floor of one or two sentences lets short texts be tagged at all; the twentieth bounds long ones.
+  const pos = new PosTagger(text, sentences, options.posBudget ?? Math.max(300, Math.round(end / 20)));
+  const headline = (c: Candidate) => shapes.headline[c.words[0]!.sentence] === 1;
 
   // Pass 1: each candidate's own words ("Ministry", a country, an acronym, "-stan").
   const kept: Candidate[] = [];
   const places = new Set<string>();
-  for (const run of buildRuns(text, words)) {
-    for (const c of candidatesOf(text, run)) {
-      const sp = sentences[sentenceOf(c)]!;
-      if (shapes.caps[sentenceOf(c)]) continue;
-      // "1. EVENT": a heading in capitals, not an acronym.
-      if (c.words.length === 1 && isAcronym(c.words[0]!) && !/\p{Ll}/u.test(text.slice(sp.start, sp.end))) continue;
-      c.cue = ownCue(c);
-      if (!c.cue && c.words.length === 1 && hasDemonym(c.text, capitals)) c.cue = { kind: 'place', strength: 2 };
-      // A capitalised opener is a name only if the report capitalises it elsewhere too.
-      if (c.words.length === 1 && c.words[0]!.initial && !c.cue && !c.titled && !midSentence.has(c.text)) continue;
-      if (c.cue?.kind === 'place') places.add(c.text);
-      kept.push(c);
+  const demonyms = new Set<string>();
+  const found: Candidate[] = [];
+  for (const run of buildRuns(text, words)) candidatesOf(text, run, found);
+  // Per sentence, once: 1 when it holds a lower-case letter, 2 when it does not.
+  const hasLower = new Uint8Array(sentences.length);
+  for (const c of found) {
+    const s = c.words[0]!.sentence;
+    if (shapes.caps[s]) continue;
+    // "1. EVENT": a heading in capitals, not an acronym.
+    if (c.words.length === 1 && isAcronym(c.words[0]!)) {
+      if (!hasLower[s]) hasLower[s] = /\p{Ll}/u.test(text.slice(sentences[s]!.start, sentences[s]!.end)) ? 1 : 2;
+      if (hasLower[s] === 2) continue;
     }
+    c.cue = ownCue(c);
+    if (!c.cue && c.words.length === 1 && bases.has(c.text)) c.cue = cueFor('place', 2);
+    // A capitalised opener is a name only if the report capitalises it elsewhere too.
+    if (c.words.length === 1 && c.words[0]!.initial && !c.cue && !c.titled && !midSentence.has(c.text)) continue;
+    if (c.cue?.kind === 'place' && !places.has(c.text)) {
+      places.add(c.text);
+      for (const d of demonymsOf(c.text)) demonyms.add(d);
+    }
+    kept.push(c);
   }
   // Pass 2: the words around each mention; the strongest reading of a name holds for the whole report.
   const doc = new Map<string, NonNullable<Candidate['cue']>>();
   for (let i = 0; i < kept.length; i++) {
-    let c = kept[i]!;
-    const s = sentenceOf(c);
-    if (headline(c) || c.words.length === 1 && isDemonym(c.text, places)) continue;
+    const c = kept[i]!;
+    const s = c.words[0]!.sentence;
+    if (headline(c) || c.words.length === 1 && isDemonym(c.text, demonyms)) continue;
     const { start, end: to } = sentences[s]!;
-    c.cue = stronger(c.cue, contextCue(text, c, start, to, places));
-    const first = c.words[0]!;
-    // "Residents Council member …": when nothing else decides, wink says whether the opener is a proper noun.
-    if (!c.cue && first.initial && c.words.length > 1 && !midSentence.has(first.text)) {
-      const tag = pos.posAt(s, first.start);
-      if (tag !== undefined && tag !== 'PROPN') {
-        c = kept[i] = candidate(text, c.words.slice(1));
-        c.cue = stronger(ownCue(c), contextCue(text, c, start, to, places));
-      }
-    }
+    // The name's own words are the strongest reading; only weaker ones need the words around it.
+    if (c.cue?.strength !== 3) c.cue = stronger(c.cue, contextCue(text, c, start, to, demonyms));
     const full = expansion(text, kept, i);
-    if (full?.cue) c.cue = { kind: full.cue.kind, strength: 3 };
+    if (full?.cue) c.cue = cueFor(full.cue.kind, 3);
     if (c.cue) doc.set(c.text, stronger(doc.get(c.text), c.cue)!);
   }
   // Pass 3: names no rule decided: parts of known names, a known place before a name, lists, then wink.
-  const out = decideAll({ text, sentences, doc, places, pos }, kept, headline);
+  const out = decideAll({ text, sentences, doc, demonyms, pos, midSentence }, kept, headline);
   return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -5,7 +5,7 @@ function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
 }
 
-// Capitalised only because they open a sentence: "The", "However", "According to …".
+/** Capitalised only because they open a sentence: "The", "However", "According to …". */
 export const SENTENCE_STARTERS = words(`
   the a an in on at by for from to with without of as this that these those it its he she they we i you
   his her their our my your there here but and or nor so yet however although though while when where
@@ -20,23 +20,23 @@ export const SENTENCE_STARTERS = words(`
   said says told asked added more much very well given based asked
 `);
 
-// Never names, wherever they stand.
+/** Never names, wherever they stand. */
 export const MONTHS_AND_DAYS = words(`
   January February March April May June July August September October November December
   Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 `);
 
-// Capitalised mid-sentence without naming a person, organisation or place.
+/** Capitalised mid-sentence without naming a person, organisation or place. */
 export const NEVER_NAMES = words(`I I'm I've I'd I'll OK Internet No Nos`);
 
-// Capitals that abbreviate things, not bodies or places: "a DNA sample", "send an SMS".
+/** Capitals that abbreviate things, not bodies or places: "a DNA sample", "send an SMS". */
 export const NOT_ACRONYMS = words(`
   DNA SMS GPS TV PDF URL HIV AIDS COVID CEO GDP ID IDs UTC GMT AM PM BC AD CE BCE USD EUR NGO NGOs IDP IDPs MP MPs
   PhD UAV UAVs RPG SUV FAQ PS NB PTSD ICU ER IED IEDs HQ VIP
 `);
 
-// A run containing one of these names an organisation: "Human Rights Watch", "Ministry of Justice".
+/** A run containing one of these names an organisation: "Human Rights Watch", "Ministry of Justice". */
 export const ORG_WORDS = words(`
   Ministry Ministries Office Council Committee Court Courts Agency Watch Group Army Forces Force Parliament Nations
   University News Union Organisation Organization Commission Department Bureau Service Services Police
@@ -48,33 +48,33 @@ export const ORG_WORDS = words(`
   Embassy Consulate Corps Militia Observatory Monitor Initiative Institution
 `);
 
-// Words that need the one before them to cue an organisation ("Red Cross", not "Cross").
+/** Words that need the one before them to cue an organisation ("Red Cross", not "Cross"). */
 export const ORG_PAIRS: readonly [string, string][] = [['Red', 'Cross'], ['Red', 'Crescent']];
 
-// A run ending in one of these names a place: "Upper Lenn Valley", "Autonomous Oblast".
+/** A run ending in one of these names a place: "Upper Lenn Valley", "Autonomous Oblast". */
 export const PLACE_WORDS = words(`
   Republic Kingdom Oblast Province Region District County Valley River Lake Mountains Mountain Island Islands Sea
   Ocean Street Square Avenue Bridge Village Town City Municipality Governorate Prefecture Canton Gulf Bay Isle
   Peninsula Desert Plain Plateau Heights Hills Strait Coast Emirates Raion Rayon Krai Okrug
 `);
 
-// Lower-case nouns after a name that make it a place: "the Karabakh region", "Ambrin village".
+/** Lower-case nouns after a name that make it a place: "the Korsk region", "Belvane village". */
 export const PLACE_NOUNS = words(`
   town towns city cities village villages district districts region regions province provinces valley oblast
   county municipality settlement settlements hamlet hamlets area areas territory territories capital camp camps
   neighbourhood neighborhood suburb quarter border frontier river airport
 `);
 
-// Lower-case nouns before "of X" that make X a place: "the town of Khojaly", "the village of Ambrin".
+/** Lower-case nouns before "of X" that make X a place: "the town of Belvane", "the village of Korsk". */
 export const PLACE_OF = words(`town city village district region province valley capital outskirts suburbs settlement hamlet municipality territory streets centre center`);
 
-// Prepositions that put a place after them: "in Ambrin", "from Tessaly".
+/** Prepositions that put a place after them: "in Velmora", "from Korsk". */
 export const PLACE_PREPOSITIONS = words(`in at from near to into toward towards outside inside across through around`);
 
-// "according to X", "due to X": "to" there introduces no place.
+/** "according to X", "due to X": "to" there introduces no place. */
 export const NOT_PLACE_BEFORE_TO = words(`according due thanks owing close next belonged belongs belong spoke speaking talked wrote sent letter told said`);
 
-// Capitalised titles before a person's name: "Ambassador Lale Demir", "Dr. Novak".
+/** Capitalised titles before a person's name: "Ambassador Lale Demir", "Dr. Novak". */
 export const TITLES = words(`
   Mr Mrs Ms Miss Dr Prof Professor President Ambassador Minister General Prosecutor Judge Justice Colonel Col Gen
   Lt Lieutenant Captain Capt Major Maj Sergeant Sgt Senator Sen Governor Gov Mayor Deputy Sheikh Imam Father Bishop
@@ -84,10 +84,10 @@ export const TITLES = words(`
   Mufti Rabbi Pastor Brother Sister Haji Hajji
 `);
 
-// Titles written with a period in abbreviations: "Mr. Novak".
+/** Titles written with a period in abbreviations: "Mr. Novak". */
 export const DOTTED_TITLES = words(`Mr Mrs Ms Dr Prof Col Gen Lt Capt Maj Sgt Sen Gov Rep Pres Rev St`);
 
-// Lower-case role nouns before a name: "the historian Petra Valdis", "my neighbour Jana".
+/** Lower-case role nouns before a name: "the historian Petra Valdane", "my neighbour Jana". */
 export const ROLE_NOUNS = words(`
   historian journalist reporter correspondent spokesman spokeswoman spokesperson lawyer attorney resident residents
   survivor witness activist researcher author writer commander official officer doctor nurse mayor governor priest
@@ -96,17 +96,18 @@ export const ROLE_NOUNS = words(`
   wife husband brother sister uncle aunt cousin grandmother grandfather relative victim soldier photographer
   analyst expert scholar professor economist diplomat deputy lawmaker mp politician candidate rapporteur
   investigator commissioner inspector secretary head chief member founder owner manager editor poet villager
-  refugee physician surgeon pastor bishop rabbi mufti
+  refugee physician surgeon pastor bishop rabbi mufti chair chairperson president spokesperson coordinator
 `);
 
-// After ", a …" these nouns make the name before them a group or a place, not a person.
-export const ORG_NOUNS = words(`group organisation organization agency body charity body ministry company firm network coalition alliance party union council committee newspaper outlet broadcaster website court tribunal institute foundation association militia unit`);
+/** After ", a …" these nouns make the name before them a group or a place, not a person. */
+export const ORG_NOUNS = words(`group organisation organization agency body charity ministry company firm network coalition alliance party union council committee newspaper outlet broadcaster website court tribunal institute foundation association militia unit`);
 
-// Verbs after a name that make it a person: "Petra Valdis said", "Demir told reporters".
+/** Verbs after a name that make it a person: "Petra Valdane said", "Demir told reporters". */
 export const PERSON_VERBS = words(`said says told tells recalled remembered explained added asked wrote recounted testified insisted argued warned urged replied answered described lost fled survived`);
 
-// Words that end the name of an event, a law or a day rather than a place or body.
+/** Words that end the name of an event ("Belvane Massacre"): what comes before them is where it happened. */
 export const EVENT_WORDS = words(`Massacre Massacres Killings Genocide Tragedy Siege Pogrom Bombing Bombings Attack Attacks Offensive War Wars Uprising Earthquake Flood Floods Revolution Crisis Conflict Operation`);
+/** Words that end the name of a law, a day, a document or a memorial rather than of a place or body. */
 export const NOT_NAME_ENDS = words(`
   Convention Conventions Resolution Resolutions Treaty Agreement Agreements Accord Accords Act Acts Day Prize Award
   Cup Games Conference Summit Protocol Declaration Charter Campaign Memorial Museum Law Code Plan Report Anniversary
@@ -114,10 +115,10 @@ export const NOT_NAME_ENDS = words(`
   Edition Issue Statement Note Notes Map Video
 `);
 
-// Ordinals that open event names: "Second Karabakh War".
+/** Ordinals that open event names: "Second Tarvos War". */
 export const ORDINALS = words(`First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Great`);
 
-// Nationality words that do not derive from a country's name by a suffix.
+/** Nationality words that do not derive from a country's name by a suffix. */
 export const IRREGULAR_DEMONYMS = words(`
   English British French Dutch Spanish Turkish Greek Swiss Welsh Irish Scottish Danish Swedish Finnish Polish Kurdish
   Chinese Japanese Arabic Arab Arabs Jewish Muslim Muslims Christian Christians Catholic Orthodox Sunni Shia Shiite

@@ -1,6 +1,6 @@
-/** Joins capitalised words into name-sized runs: "Ministry of Foreign Affairs", "Dr. Jana Novak", "Thomas de Waal". */
+/** Joins capitalised words into name-sized runs: "Ministry of Foreign Affairs", "Dr. Jana Novak", "Anton de Vries". */
 import { COUNTRIES } from './countries.js';
-import { DOTTED_TITLES, MONTHS_AND_DAYS, NEVER_NAMES, ORG_WORDS, PLACE_WORDS } from './lexicon.js';
+import { F, HEAD } from './flags.js';
 import type { Word } from './words.js';
 
 /** Consecutive capitalised words of one sentence, read as one name candidate. */
@@ -9,12 +9,13 @@ export type Run = Word[];
 /** Longest run kept whole; a longer stretch of capitals is a headline or noise, cut into pieces. */
 export const MAX_RUN = 12;
 
-// Lower-case particles inside personal names: "Thomas de Waal", "Ludwig van Beethoven".
+// Lower-case particles inside personal names: "Anton de Vries", "Ludwig van Beethoven".
 const PARTICLES = new Set([' de ', ' van ', ' von ', ' der ', ' den ', ' ter ', ' da ', ' di ', ' du ', ' la ', ' le ', ' dos ', ' das ', ' bin ', ' ibn ']);
 
 /** True when some word of the run so far is an organisation or place head ("Ministry", "Republic"). */
 function hasHead(run: Run, orgOnly: boolean): boolean {
-  for (const w of run) if (ORG_WORDS.has(w.text) || (!orgOnly && PLACE_WORDS.has(w.text))) return true;
+  const bits = orgOnly ? F.ORG : HEAD;
+  for (const w of run) if (w.flags & bits) return true;
   return false;
 }
 
@@ -26,11 +27,11 @@ function hasConnector(text: string, run: Run): boolean {
 
 /** Whether `b` continues the run ending in `a`, given the text between them. */
 function joins(text: string, run: Run, a: Word, b: Word): boolean {
-  if (a.sentence !== b.sentence || a.possessive && !(ORG_WORDS.has(b.text) || PLACE_WORDS.has(b.text))) return false;
+  if (a.sentence !== b.sentence || a.possessive && !(b.flags & HEAD)) return false;
   const gap = text.slice(a.tail, b.start);
   if (gap === ' ' || gap === '\u00a0') return true;
   // "Mr. Novak", "St. Petersburg", "J. Smith"
-  if (gap === '. ' && (DOTTED_TITLES.has(a.text) || /^\p{Lu}$/u.test(a.text))) return true;
+  if (gap === '. ' && (a.flags & F.DOTTED_TITLE || a.text.length === 1)) return true;
   if (PARTICLES.has(gap)) return true;
   // "Ministry of Justice", "Republic of the Congo", "Center for Eurasian Studies"
   if (gap === ' of ' || gap === ' of the ') return hasHead(run, false);
@@ -45,7 +46,7 @@ export function buildRuns(text: string, words: readonly Word[]): Run[] {
   const runs: Run[] = [];
   let run: Run = [];
   for (const w of words) {
-    if (MONTHS_AND_DAYS.has(w.text) || NEVER_NAMES.has(w.text)) {
+    if (w.flags & F.NEVER) {
       if (run.length) runs.push(run);
       run = [];
       continue;

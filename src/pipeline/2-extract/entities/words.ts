@@ -1,5 +1,7 @@
 /** Capitalised words with exact offsets, each knowing its sentence and whether it opens one. */
 import type { Span } from '../../../domain/types.js';
+import { isWordChar } from './chars.js';
+import { flagsOf } from './flags.js';
 
 /** One capitalised word: `text` is `source.slice(start, end)`, without a possessive "'s". */
 export interface Word {
@@ -16,25 +18,46 @@ export interface Word {
   possessive: boolean;
   /** End of the word as written, possessive included. */
   tail: number;
+  /** Word-list bits (see flags.ts). */
+  flags: number;
 }
 
-// A capitalised word: letters, marks and digits joined by inner apostrophes or hyphens ("Nagorno-Karabakh",
-// "O'Neill", "Bağcı"), or dotted capitals ("U.S."). One branch, starting with a capital, keeps the scan fast;
-// each repetition starts with a character the one before cannot match, so matching is linear.
-const CAP = /\p{Lu}(?:\.(?:\p{Lu}\.)+|[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*)/gu;
-const ARTICLE = /(?:^|[^\p{L}])(?:al|el)-$/u;
-const LETTER = /[\p{L}\p{M}\p{N}_]/u;
-
-/** True for a letter, mark, digit or underscore; ASCII is decided without a regular expression. */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return LETTER.test(text[i]!);
-}
-const UPPER = /^[\p{Lu}\p{N}.&-]+$/u;
+// Where a capital may stand: ASCII capitals and the blocks of Latin, Greek and Cyrillic that hold capitals. A plain
+// (non-Unicode) class scans several times faster than \p{Lu}; each hit is confirmed, and its word read, by hand.
+const MAYBE_CAPITAL = /[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1EFF]/g;
+const UPPER = /\p{Lu}/u;
+const ALL_UPPER = /^[\p{Lu}\p{N}.&-]+$/u;
 // What may stand between a sentence's start and its first word: quotes, brackets, bullets, dashes.
 const OPENERS = new Set([' ', '\t', '\n', '\r', '"', '“', '‘', "'", '(', '[', '«', '*', '#', '-', '–', '—', '•', '>']);
 const OPEN_QUOTES = new Set(['"', '“', '‘', '«']);
+// "al-Assad", "el-Sisi": an Arabic article joined to the name by a hyphen.
+const ARTICLE = /(?:^|[^\p{L}])(?:al|el)-$/u;
+
+/** True when the character at `i` is a capital letter. */
+function isUpper(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(text[i]!);
+}
+
+/**
+ * End of the capitalised word starting at `i`: letters, marks and digits joined by inner apostrophes or hyphens
+ * ("Guinea-Bissau", "O'Neill", "Bağlıpəyə"), or dotted capitals ("U.S."). Each character is looked at once.
+ */
+function wordEnd(text: string, i: number, end: number): number {
+  if (text[i + 1] === '.' && i + 3 < end && isUpper(text, i + 2) && text[i + 3] === '.') {
+    let j = i;
+    while (j + 1 < end && isUpper(text, j) && text[j + 1] === '.') j += 2;
+    return j;
+  }
+  let j = i + 1;
+  while (j < end) {
+    if (isWordChar(text, j)) j++;
+    else if ((text[j] === "'" || text[j] === '’' || text[j] === '-') && j + 1 < end && isWordChar(text, j + 1)) j += 2;
+    else break;
+  }
+  return j;
+}
 
 /** True for either apostrophe. */
 function apostrophe(c: string | undefined): boolean {
@@ -61,32 +84,35 @@ function opens(text: string, sentenceStart: number, at: number): boolean {
 export function capitalisedWords(text: string, sentences: readonly Span[], end = text.length): Word[] {
   const out: Word[] = [];
   let s = 0;
-  CAP.lastIndex = 0;
   const body = end === text.length ? text : text.slice(0, end);
-  for (let m = CAP.exec(body); m; m = CAP.exec(body)) {
-    let start = m.index;
+  MAYBE_CAPITAL.lastIndex = 0;
+  for (let m = MAYBE_CAPITAL.exec(body); m; m = MAYBE_CAPITAL.exec(body)) {
+    const at = m.index;
+    if (text.charCodeAt(at) >= 128 && !isUpper(text, at)) continue;
+    const tail = wordEnd(text, at, end);
+    MAYBE_CAPITAL.lastIndex = tail;
+    let start = at;
     // "al-Assad": an Arabic article belongs to the name.
     const article = start > 2 && text[start - 1] === '-' && ARTICLE.test(text.slice(Math.max(0, start - 4), start));
-    // "iPhone", "anti-Armenian": a capital inside a word does not start a name.
+    // "iPhone", "anti-Tarvosian": a capital inside a word does not start a name.
     if (!article && start > 0 && (isWordChar(text, start - 1) || (text[start - 1] === '-' && start > 1 && isWordChar(text, start - 2)))) continue;
     if (article) start -= 3;
     while (s < sentences.length && sentences[s]!.end <= start) s++;
     if (s >= sentences.length) break;
     if (sentences[s]!.start > start) continue;
-    let raw = text.slice(start, m.index + m[0].length);
     // No name is this long: a stretch of letters without spaces is not prose.
-    if (raw.length > 60) continue;
     // "US$ 4.2 million" is a currency.
-    if (text[start + raw.length] === '$') continue;
+    if (tail - start > 60 || text[tail] === '$') continue;
+    let raw = text.slice(start, tail);
     let possessive = false;
     const n = raw.length;
     if (n > 3 && raw[n - 1] === 's' && apostrophe(raw[n - 2])) { raw = raw.slice(0, -2); possessive = true; }
-    else if (raw[n - 1] === 's' && apostrophe(text[start + n]) && !(start + n + 1 < text.length && isWordChar(text, start + n + 1))) possessive = true;
+    else if (raw[n - 1] === 's' && apostrophe(text[tail]) && !(tail + 1 < text.length && isWordChar(text, tail + 1))) possessive = true;
     out.push({
       start, end: start + raw.length, text: raw, sentence: s,
       initial: opens(text, sentences[s]!.start, start),
-      caps: raw.length > 1 && !isLower(raw.charCodeAt(1)) && UPPER.test(raw) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(raw),
-      possessive, tail: m.index + m[0].length,
+      caps: raw.length > 1 && !isLower(raw.charCodeAt(1)) && ALL_UPPER.test(raw) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(raw),
+      possessive, tail, flags: flagsOf(raw),
     });
   }
   return out;

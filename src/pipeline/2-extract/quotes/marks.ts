@@ -51,7 +51,7 @@ const beyond = (k: number, limit: number) => k < 0 || k >= limit;
 
 /**
  * Pairs marks where `open` and `close` differ (“ ” or ‘ ’): an opener pairs with the next closer unless
- * another opener comes first (then it was unbalanced). Closers that are apostrophes ("Khojaly’s") are skipped.
+ * another opener comes first (then it was unbalanced). Closers that are apostrophes ("Velmora’s") are skipped.
  */
 function pairCurly(text: string, end: number, open: string, close: string, max: number, out: Marks[]): void {
   const opens = new Next(text, open);

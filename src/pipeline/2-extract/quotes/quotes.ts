@@ -2,7 +2,7 @@
 import type { Span } from '../../../domain/types.js';
 import { findMarks } from './marks.js';
 import type { Marks } from './marks.js';
-import { Antecedents, personLike } from './resolve.js';
+import { Antecedents, mergeInOrder, personLike } from './resolve.js';
 import type { Antecedent } from './resolve.js';
 import { speakerAfter, speakerBefore, subjectBefore } from './speaker.js';
 import type { Named } from './speaker.js';
@@ -28,6 +28,12 @@ function speakerOf(text: string, q: Marks, end: number): Named | null {
   return after ?? speakerBefore(text, q.outer.start, Math.max(0, q.outer.start - 200));
 }
 
+/** The list in text order; already sorted lists (the usual case) are returned as they are. */
+function sorted(list: Antecedent[]): Antecedent[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.span.start > list[i]!.span.start) return list.sort((a, b) => a.span.start - b.span.start);
+  return list;
+}
+
 /** Speakers of reported speech outside the quotations, as antecedents for pronouns. */
 function reported(text: string, end: number, marks: readonly Marks[]): Antecedent[] {
   const out: Antecedent[] = [];
@@ -37,8 +43,12 @@ function reported(text: string, end: number, marks: readonly Marks[]): Anteceden
   for (let m = REPORTED.exec(body); m; m = REPORTED.exec(body)) {
     while (k < marks.length && marks[k]!.outer.end <= m.index) k++;
     if (k < marks.length && marks[k]!.outer.start <= m.index) continue;
-    const line = text.lastIndexOf('\n', m.index);
-    const s = subjectBefore(text, m.index, Math.max(line + 1, m.index - 200));
+    // "…,” she said": the attribution of a quotation, already read as its speaker.
+    if (k > 0 && m.index - marks[k - 1]!.outer.end < 40 && !/[.!?]/.test(text.slice(marks[k - 1]!.outer.end, m.index))) continue;
+    // The subject stands on the same line, within a few words: never look back further than that.
+    let floor = m.index;
+    while (floor > 0 && m.index - floor < 200 && text[floor - 1] !== '\n') floor--;
+    const s = subjectBefore(text, m.index, floor);
     if (s && !s.pronoun) out.push({ text: s.text, span: s.span, person: personLike(s.text) });
   }
   return out;
@@ -49,16 +59,21 @@ export function findQuotes(text: string, options: QuoteOptions = {}): Quote[] {
   const end = options.end ?? text.length;
   const marks = findMarks(text, end);
   const speakers = marks.map((q) => speakerOf(text, q, end));
-  const antecedents = reported(text, end, marks);
-  for (const s of speakers) if (s && !s.pronoun) antecedents.push({ text: s.text, span: s.span, person: personLike(s.text) });
-  for (const p of options.persons ?? []) antecedents.push({ text: p.text, span: p.span, person: true });
-  const index = new Antecedents(antecedents);
+  // Antecedents are gathered only when some quotation is attributed to a pronoun ("it added").
+  let index: Antecedents | null = null;
+  const antecedents = (): Antecedents => {
+    const named: Antecedent[] = [];
+    for (const s of speakers) if (s && !s.pronoun) named.push({ text: s.text, span: s.span, person: personLike(s.text) });
+    const persons = (options.persons ?? []).map((p) => ({ text: p.text, span: p.span, person: true }));
+    // Speakers named after a quotation can stand before the next one's opening mark, so each list is sorted first.
+    return new Antecedents(mergeInOrder(reported(text, end, marks), sorted(named), sorted(persons)));
+  };
   const out: Quote[] = [];
   marks.forEach((q, i) => {
     const s = speakers[i];
     let speaker: Quote['speaker'] = null;
     if (s?.pronoun) {
-      const a = index.resolve(s, s.span.start);
+      const a = (index ??= antecedents()).resolve(s, s.span.start);
       if (a) speaker = { text: a.text, span: a.span };
     } else if (s) speaker = { text: s.text, span: s.span };
     // “A,” she said. “B.”: a quotation that follows an attributed one in the same breath shares its speaker.

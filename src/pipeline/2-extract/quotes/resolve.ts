@@ -11,18 +11,39 @@ export interface Antecedent {
   person: boolean;
 }
 
-/** True when a phrase reads as a person's name: capitalised words, none of them an organisation word. */
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+
+/** True when a phrase reads as a person's name: up to four capitalised words, none of them an organisation word. */
 export function personLike(phrase: string): boolean {
-  const words = phrase.split(/\s+/);
-  return words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_WORDS.has(w.replace(/['’]s$/, '')));
+  const words = phrase.split(' ');
+  if (words.length > 4) return false;
+  for (const w of words) if (!NAME_WORD.test(w) || ORG_WORDS.has(w.replace(/['’]s$/, ''))) return false;
+  return true;
+}
+
+/** Merges lists that are each in text order into one list in text order. */
+export function mergeInOrder(...lists: Antecedent[][]): Antecedent[] {
+  let out: Antecedent[] = [];
+  for (const list of lists) {
+    const merged: Antecedent[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < out.length || j < list.length) {
+      if (j >= list.length || (i < out.length && out[i]!.span.start <= list[j]!.span.start)) merged.push(out[i++]!);
+      else merged.push(list[j++]!);
+    }
+    out = merged;
+  }
+  return out;
 }
 
 /** Antecedents in text order, for finding the last one before a pronoun by binary search. */
 export class Antecedents {
   private readonly list: Antecedent[];
 
+  /** `list` must be in text order (see mergeInOrder). */
   constructor(list: Antecedent[]) {
-    this.list = list.sort((a, b) => a.span.start - b.span.start);
+    this.list = list;
   }
 
   /** The antecedent a pronoun at `at` points to: "he"/"she" prefer people, "it" prefers the rest. */

@@ -1,5 +1,6 @@
 /** Who speaks a quotation: the phrase named right after it (“…,” she said) or right before it (X said: “…”). */
 import type { Span } from '../../../domain/types.js';
+import { isWordChar } from '../entities/chars.js';
 
 /** A speaker phrase as written, with its span; `pronoun` when it still has to be resolved. */
 export interface Named {
@@ -8,7 +9,7 @@ export interface Named {
   pronoun?: boolean;
 }
 
-// Verbs that introduce direct or reported speech.
+/** Verbs that introduce direct or reported speech. */
 export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes', 'wrote', 'writes',
   'explained', 'continued', 'recalled', 'asked', 'insisted', 'warned', 'declared', 'announced', 'replied', 'remembered',
@@ -26,29 +27,52 @@ const STOPS = new Set([
 const ARTICLES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my']);
 // After an inverted verb the speaker ends before these: "said the ministry on Monday".
 const AFTER_STOPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'to', 'that', 'adding', 'referring', 'according', 'who', 'which', 'and', 'but']);
-export const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-// Words of a phrase: letters, digits, inner apostrophes, hyphens and periods ("Dr.", "Azerbaijan’s").
+const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+// Words of a phrase: letters, digits, inner apostrophes, hyphens and periods ("Dr.", "Velmora’s").
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/uy;
 
 // Words that end in a period inside a name: "Dr.", "St.", "J.".
 const TITLE_DOT = /^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Maj|Sgt|Sen|Gov|Rep|Rev|St|\p{Lu})\.$/u;
 
-interface Tok { text: string; start: number; end: number }
+// Characters inside a word besides letters and digits: "Velmora’s", "Guinea-Bissau", "Dr.".
+const INNER = new Set(["'", '’', '-', '.']);
 
-/** Words of `text.slice(from, to)` up to the first punctuation that is not part of a word. */
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+  /** A comma stands right before it ("its chair, Ana Roth"). */
+  comma?: boolean;
+}
+
+/** Words of `text.slice(from, to)` up to the first punctuation other than a comma. */
 function wordsForward(text: string, from: number, to: number, max: number): Tok[] {
   const out: Tok[] = [];
   let p = from;
+  let comma = false;
   while (out.length < max) {
     while (p < to && (text[p] === ' ' || text[p] === '\u00a0')) p++;
+    if (p < to && text[p] === ',') { comma = true; p++; continue; }
     WORD.lastIndex = p;
     const m = p < to ? WORD.exec(text) : null;
     if (!m || m.index + m[0].length > to) break;
     const t = m[0].replace(/\.$/, '');
-    out.push({ text: t, start: p, end: p + t.length });
+    out.push(comma ? { text: t, start: p, end: p + t.length, comma } : { text: t, start: p, end: p + t.length });
+    comma = false;
     p += m[0].length;
+    if (t.length < m[0].length && !TITLE_DOT.test(m[0])) break;
   }
   return out;
+}
+
+/** Of "its chair, Ana Roth" or "Ana Roth, its chair", the comma-separated part that is a name; else the first. */
+function namePart(toks: Tok[]): Tok[] {
+  const parts: Tok[][] = [];
+  for (const t of toks) {
+    if (t.comma || !parts.length) parts.push([t]);
+    else parts[parts.length - 1]!.push(t);
+  }
+  return parts.find((p) => p.every((t) => /^\p{Lu}/u.test(t.text))) ?? parts[0] ?? [];
 }
 
 /** Builds the phrase from tokens; null when it holds no name-like words. */
@@ -67,7 +91,7 @@ function phrase(text: string, toks: Tok[]): Named | null {
 
 /**
  * The speaker phrase that ends right before offset `at` (where a speech verb starts), read backwards:
- * "a Turkish Foreign Ministry statement", "Şücayet Hüseyinova, a relative of a victim, told" → the name.
+ * "a Tarvos Foreign Ministry statement", "Mara Quillon, a nurse in the camp, told" → the name.
  */
 export function subjectBefore(text: string, at: number, floor: number): Named | null {
   const toks: Tok[] = [];
@@ -75,7 +99,7 @@ export function subjectBefore(text: string, at: number, floor: number): Named | 
   while (toks.length < 8) {
     while (p > floor && text[p - 1] === ' ') p--;
     let q = p;
-    while (q > floor && /[\p{L}\p{M}\p{N}'’.-]/u.test(text[q - 1]!)) q--;
+    while (q > floor && (isWordChar(text, q - 1) || INNER.has(text[q - 1]!))) q--;
     if (q === p) {
       // "X, a relative of a victim, told": jump over an apposition to the name before it.
       if (text[p - 1] === ',' && toks.length === 0) {
@@ -108,7 +132,7 @@ export function speakerAfter(text: string, from: number, to: number): Named | nu
     // "…,” said the commander on Monday."
     const rest: Tok[] = [];
     for (const t of toks.slice(1)) {
-      if (AFTER_STOPS.has(t.text.toLowerCase()) || rest.length >= 7) break;
+      if (AFTER_STOPS.has(t.text.toLowerCase()) || rest.length >= 7 || t.comma) break;
       rest.push(t);
     }
     return phrase(text, rest);
@@ -117,7 +141,7 @@ export function speakerAfter(text: string, from: number, to: number): Named | nu
     // "… that the army said": the speaker starts after the last clause word.
     let first = 0;
     for (let i = 0; i < k; i++) if (STOPS.has(toks[i]!.text.toLowerCase())) first = i + 1;
-    return phrase(text, toks.slice(first, k));
+    return phrase(text, namePart(toks.slice(first, k)));
   }
   // "…,” according to the ministry."
   if (toks[0]?.text.toLowerCase() === 'according' && toks[1]?.text.toLowerCase() === 'to') return phrase(text, toks.slice(2, 8));
@@ -146,7 +170,7 @@ function wordsBack(text: string, at: number, floor: number, max: number): Tok[] 
   while (out.length < max) {
     while (p > floor && text[p - 1] === ' ') p--;
     let q = p;
-    while (q > floor && /[\p{L}\p{M}\p{N}'’-]/u.test(text[q - 1]!)) q--;
+    while (q > floor && (isWordChar(text, q - 1) || (text[q - 1] !== '.' && INNER.has(text[q - 1]!)))) q--;
     if (q === p) break;
     out.push({ text: text.slice(q, p), start: q, end: p });
     p = q;
