@@ -12,7 +12,8 @@ export function register(program: Command, ctx: CliContext): void {
     print: ({ record }) => {
       const total = (e: (typeof record.entities)[number]) => e.names.reduce((a, n) => a + n.count, 0);
       for (const e of [...record.entities].sort((a, b) => total(b) - total(a))) {
-        ctx.out(`${e.canonical} (${total(e)})${e.aliases.length ? `  also: ${e.aliases.join(', ')}` : ''}`);
+        const kind = record.entityMentions?.[e.canonical]?.kind;
+        ctx.out(`${e.canonical}${kind ? ` [${kind}]` : ''} (${total(e)})${e.aliases.length ? `  also: ${e.aliases.join(', ')}` : ''}`);
       }
     },
   });

@@ -13,7 +13,8 @@ import {
 import type { SourceIndexSnapshot } from '../3-reconcile/index.js';
 import type { CountAdjuster, EventSummary, ReconcileRecord } from './record.js';
 import { RECONCILE_KEY } from './record.js';
-import { entityNames } from './names.js';
+import { extractExtras } from '../2-extract/extras.js';
+import type { Extras } from '../2-extract/extras.js';
 
 /** Record key of the shared-passage index, kept between runs so each report is shingled once. */
 export const SOURCE_INDEX_KEY = 'source-index';
@@ -55,6 +56,30 @@ function unpack(s: PackedSnapshot): SourceIndexSnapshot {
   return { ...s, docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: fromB64(d.starts), ends: fromB64(d.ends), shingles: fromB64(d.shingles) })) };
 }
 
+/** Entity mentions by canonical name, quotes, and citations linked to the counts of their sentence. */
+function extrasRecord(reports: readonly ReportInput[], extras: ReadonlyMap<string, Extras>, clusters: ReturnType<typeof clusterNames>) {
+  const canonical = new Map<string, string>();
+  for (const c of clusters) for (const n of c.names) canonical.set(n.name, c.canonical);
+  const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
+  const quotes: NonNullable<ReconcileRecord['quotes']> = [];
+  const citations: NonNullable<ReconcileRecord['citations']> = [];
+  for (const r of reports) {
+    const x = extras.get(r.id)!;
+    for (const e of x.entities) {
+      const name = canonical.get(e.text) ?? e.text;
+      const slot = (entityMentions[name] ??= { kind: e.kind, mentions: [] });
+      if (slot.mentions.length < 200) slot.mentions.push({ doc: r.id, span: e.span });
+    }
+    for (const q of x.quotes) quotes.push({ ...q, doc: r.id });
+    for (const m of x.citations.markers) {
+      // A marker ends its sentence; the counts whose sentence overlaps it are what it cites.
+      const counts = r.counts.flatMap((c, i) => (c.sentence.start < m.sentence.end && m.sentence.start < c.sentence.end ? [i] : []));
+      citations.push({ doc: r.id, marker: m, entry: m.entry === null ? null : x.citations.entries[m.entry] ?? null, counts });
+    }
+  }
+  return { entityMentions, quotes, citations };
+}
+
 /** Builds, stores and returns the reconciled record of everything in the store. */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
   const reports: ReportInput[] = [];
@@ -81,7 +106,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const texts = new Map(reports.map((r) => [r.id, r.text]));
   const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, texts));
   const timeline = buildTimeline(reports.map((r) => ({ doc: r.id, published: r.meta.published, sentences: datedSentences(r, makeCountRefs(r)) })));
-  const entities = clusterNames(reports.flatMap((r) => entityNames(r.text)), { exonyms });
+  const extras = new Map<string, Extras>(reports.map((r) => [r.id, extractExtras(r.text)]));
+  const entities = clusterNames(reports.flatMap((r) => extras.get(r.id)!.entities.map((e) => e.text)), { exonyms });
+  const { entityMentions, quotes, citations } = extrasRecord(reports, extras, entities);
 
   const events = new Map<string, EventSummary & { docs: Set<string> }>();
   for (const c of eventCounts) {
@@ -100,6 +127,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     publications: timeline.publications,
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
     entities,
+    entityMentions,
+    quotes,
+    citations,
   };
   await store.putRecords(added ? { [RECONCILE_KEY]: record, [SOURCE_INDEX_KEY]: pack(index.snapshot()) } : { [RECONCILE_KEY]: record });
   return record;

@@ -1,5 +1,6 @@
 /** The reconciled record the store keeps (record key `reconcile`), rebuilt after each ingest and review. */
-import type { Count } from '../../domain/types.js';
+import type { Count, Span } from '../../domain/types.js';
+import type { CitationEntry, CitationMarker, EntityKind, Quote } from '../2-extract/extras.js';
 import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 
 /** Record key under which `reconcile()` stores its result. */
@@ -34,6 +35,12 @@ export interface ReconcileRecord {
     possible: SourcePair[];
   };
   entities: EntityCluster[];
+  /** Per canonical entity name: its kind and where it is mentioned (at most 200 mentions kept). */
+  entityMentions?: Record<string, { kind: EntityKind; mentions: Array<{ doc: string; span: Span }> }>;
+  /** Direct quotes with their speakers. */
+  quotes?: Array<Quote & { doc: string }>;
+  /** Footnote markers with their notes, and the counts (indices in their report) in the sentence each marker ends. */
+  citations?: Array<{ doc: string; marker: CitationMarker; entry: CitationEntry | null; counts: number[] }>;
 }
 
 /**
