@@ -13,6 +13,8 @@ import { register as registerTimeline } from './commands/timeline.js';
 import { register as registerSources } from './commands/sources.js';
 import { register as registerEntities } from './commands/entities.js';
 import { register as registerChecks } from './commands/checks.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerToken } from './commands/token.js';
 
 const ctx: CliContext = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -34,7 +36,8 @@ const program = new Command()
   .exitOverride();
 
 for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch,
-  registerFigures, registerTimeline, registerSources, registerEntities, registerChecks]) register(program, ctx);
+  registerFigures, registerTimeline, registerSources, registerEntities, registerChecks,
+  registerServe, registerToken]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,8 +4,7 @@ import type { Command } from 'commander';
 import type { App } from '../app.js';
 import { createApp } from '../app.js';
 import { AppError } from '../domain/errors.js';
-import { reconcile } from '../pipeline/run/reconcile.js';
-import { RECONCILE_KEY } from '../pipeline/run/record.js';
+import { reviewedRecord } from '../review/reconcile.js';
 import type { ReconcileRecord } from '../pipeline/run/record.js';
 import type { Store } from '../storage/store.js';
 import type { CliContext } from './context.js';
@@ -17,7 +16,8 @@ export async function openRecord(app: App): Promise<{ store: Store; record: Reco
   }
   const store = await app.openStore();
   try {
-    const record = (await store.getRecord<ReconcileRecord>(RECONCILE_KEY)) ?? (await reconcile(store));
+    // The stored record, or a fresh one when it is missing or predates a curator's review.
+    const record = await reviewedRecord(store);
     return { store, record };
   } catch (e) {
     await store.close();

@@ -6,6 +6,8 @@ import { listingCases } from './cases/listing.case.js';
 import { reportCases } from './cases/reports.case.js';
 import { searchCases } from './cases/search.case.js';
 import { recordCases } from './cases/records.case.js';
+import { reviewCases } from './cases/review.case.js';
+import { recordStampCases } from './cases/record-stamp.case.js';
 
 /** A backend under test: its name and a factory for fresh, empty stores. */
 export interface StoreSuite {
@@ -21,5 +23,7 @@ export function runStoreTests({ name, newStore }: StoreSuite): void {
     describe('listing', () => listingCases(newStore));
     describe('search', () => searchCases(newStore));
     describe('records', () => recordCases(newStore));
+    describe('record stamps', () => recordStampCases(newStore));
+    describe('reviews, audit and tokens', () => reviewCases(newStore));
   });
 }

@@ -1,6 +1,12 @@
 /** The storage interface every backend implements; callers see only this file. */
 import type { AppError } from '../domain/errors.js';
 import type { DocumentMeta, Extraction, ReportDocument } from '../domain/types.js';
+import type {
+  AuditEntry, AuditInput, AuditPage, AuditQuery, CreatedToken, Review, ReviewInput, ReviewPage, ReviewQuery,
+  ReviewResult, TokenInfo, TokenOwner,
+} from './review-types.js';
+
+export type * from './review-types.js';
 
 /** One report to store: the document, what was extracted from it, and its original bytes. */
 export interface ReportInput {
@@ -172,8 +178,28 @@ export interface Store {
   allExtractions(): AsyncIterable<StoredExtraction>;
   /** A named JSON record kept by a later stage (reconciliation state), or null. */
   getRecord<T = unknown>(key: string): Promise<T | null>;
+  /** A cheap token that changes whenever the named record is written (null when absent), to keep a parsed copy until then. */
+  recordStamp(key: string): Promise<string | null>;
   /** Writes named JSON records in one transaction (null deletes one). */
   putRecords(records: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Store a curator's review of one extracted item with its audit entry; the extraction is left as it is. */
+  addReview(input: ReviewInput): Promise<ReviewResult>;
+  /** Reviews, oldest first, optionally of one document. */
+  listReviews(query?: ReviewQuery): Promise<ReviewPage>;
+  /** The latest review of every reviewed item: the ones that apply now. */
+  currentReviews(): Promise<Review[]>;
+  /** Append an entry to the audit log (which nothing can edit or delete). */
+  appendAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** The audit log, newest first. */
+  listAudit(query?: AuditQuery): Promise<AuditPage>;
+  /** Create an API token (E_CONFLICT when an active one has the name); the secret is returned once, only its sha256 is stored. */
+  createToken(name: string, by?: string): Promise<CreatedToken>;
+  /** Who a token belongs to, or null when it is unknown or revoked. */
+  verifyToken(token: string): Promise<TokenOwner | null>;
+  /** Every token, without secrets. */
+  listTokens(): Promise<TokenInfo[]>;
+  /** Revoke a token; false when no active token has that id. `by` is audited. */
+  revokeToken(id: number, by?: string): Promise<boolean>;
   /** Release the database; the store must not be used afterwards. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
 import { ingestPaths } from '../../pipeline/run/ingest.js';
-import { reconcile } from '../../pipeline/run/reconcile.js';
+import { reconcileReviewed } from '../../review/reconcile.js';
 import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
 
@@ -28,7 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
         bar.stop();
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
-        const record = s.ingested > 0 ? await reconcile(store) : null;
+        const record = s.ingested > 0 ? await reconcileReviewed(store) : null;
         const reconciled = record && { figures: record.figures.length, sourceGroups: record.sources.groups.length, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
           ctx.out(JSON.stringify({ db: app.config.dbPath, ...s, reconciled }, null, 2));

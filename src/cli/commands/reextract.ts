@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
 import { reextractAll } from '../../pipeline/run/reextract.js';
-import { reconcile } from '../../pipeline/run/reconcile.js';
+import { reconcileReviewed } from '../../review/reconcile.js';
 import type { CliContext } from '../context.js';
 
 /** Registers the command. */
@@ -16,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await createApp({ db: opts.db }).openStore();
       try {
         const n = await reextractAll(store);
-        if (n) await reconcile(store);
+        if (n) await reconcileReviewed(store);
         ctx.out(opts.json ? JSON.stringify({ reextracted: n }) : `re-extracted ${n} reports`);
       } finally {
         await store.close();

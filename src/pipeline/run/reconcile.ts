@@ -80,11 +80,26 @@ function extrasRecord(reports: readonly ReportInput[], extras: ReadonlyMap<strin
   return { entityMentions, quotes, citations };
 }
 
+/** Drops rejected counts (null), renumbering breakdown links so each part still names its total. */
+function withoutRejected(adjusted: Array<Count | null>): Count[] {
+  const newIndex = new Map<number, number>();
+  const kept: Count[] = [];
+  adjusted.forEach((c, i) => {
+    if (c !== null) { newIndex.set(i, kept.length); kept.push(c); }
+  });
+  return kept.map((c) => {
+    if (c.partOf === undefined) return c;
+    const to = newIndex.get(c.partOf);
+    const { partOf: _dropped, ...rest } = c;
+    return to === undefined ? rest : { ...rest, partOf: to };
+  });
+}
+
 /** Builds, stores and returns the reconciled record of everything in the store. */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
   const reports: ReportInput[] = [];
   for await (const x of store.allExtractions()) {
-    const counts = opts.adjust ? opts.adjust(x.id, x.extraction.counts).filter((c): c is Count => c !== null) : x.extraction.counts;
+    const counts = opts.adjust ? withoutRejected(opts.adjust(x.id, x.extraction.counts)) : x.extraction.counts;
     reports.push({ id: x.id, text: x.text, meta: x.meta, counts, dates: x.extraction.dates });
   }
   const ids = reports.map((r) => r.id);

@@ -6,6 +6,13 @@ import type {
   AddResult, BatchResult, DocumentPage, ListOptions, ReportInput, SearchOptions, SearchResult,
   Store, StoreStats, StoredDocument, StoredExtraction, StoredText, VersionEntry,
 } from '../store.js';
+import type {
+  AuditEntry, AuditInput, AuditPage, AuditQuery, CreatedToken, Review, ReviewInput, ReviewPage, ReviewQuery,
+  ReviewResult, TokenInfo, TokenOwner,
+} from '../review-types.js';
+import { prepareAudit } from './audit.js';
+import { prepareReviews } from './review.js';
+import { prepareTokens } from './tokens.js';
 import { retryBusy, isBusy, toStoreError } from './errors.js';
 import type { RetryOptions } from './errors.js';
 import { prepareReader } from './read.js';
@@ -31,6 +38,9 @@ export class SqliteStore implements Store {
   private readonly writer: Writer;
   private readonly searcher: ReturnType<typeof prepareSearch>;
   private readonly records: ReturnType<typeof prepareRecords>;
+  private readonly audit: ReturnType<typeof prepareAudit>;
+  private readonly reviews: ReturnType<typeof prepareReviews>;
+  private readonly tokens: ReturnType<typeof prepareTokens>;
   private readonly addOne: Transaction<(input: ReportInput) => AddResult>;
   private readonly addMany: Transaction<(inputs: readonly ReportInput[]) => BatchResult[]>;
 
@@ -39,6 +49,9 @@ export class SqliteStore implements Store {
     this.writer = prepareWriter(db);
     this.searcher = prepareSearch(db, settings.rankCap);
     this.records = prepareRecords(db);
+    this.audit = prepareAudit(db);
+    this.reviews = prepareReviews(db, this.audit);
+    this.tokens = prepareTokens(db, this.audit);
     this.addOne = db.transaction((input: ReportInput) => writeReport(this.writer, input, this.now()));
     // Called inside addMany, addOne runs as a SAVEPOINT: a bad report rolls back alone.
     this.addMany = db.transaction((inputs: readonly ReportInput[]) => inputs.map((input): BatchResult => {
@@ -157,10 +170,64 @@ export class SqliteStore implements Store {
     return this.read(() => this.records.get<T>(key));
   }
 
+  /** Changes whenever the named record is written. */
+  async recordStamp(key: string): Promise<string | null> {
+    return this.read(() => this.records.stamp(key));
+  }
+
   /** Writes named records in one transaction. */
   async putRecords(records: Readonly<Record<string, unknown>>): Promise<void> {
     this.assertOpen();
     return retryBusy('reconciliation records', () => this.records.put(records, this.now()), this.settings.retry);
+  }
+
+  /** Store a review and its audit entry in one transaction. */
+  async addReview(input: ReviewInput): Promise<ReviewResult> {
+    this.assertOpen();
+    return retryBusy('a review', () => this.reviews.add(input, this.now()), this.settings.retry);
+  }
+
+  /** Reviews, oldest first. */
+  async listReviews(query?: ReviewQuery): Promise<ReviewPage> {
+    return this.read(() => this.reviews.list(query));
+  }
+
+  /** The latest review of every item. */
+  async currentReviews(): Promise<Review[]> {
+    return this.read(() => this.reviews.current());
+  }
+
+  /** Append to the audit log. */
+  async appendAudit(entry: AuditInput): Promise<AuditEntry> {
+    this.assertOpen();
+    return retryBusy('an audit entry', () => this.audit.append(entry, this.now()), this.settings.retry);
+  }
+
+  /** The audit log, newest first. */
+  async listAudit(query?: AuditQuery): Promise<AuditPage> {
+    return this.read(() => this.audit.list(query));
+  }
+
+  /** Create a token (hash stored, secret returned once). */
+  async createToken(name: string, by = 'local'): Promise<CreatedToken> {
+    this.assertOpen();
+    return retryBusy('a token', () => this.tokens.create(name, by, this.now()), this.settings.retry);
+  }
+
+  /** Who a token belongs to, or null. */
+  async verifyToken(token: string): Promise<TokenOwner | null> {
+    return this.read(() => this.tokens.verify(token));
+  }
+
+  /** Every token, without secrets. */
+  async listTokens(): Promise<TokenInfo[]> {
+    return this.read(() => this.tokens.list());
+  }
+
+  /** Revoke a token. */
+  async revokeToken(id: number, by = 'local'): Promise<boolean> {
+    this.assertOpen();
+    return retryBusy(`token ${id}`, () => this.tokens.revoke(id, by, this.now()), this.settings.retry);
   }
 
   /** Close the connection; closing twice is harmless. */

@@ -1,0 +1,64 @@
+/** `crosscheck serve`: the JSON API and the web app over the store, until SIGINT or SIGTERM. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { createApp } from '../../app.js';
+import { AppError } from '../../domain/errors.js';
+import type { Logger } from '../../domain/logger.js';
+import { reviewedRecord } from '../../review/reconcile.js';
+import { buildServer } from '../../server/build.js';
+import type { CliContext } from '../context.js';
+
+interface Options { db?: string; port: string; host: string; web?: string }
+
+/** The web app built into the package (dist/cli/commands → web/dist; the same depth from src/). */
+const PACKAGED_WEB = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Server errors on stderr, one line each; requests themselves are not logged. */
+function stderrLogger(ctx: CliContext): Logger {
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) => ctx.warn(`${level}: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
+  return { debug() {}, info() {}, warn: line('warning'), error: line('error') };
+}
+
+/** Registers the command. */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the JSON API (and the web app, when built) over the store; reads are open, writes need a token')
+    .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
+    .option('--port <n>', 'port to listen on (0: any free port)', '8080')
+    .option('--host <host>', 'address to bind (only this machine by default)', '127.0.0.1')
+    .option('--web <dir>', 'the built web app to serve at / (default: the one in the package, when built)')
+    .addHelpText('after', '\nWrites (reviews) need a token: crosscheck token create --name NAME\n\nExamples:\n  crosscheck serve\n  crosscheck serve --db vessany.db --port 3000')
+    .action(async (opts: Options) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(opts.port)}`);
+      const app = createApp({ db: opts.db });
+      if (!existsSync(app.config.dbPath)) {
+        throw new AppError('E_NOT_FOUND', `No database at ${app.config.dbPath}: run \`crosscheck ingest PATH\` first, or give --db FILE`);
+      }
+      const webRoot = opts.web ?? (existsSync(PACKAGED_WEB) ? PACKAGED_WEB : undefined);
+      if (opts.web !== undefined && !existsSync(opts.web)) throw new AppError('E_NOT_FOUND', `No web app at ${opts.web}`);
+      const store = await app.openStore();
+      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot });
+      try {
+        // Built before the first visitor arrives, so the first page is as quick as the rest.
+        const record = await reviewedRecord(store);
+        await server.listen({ port, host: opts.host });
+        const bound = server.server.address();
+        const address = typeof bound === 'object' ? bound : null;
+        const shown = address ? (address.family === 'IPv6' ? `[${address.address}]` : address.address) : opts.host;
+        ctx.out(`crosscheck: serving ${record.documents} reports from ${app.config.dbPath}`);
+        ctx.out(`  http://${shown}:${address?.port ?? port}/${webRoot ? '' : '  (web app not built: API only)'}`);
+        if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) ctx.warn(`warning: listening on ${opts.host}, reachable from other machines; reads are open to them`);
+        const signal = await new Promise<NodeJS.Signals>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        ctx.out(`stopping (${signal})`);
+      } finally {
+        await server.close();
+        await store.close();
+      }
+    });
+}

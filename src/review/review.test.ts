@@ -1,0 +1,66 @@
+/** Reviews applied to reconciliation: the adjuster, and a record kept current with the reviews. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { reconcile } from '../pipeline/run/reconcile.js';
+import { count, floodReport } from '../storage/cases/fixtures.case.js';
+import { openSqliteStore } from '../storage/sqlite/index.js';
+import type { Review } from '../storage/store.js';
+import { countAdjuster } from './adjust.js';
+import { reconcileReviewed, reviewedRecord } from './reconcile.js';
+import { checkEdtf } from './validate.js';
+
+const TEXT = 'Officials said 12 people were killed and 30 were injured.';
+const killed = count(TEXT, '12 people', 12);
+const injured = count(TEXT, '30 were injured', 30, { measure: 'injured' });
+
+/** A review of `c` in document `doc`. */
+function review(doc: string, c: typeof killed, action: Review['action'], corrected: Review['corrected'] = null, id = 1): Review {
+  return {
+    id, documentId: doc, kind: 'count', span: c.span, item: c.measure, key: `count:${c.span.start}-${c.span.end}:${c.measure}`,
+    action, corrected, reason: 'r', reviewer: 'ana', createdAt: '2024-01-01T00:00:00Z',
+  };
+}
+
+it('leaves unreviewed and confirmed counts as they are, nulls rejected ones and copies corrected ones', () => {
+  const adjust = countAdjuster([review('d1', killed, 'reject'), review('d1', injured, 'correct', { min: 31, max: 31 }, 2), review('d2', killed, 'confirm', null, 3)]);
+  const [k, i] = adjust('d1', [killed, injured]);
+  assert.equal(k, null);
+  assert.deepEqual(i, { ...injured, min: 31, max: 31 });
+  assert.equal(i!.quote, '30 were injured', 'the corrected copy keeps the words it stands on');
+  assert.deepEqual(adjust('d2', [killed, injured]), [killed, injured]);
+  assert.deepEqual(adjust('d3', [killed]), [killed]);
+});
+
+it('applies only the latest review of an item, and keys by span and measure', () => {
+  const adjust = countAdjuster([review('d1', killed, 'reject', null, 1), review('d1', killed, 'correct', { measure: 'missing' }, 2)]);
+  assert.equal(adjust('d1', [killed])[0]!.measure, 'missing');
+  const moved = { ...killed, span: { start: killed.span.start + 1, end: killed.span.end + 1 } };
+  assert.deepEqual(adjust('d1', [moved]), [moved], 'a count at another span is another item');
+});
+
+it('rebuilds a record that was built without the reviews, and keeps one that is current', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    const plain = await reconcile(store);
+    assert.equal(await reviewedRecord(store).then((x) => x.builtAt), plain.builtAt, 'no reviews: the stored record stands');
+    const c = r.extraction.counts[0]!;
+    await store.addReview({ documentId: r.doc.id, kind: 'count', span: c.span, action: 'correct', corrected: { min: 40, max: 40 }, reason: 'bulletin', reviewer: 'ana' });
+    const fresh = await reviewedRecord(store);
+    assert.notEqual(fresh.builtAt, plain.builtAt);
+    const values = fresh.figures.find((f) => f.key.measure === 'killed')!.values;
+    assert.deepEqual(values.map((v) => v.min), [40]);
+    assert.equal((await reviewedRecord(store)).builtAt, fresh.builtAt, 'current: not rebuilt again');
+    await reconcile(store);
+    assert.deepEqual((await reviewedRecord(store)).figures.find((f) => f.key.measure === 'killed')!.values.map((v) => v.min), [40], 'a record rebuilt elsewhere without reviews is rebuilt with them');
+    assert.deepEqual((await reconcileReviewed(store)).figures.find((f) => f.key.measure === 'killed')!.values.map((v) => v.min), [40]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('accepts EDTF a timeline can place and refuses anything else', () => {
+  for (const ok of ['2022-03-14', '2022-03', '2022', '202X', '2022-03-12/2022-03-14', '2022-03-14~']) assert.doesNotThrow(() => checkEdtf(ok), ok);
+  for (const bad of ['yesterday', '14 March 2022', '2022-13-01', '', '../..']) assert.throws(() => checkEdtf(bad), /EDTF/, bad);
+});

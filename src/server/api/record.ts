@@ -1,0 +1,266 @@
+/** API types of the reconciled record: figures, checks, events, timeline, entities, sources, exports. Imports only its sibling API files. */
+import type { Count, DateMention, DocumentLabel, DocumentLabels, Measure, Span } from './values.js';
+import type { ReviewStatus, SourceGroup } from './documents.js';
+
+/** What a figure is about. */
+export interface FigureKey {
+  event: string;
+  measure: Measure;
+  group: string;
+  unit: 'people' | 'families';
+}
+
+/** `official` / `unofficial` as attributed, or `none`. */
+export type DataKind = 'official' | 'unofficial' | 'none';
+
+/** Why a figure's values diverge. */
+export type DivergenceKind = 'attribution' | 'time' | 'source';
+
+/** A figure's verdict, always with its reason. */
+export type Verdict =
+  | { status: 'consistent'; reason: string }
+  | { status: 'diverging'; kind: DivergenceKind; reason: string; pairs: Array<[number, number]> };
+
+/** One distinct value of a figure. */
+export interface FigureValueSummary {
+  min: number | null;
+  max: number | null;
+  label: string;
+  approximate: boolean;
+  /** Distinct attribution sources, most used first. */
+  attributions: string[];
+  /** Mentions in the reports' own voice. */
+  unattributed: number;
+  kinds: DataKind[];
+  /** Report ids. */
+  reports: string[];
+  /** Independent sources behind the value. */
+  independent: number;
+  /** Indices of values whose ranges overlap this one. */
+  compatibleWith: number[];
+  /** "613 killed, according to official data (4 reports, 2 independent)". */
+  phrase: string;
+  /** Number of mentions. */
+  mentions: number;
+}
+
+/** A figure in a listing. */
+export interface FigureSummary {
+  /** Stable while the figure's key is the same. */
+  id: string;
+  key: FigureKey;
+  eventLabel: string;
+  values: FigureValueSummary[];
+  verdict: Verdict;
+}
+
+/** Query of `GET /api/figures`. */
+export interface FigureListQuery {
+  /** Event key or part of its label. */
+  event?: string;
+  measure?: Measure;
+  /** Include population and other counts. */
+  all?: boolean;
+}
+
+/** `GET /api/figures`. */
+export interface FigureList {
+  builtAt: string;
+  items: FigureSummary[];
+}
+
+/** One mention of a figure's value, in its context. */
+export interface Mention {
+  document: DocumentLabel;
+  /** Id of the document's source group. */
+  sourceGroup: string;
+  /** The count as reconciled (with a review applied). */
+  count: Count;
+  status: ReviewStatus;
+  /** The sentence stating it. */
+  sentence: { span: Span; text: string };
+  /** Where the count's words stand within `sentence.text`. */
+  highlight: Span;
+}
+
+/** A figure's value with its evidence. */
+export interface FigureValueDetail extends FigureValueSummary {
+  evidence: Mention[];
+}
+
+/** A count of a report, as the record points at it. */
+export interface CountRef {
+  doc: string;
+  /** Index among the counts reconciliation used. */
+  index: number;
+  count: Count;
+}
+
+/** A span in a named report. */
+export interface DocSpan {
+  doc: string;
+  span: Span;
+}
+
+/** One consistency finding. */
+export interface CheckView {
+  kind: 'subgroup-exceeds-total' | 'subgroups-exceed-total' | 'joint-vs-parts' | 'contradiction';
+  status: 'problem' | 'agrees';
+  event: string;
+  measure: Measure;
+  reason: string;
+  counts: CountRef[];
+  spans: DocSpan[];
+  /** Figures it touches. */
+  figureIds: string[];
+}
+
+/** `GET /api/figures/:id`: every mention in context and the checks touching it. */
+export interface FigureDetail {
+  builtAt: string;
+  id: string;
+  key: FigureKey;
+  eventLabel: string;
+  verdict: Verdict;
+  values: FigureValueDetail[];
+  checks: CheckView[];
+}
+
+/** An event the counts were grouped under. */
+export interface EventView {
+  key: string;
+  label: string;
+  counts: number;
+  reports: number;
+  /** Casualty figures of the event. */
+  figures: number;
+}
+
+/** `GET /api/events`. */
+export interface EventList {
+  builtAt: string;
+  documents: number;
+  items: EventView[];
+}
+
+/** `GET /api/checks` query. */
+export interface CheckListQuery {
+  event?: string;
+  status?: 'problem' | 'agrees';
+}
+
+/** `GET /api/checks`. */
+export interface CheckList {
+  builtAt: string;
+  items: CheckView[];
+  documents: DocumentLabels;
+}
+
+/** One report's statement of a timeline entry. */
+export interface TimelineStatement {
+  doc: string;
+  date: DateMention;
+  sentence: Span;
+  sentenceText: string;
+}
+
+/** One dated happening, over every report that states it. */
+export interface TimelineEntry {
+  /** EDTF as stated. */
+  value: string;
+  /** First and last ISO day it covers; null when open or unreadable. */
+  start: string | null;
+  end: string | null;
+  sentenceText: string;
+  statements: TimelineStatement[];
+  reports: string[];
+  counts: CountRef[];
+  entities: string[];
+}
+
+/** A report's own publication date. */
+export interface PublicationEntry {
+  doc: string;
+  value: string;
+  start: string | null;
+  end: string | null;
+  mentions: DateMention[];
+}
+
+/** `GET /api/timeline`. */
+export interface Timeline {
+  builtAt: string;
+  entries: TimelineEntry[];
+  publications: PublicationEntry[];
+  documents: DocumentLabels;
+}
+
+/** A link between two spellings. */
+export interface AliasLink {
+  a: string;
+  b: string;
+  why: 'same folded spelling' | 'edit distance' | 'exonym';
+  distance?: number;
+}
+
+/** A canonical name and its other spellings. */
+export interface EntityCluster {
+  canonical: string;
+  aliases: string[];
+  names: Array<{ name: string; count: number }>;
+  links: AliasLink[];
+}
+
+/** `GET /api/entities`. */
+export interface EntityList {
+  builtAt: string;
+  items: EntityCluster[];
+}
+
+/** One side of a shared passage, with its words. */
+export interface PassageSide {
+  doc: string;
+  span: Span;
+  /** Untrusted document text: render as text. */
+  text: string;
+}
+
+/** A run of words two reports share. */
+export interface PassageView {
+  words: number;
+  a: PassageSide;
+  b: PassageSide;
+}
+
+/** Two reports that share text. */
+export interface SourcePairView {
+  a: string;
+  b: string;
+  containmentA: number;
+  containmentB: number;
+  passages: PassageView[];
+}
+
+/** Query of `GET /api/sources` (pages the pairs). */
+export interface SourcesQuery {
+  /** 1–500, default 100. */
+  limit?: number;
+  offset?: number;
+}
+
+/** `GET /api/sources`: groups, and pairs with their passages. */
+export interface SourcesView {
+  builtAt: string;
+  groups: SourceGroup[];
+  pairs: { total: number; items: SourcePairView[] };
+  /** Pairs that might be one source, for review. */
+  possible: SourcePairView[];
+  documents: DocumentLabels;
+}
+
+/** `GET /api/export/figures.json`. */
+export interface FiguresExport {
+  builtAt: string;
+  figures: FigureDetail[];
+  documents: DocumentLabels;
+}

@@ -1,0 +1,59 @@
+/** buildServer: the Fastify app over a store (routes, schemas, errors, headers); it does not listen. */
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { silentLogger } from '../domain/logger.js';
+import type { Logger } from '../domain/logger.js';
+import type { Store } from '../storage/store.js';
+import { requireToken } from './auth.js';
+import type { ServerContext } from './context.js';
+import { installErrorHandler } from './errors.js';
+import { collectOpenApi } from './openapi.js';
+import { RecordSource } from './records.js';
+import { installSecurityHeaders } from './security.js';
+import { auditRoutes } from './routes/audit.js';
+import { checkRoutes } from './routes/checks.js';
+import { documentRoutes } from './routes/documents.js';
+import { entityRoutes } from './routes/entities.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
+import { figureRoutes } from './routes/figures.js';
+import { metaRoutes } from './routes/meta.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { searchRoutes } from './routes/search.js';
+import { sourceRoutes } from './routes/sources.js';
+import { timelineRoutes } from './routes/timeline.js';
+import { webRoutes } from './routes/web.js';
+
+/** Options for `buildServer`. */
+export interface ServerOptions {
+  store: Store;
+  logger?: Logger;
+  /** The built web app (web/dist); without it `/` is a plain page listing the API. */
+  webRoot?: string;
+  /** Largest request body in bytes (default 64 KB); larger ones get 413. */
+  bodyLimit?: number;
+}
+
+/** The API routes, in the order the OpenAPI document lists them. */
+const ROUTES = [
+  documentRoutes, searchRoutes, eventRoutes, figureRoutes, timelineRoutes, entityRoutes, sourceRoutes, checkRoutes,
+  reviewRoutes, auditRoutes, exportRoutes, metaRoutes,
+];
+
+/** Builds the app; call `ready()` or `inject()` (tests) or `listen()` (serve). The caller closes the store. */
+export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit = 64 * 1024 }: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    // Unknown body fields are errors, not silently dropped; query strings still coerce "5" to 5.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.decorateRequest('tokenOwner', null);
+  const openapi = collectOpenApi(app, { title: 'crosscheck', version: '0.1.0' });
+  const ctx: ServerContext = { store, logger, records: new RecordSource(store), requireToken: requireToken(store), openapi };
+  installErrorHandler(app, logger, bodyLimit);
+  installSecurityHeaders(app);
+  for (const routes of ROUTES) routes(app, ctx);
+  webRoutes(app, ctx, webRoot);
+  return app;
+}

@@ -1,0 +1,123 @@
+/** API: figures with their evidence, events, timeline, entities, sources and checks, from the stored record. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { reconcile } from '../pipeline/run/reconcile.js';
+import { RECONCILE_KEY } from '../pipeline/run/record.js';
+import type { CheckList, EntityList, EventList, FigureDetail, FigureList, SourcesView, Timeline } from './api-types.js';
+import { withServer } from './fixtures.case.js';
+
+/** The killed / all figure of the test corpus. */
+async function killed(app: Parameters<Parameters<typeof withServer>[0]>[0]['app']) {
+  const list = (await app.inject('/api/figures')).json<FigureList>();
+  return list.items.find((f) => f.key.measure === 'killed' && f.key.group === 'all')!;
+}
+
+describe('figures', () => {
+  it('builds the record on first read when none is stored, and keeps it', () => withServer(async ({ app, store }) => {
+    assert.equal(await store.getRecord(RECONCILE_KEY), null);
+    const r = await app.inject('/api/figures');
+    assert.equal(r.statusCode, 200);
+    const stored = await store.getRecord<{ builtAt: string }>(RECONCILE_KEY);
+    assert.equal(stored?.builtAt, r.json<FigureList>().builtAt);
+    assert.equal((await app.inject('/api/figures')).json<FigureList>().builtAt, stored?.builtAt, 'not rebuilt on the next read');
+  }));
+
+  it('follows a record rebuilt by another writer (an ingest) instead of serving its cached copy', () => withServer(async ({ app, store }) => {
+    const first = (await app.inject('/api/events')).json<EventList>().builtAt;
+    await new Promise((r) => setTimeout(r, 5));
+    const rebuilt = await reconcile(store);
+    assert.notEqual(rebuilt.builtAt, first);
+    assert.equal((await app.inject('/api/events')).json<EventList>().builtAt, rebuilt.builtAt);
+  }));
+
+  it('lists each figure with its values, attributions, independent sources and verdict', () => withServer(async ({ app, ids }) => {
+    const f = await killed(app);
+    assert.equal(f.verdict.status, 'diverging');
+    const v37 = f.values.find((v) => v.min === 37)!;
+    assert.deepEqual(v37.reports.sort(), [ids['wire.txt'], ids['reprint.txt']].sort());
+    assert.equal(v37.independent, 1, 'the reprint is not an independent source');
+    assert.deepEqual(v37.attributions, ['the regional governor']);
+    assert.equal(v37.mentions, 2);
+    assert.ok(f.values.some((v) => v.min === 52));
+  }));
+
+  it('filters by event and measure, hides population and other counts unless asked, and checks the query', () => withServer(async ({ app }) => {
+    const all = (await app.inject('/api/figures')).json<FigureList>().items;
+    assert.ok(all.every((f) => f.key.measure !== 'other' && f.key.measure !== 'population'));
+    assert.equal((await app.inject('/api/figures?event=orlen')).json<FigureList>().items.length, all.length);
+    assert.equal((await app.inject('/api/figures?event=Orlen%20dam')).json<FigureList>().items.length, all.length);
+    assert.equal((await app.inject('/api/figures?event=elsewhere')).json<FigureList>().items.length, 0);
+    assert.ok((await app.inject('/api/figures?measure=injured')).json<FigureList>().items.every((f) => f.key.measure === 'injured'));
+    assert.equal((await app.inject('/api/figures?measure=eaten')).statusCode, 400);
+    assert.equal((await app.inject('/api/figures?all=maybe')).statusCode, 400);
+  }));
+
+  it('shows one figure with every mention in its sentence, report, attribution and source group', () => withServer(async ({ app, ids }) => {
+    const { id } = await killed(app);
+    const r = await app.inject(`/api/figures/${id}`);
+    assert.equal(r.statusCode, 200);
+    const d = r.json<FigureDetail>();
+    assert.equal(d.id, id);
+    const evidence = d.values.flatMap((v) => v.evidence);
+    assert.equal(evidence.length, d.values.reduce((n, v) => n + v.mentions, 0));
+    const wire = evidence.find((m) => m.document.id === ids['wire.txt'])!;
+    assert.deepEqual([wire.document.title, wire.document.publisher, wire.document.published], ['Dam fails above Vessany', 'Lantern Wire', '2022-03-15']);
+    assert.equal(wire.count.attribution?.source, 'the regional governor');
+    assert.equal(wire.sourceGroup, ids['wire.txt']);
+    assert.equal(evidence.find((m) => m.document.id === ids['reprint.txt'])!.sourceGroup, ids['wire.txt']);
+    for (const m of evidence) {
+      assert.ok(m.sentence.text.length > 0);
+      assert.equal(m.sentence.text.slice(m.highlight.start, m.highlight.end), m.count.quote);
+      assert.equal(m.status, 'extracted');
+    }
+  }));
+
+  it('answers 404 for an unknown figure id', () => withServer(async ({ app }) => {
+    const r = await app.inject('/api/figures/doesnotexist');
+    assert.equal(r.statusCode, 404);
+    assert.equal(r.json().code, 'E_NOT_FOUND');
+  }));
+});
+
+describe('the rest of the record', () => {
+  it('lists events with their reports and figures', () => withServer(async ({ app }) => {
+    const e = (await app.inject('/api/events')).json<EventList>();
+    assert.equal(e.documents, 4);
+    const orlen = e.items.find((x) => x.key === 'orlen')!;
+    assert.deepEqual([orlen.reports, orlen.figures > 0], [4, true]);
+  }));
+
+  it('gives the timeline with the sentences stating each date and the reports\' labels', () => withServer(async ({ app, ids }) => {
+    const t = (await app.inject('/api/timeline')).json<Timeline>();
+    const days = t.entries.filter((x) => x.value === '2022-03-14');
+    assert.deepEqual([days[0]!.start, days[0]!.end], ['2022-03-14', '2022-03-14']);
+    assert.equal(new Set(days.flatMap((d) => d.reports)).size, 4, 'every report states the day');
+    assert.ok(days.flatMap((d) => d.statements).every((s) => s.sentenceText.includes('14 March 2022')));
+    assert.equal(t.documents[ids['monitor.txt']!]!.publisher, 'Basin Monitor');
+  }));
+
+  it('lists entities with their spellings', () => withServer(async ({ app }) => {
+    const e = (await app.inject('/api/entities')).json<EntityList>();
+    assert.ok(e.items.some((x) => x.canonical === 'Vessany'));
+  }));
+
+  it('gives source groups and the shared passages with their words in both reports', () => withServer(async ({ app, ids }) => {
+    const s = (await app.inject('/api/sources')).json<SourcesView>();
+    assert.ok(s.groups.some((g) => g.documents.includes(ids['wire.txt']!) && g.documents.includes(ids['reprint.txt']!)));
+    assert.equal(s.pairs.total, 1);
+    const p = s.pairs.items[0]!.passages[0]!;
+    assert.ok(p.words > 20);
+    assert.equal(p.a.text, p.b.text.replace(/^VESSANY — /, ''));
+    assert.ok(p.a.text.startsWith('The Orlen dam'));
+    assert.equal(s.documents[ids['reprint.txt']!]!.name, 'reprint.txt');
+    assert.equal((await app.inject('/api/sources?limit=1&offset=1')).json<SourcesView>().pairs.items.length, 0);
+    assert.equal((await app.inject('/api/sources?limit=0')).statusCode, 400);
+  }));
+
+  it('lists checks, filtered by status', () => withServer(async ({ app }) => {
+    const c = await app.inject('/api/checks?status=problem');
+    assert.equal(c.statusCode, 200);
+    assert.ok(c.json<CheckList>().items.every((x) => x.status === 'problem'));
+    assert.equal((await app.inject('/api/checks?status=bad')).statusCode, 400);
+  }));
+});

@@ -1,0 +1,57 @@
+/** Figures: the listing, and one figure with every mention in context and the checks touching it. */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../domain/errors.js';
+import type { Figure } from '../../pipeline/3-reconcile/types.js';
+import type { FigureDetail, FigureList, FigureListQuery } from '../api-types.js';
+import type { ServerContext } from '../context.js';
+import type { RecordView } from '../records.js';
+import { bool, obj, oneOf, query, str } from '../schemas/build.js';
+import { MEASURES, errors } from '../schemas/common.js';
+import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
+import { figureDetail, figureDocs, figureSummary, isShown } from '../views/figures.js';
+import { ReviewIndex } from '../views/reviews.js';
+import { loadTexts } from '../views/texts.js';
+
+/** Figures of an event given by key or by part of its label. */
+export function ofEvent(figures: readonly Figure[], event: string | undefined): Figure[] {
+  if (!event) return [...figures];
+  const want = event.toLowerCase();
+  return figures.filter((f) => f.key.event === event || f.key.event === want || f.eventLabel.toLowerCase().includes(want));
+}
+
+/** Registers the figure routes. */
+export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Querystring: FigureListQuery }>('/api/figures', {
+    schema: {
+      summary: 'Reconciled figures: values, attributions, independent sources, verdicts', tags: ['record'],
+      querystring: query({ event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }) }),
+      response: { 200: figureList, ...errors(400) },
+    },
+  }, async (req): Promise<FigureList> => {
+    const view = await ctx.records.get();
+    const figures = ofEvent(view.record.figures, req.query.event)
+      .filter((f) => isShown(f, req.query.all) && (!req.query.measure || f.key.measure === req.query.measure));
+    return { builtAt: view.record.builtAt, items: figures.map((f) => figureSummary(f)) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/figures/:id', {
+    schema: {
+      summary: 'One figure with every mention in context and the checks touching it', tags: ['record'],
+      params: obj({ id: str({ minLength: 1, maxLength: 64, description: 'A figure id from /api/figures' }) }),
+      response: { 200: detailSchema, ...errors(404) },
+    },
+  }, async (req): Promise<FigureDetail> => {
+    const view = await ctx.records.get();
+    const figure = view.byId.get(req.params.id);
+    if (figure === undefined) throw new AppError('E_NOT_FOUND', 'No figure has that id (ids change only when a figure\'s event, measure, group or unit does)');
+    return detailOf(ctx, view, [figure]).then((d) => d[0]!);
+  });
+}
+
+/** Details of several figures, loading the texts they quote once. */
+export async function detailOf(ctx: ServerContext, view: RecordView, figures: readonly Figure[]): Promise<FigureDetail[]> {
+  const docs = new Set(figures.flatMap((f) => [...figureDocs(f)]));
+  const [texts, reviews] = await Promise.all([loadTexts(ctx.store, docs), ctx.store.currentReviews()]);
+  const index = new ReviewIndex(reviews);
+  return figures.map((f) => figureDetail(f, view, texts, index));
+}

@@ -1,0 +1,33 @@
+/** About the API itself: its OpenAPI document, the store's sizes, and who a token belongs to. */
+import type { FastifyInstance } from 'fastify';
+import { RECONCILE_KEY } from '../../pipeline/run/record.js';
+import type { ReconcileRecord } from '../../pipeline/run/record.js';
+import type { StatsView, WhoAmI } from '../api-types.js';
+import type { ServerContext } from '../context.js';
+import { int, obj, str } from '../schemas/build.js';
+import { errors } from '../schemas/common.js';
+import { statsView } from '../schemas/record.js';
+
+/** Registers `/api/openapi.json`, `/api/stats` and `/api/whoami`. */
+export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/api/openapi.json', {
+    schema: { summary: 'This API as OpenAPI 3.1, generated from the route schemas', tags: ['meta'], response: { 200: { type: 'object', additionalProperties: true } } },
+  }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(ctx.openapi())));
+
+  app.get('/api/stats', {
+    schema: { summary: 'Sizes of the store and when the record was built', tags: ['meta'], response: { 200: statsView, ...errors() } },
+  }, async (): Promise<StatsView> => {
+    const [stats, reviews, record] = await Promise.all([
+      ctx.store.stats(), ctx.store.listReviews({ limit: 1 }), ctx.store.getRecord<ReconcileRecord>(RECONCILE_KEY),
+    ]);
+    return { ...stats, reviews: reviews.total, builtAt: record?.builtAt ?? null };
+  });
+
+  app.get('/api/whoami', {
+    onRequest: ctx.requireToken,
+    schema: {
+      summary: 'Whose token this is (to check a token before writing)', tags: ['meta'], security: [{ bearer: [] }],
+      response: { 200: obj({ id: int(), name: str() }), ...errors(401) },
+    },
+  }, async (req): Promise<WhoAmI> => req.tokenOwner!);
+}

@@ -1,0 +1,97 @@
+/** A document as the reader shows it: text, every extraction with its reviews, shared passages, names. */
+import { countKey, dateKey, reviewState } from '../../storage/review-items.js';
+import type { Review, Store, StoredDocument } from '../../storage/store.js';
+import type { Count, DateMention } from '../../domain/types.js';
+import type { CountItem, DateItem, DocumentDetail, DocumentLabels, EntityMention, SharedSpan } from '../api-types.js';
+import { countRefKey } from '../records.js';
+import type { RecordView } from '../records.js';
+
+/** Every review of a document, oldest first. */
+async function allReviews(store: Store, documentId: string): Promise<Review[]> {
+  const out: Review[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await store.listReviews({ documentId, limit: 1000, offset });
+    out.push(...page.items);
+    if (offset + 1000 >= page.total) return out;
+  }
+}
+
+/** Reviews grouped by item key, oldest first. */
+function byKey(reviews: readonly Review[]): Map<string, Review[]> {
+  const m = new Map<string, Review[]>();
+  for (const r of reviews) m.set(r.key, [...(m.get(r.key) ?? []), r]);
+  return m;
+}
+
+/** An item with its reviews, status and the value reconciliation uses. */
+function item<T extends Count | DateMention>(extracted: T, index: number, key: string, reviews: Review[]) {
+  const state = reviewState(extracted, reviews[reviews.length - 1] ?? null);
+  return { index, key, extracted, status: state.status, value: state.value as T | null, reviews };
+}
+
+/** Passages the document shares with others, seen from its side. */
+function shared(id: string, view: RecordView): SharedSpan[] {
+  const out: SharedSpan[] = [];
+  for (const p of view.record.sources.pairs) {
+    if (p.a !== id && p.b !== id) continue;
+    for (const s of p.passages) {
+      const [mine, theirs] = p.a === id ? [s.a, s.b] : [s.b, s.a];
+      out.push({ other: theirs.doc, span: mine.span, otherSpan: theirs.span, words: s.words });
+    }
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}
+
+/** Escapes a name for use inside a regular expression. */
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the reconciled entities' names occur in the text, longest name first at each place. */
+export function entityMentions(text: string, view: RecordView): EntityMention[] {
+  const canonicalOf = new Map<string, string>();
+  for (const e of view.record.entities) {
+    for (const n of e.names) if (n.name.length > 1 && text.includes(n.name)) canonicalOf.set(n.name, e.canonical);
+  }
+  if (!canonicalOf.size) return [];
+  const names = [...canonicalOf.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(re)].map((m) => ({
+    canonical: canonicalOf.get(m[0])!, name: m[0], span: { start: m.index, end: m.index + m[0].length },
+  }));
+}
+
+/** The whole reader view of one stored document. */
+export async function documentDetail(store: Store, doc: StoredDocument, view: RecordView): Promise<DocumentDetail> {
+  const extraction = (await store.getExtraction(doc.id)) ?? { counts: [], dates: [] };
+  const reviews = await allReviews(store, doc.id);
+  const keyed = byKey(reviews);
+  const used = new Set<string>();
+  const take = (key: string) => {
+    used.add(key);
+    return keyed.get(key) ?? [];
+  };
+  const counts: CountItem[] = extraction.counts.map((c, i) => {
+    const it = item(c, i, countKey(c), take(countKey(c)));
+    return { ...it, figureId: it.value ? view.figureOfCount.get(countRefKey(doc.id, it.value)) ?? null : null };
+  });
+  const dates: DateItem[] = extraction.dates.map((d, i) => item(d, i, dateKey(d), take(dateKey(d))));
+  const inRecord = view.record.sources.groupOf[doc.id] !== undefined;
+  const groupId = view.groupOf(doc.id);
+  const group = inRecord ? view.record.sources.groups.find((g) => g[0] === groupId) ?? [doc.id] : null;
+  const sharing = shared(doc.id, view);
+  const documents: DocumentLabels = {};
+  for (const id of [...(group ?? []), ...sharing.map((s) => s.other)]) documents[id] = view.label(id);
+  const { pageStarts, ...info } = doc;
+  return {
+    document: {
+      id: info.id, sha256: info.sha256, name: info.name, path: info.path, format: info.format, meta: info.meta,
+      byteLength: info.byteLength, ingestedAt: info.ingestedAt, version: info.version, superseded: info.superseded,
+      text: info.text, pageStarts: pageStarts ?? null,
+    },
+    counts, dates,
+    orphanReviews: reviews.filter((r) => !used.has(r.key)),
+    sourceGroup: group ? { id: groupId, documents: group } : null,
+    shared: sharing,
+    entities: entityMentions(doc.text, view),
+    documents,
+  };
+}

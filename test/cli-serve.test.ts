@@ -1,0 +1,74 @@
+/** `crosscheck token` and `crosscheck serve` as a user runs them (from the sources, through tsx). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { tempDir } from './helpers/cli.js';
+
+const MAIN = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
+const EXAMPLES = join(import.meta.dirname, '..', 'examples');
+const env = { ...process.env, CROSSCHECK_DB: '' };
+
+/** Runs the CLI from the sources to completion. */
+function run(...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', env });
+}
+
+test('token create prints a token once; list shows names, never secrets', () => {
+  const db = join(tempDir(), 't.db');
+  const created = run('token', 'create', '--name', 'desk', '--db', db);
+  assert.equal(created.status, 0, created.stderr);
+  const token = created.stdout.trim();
+  assert.match(token, /^cc_[A-Za-z0-9_-]{43}$/);
+  assert.match(created.stderr, /shown only now/);
+  const list = run('token', 'list', '--db', db);
+  assert.match(list.stdout, /desk/);
+  assert.ok(!list.stdout.includes(token));
+  assert.notEqual(run('token', 'create', '--db', db).status, 0, '--name is required');
+  assert.equal(run('token', 'revoke', '1', '--db', db).status, 0);
+  assert.equal(run('token', 'revoke', '1', '--db', db).status, 1, 'already revoked');
+});
+
+test('serve binds 127.0.0.1, prints the URL, answers the API, takes a review with a token, and stops on SIGTERM', async () => {
+  const db = join(tempDir(), 's.db');
+  assert.equal(run('ingest', '--db', db, '--workers', '0', EXAMPLES).status, 0);
+  const token = run('token', 'create', '--name', 'curator', '--db', db).stdout.trim();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: string) => {
+        out += d;
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (m) resolve(m[0]);
+      });
+      child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
+    });
+    const figures = (await (await fetch(`${url}api/figures`)).json()) as { items: Array<{ id: string }> };
+    assert.ok(figures.items.length > 0);
+    const doc = (await (await fetch(`${url}api/documents`)).json()) as { items: Array<{ id: string; counts: number }> };
+    const id = doc.items.find((d) => d.counts > 0)!.id;
+    const detail = (await (await fetch(`${url}api/documents/${id}`)).json()) as { counts: Array<{ extracted: { span: { start: number; end: number }; measure: string } }> };
+    const c = detail.counts[0]!.extracted;
+    const body = JSON.stringify({ documentId: id, kind: 'count', span: c.span, measure: c.measure, action: 'confirm', reason: 'read against the source' });
+    const anonymous = await fetch(`${url}api/reviews`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal(anonymous.status, 401);
+    const ok = await fetch(`${url}api/reviews`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    assert.equal(ok.status, 201, await ok.clone().text());
+    const audit = (await (await fetch(`${url}api/audit`)).json()) as { items: Array<{ who: string; action: string }> };
+    assert.deepEqual([audit.items[0]!.who, audit.items[0]!.action], ['curator', 'review.confirm']);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0);
+});
+
+test('serve says what to do without a database, and refuses a bad port', () => {
+  const none = run('serve', '--db', join(tempDir(), 'none.db'));
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /crosscheck ingest/);
+  assert.equal(run('serve', '--port', 'eighty').status, 2);
+});
