@@ -1,9 +1,8 @@
 /** The reconciled record for the read commands: the stored one, rebuilt when missing. */
-import { existsSync } from 'node:fs';
+import { requireDatabase } from './database.js';
 import type { Command } from 'commander';
 import type { App } from '../app.js';
 import { createApp } from '../app.js';
-import { AppError } from '../domain/errors.js';
 import { reviewedRecord } from '../review/reconcile.js';
 import type { ReconcileRecord } from '../pipeline/run/record.js';
 import type { Store } from '../storage/store.js';
@@ -11,9 +10,7 @@ import type { CliContext } from './context.js';
 
 /** Opens the store and returns it with its record (building the record if none is stored yet). */
 export async function openRecord(app: App): Promise<{ store: Store; record: ReconcileRecord }> {
-  if (!existsSync(app.config.dbPath)) {
-    throw new AppError('E_NOT_FOUND', `No database at ${app.config.dbPath}: run \`crosscheck ingest PATH\` first, or give --db FILE`);
-  }
+  requireDatabase(app);
   const store = await app.openStore();
   try {
     // The stored record, or a fresh one when it is missing or predates a curator's review.

@@ -1,8 +1,7 @@
 /** `crosscheck docs`: the stored reports with their metadata. */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { requireDatabase } from '../database.js';
 import { createApp } from '../../app.js';
-import { AppError } from '../../domain/errors.js';
 import type { App } from '../../app.js';
 import type { Store } from '../../storage/store.js';
 import { table } from '../output.js';
@@ -10,9 +9,7 @@ import type { CliContext } from '../context.js';
 
 /** Opens an existing store read-only, with a clear message when there is none yet. */
 export async function openExisting(app: App): Promise<Store> {
-  if (!existsSync(app.config.dbPath)) {
-    throw new AppError('E_NOT_FOUND', `No database at ${app.config.dbPath}: run \`crosscheck ingest PATH\` first, or give --db FILE`);
-  }
+  requireDatabase(app);
   return app.openStore({ readonly: true });
 }
 

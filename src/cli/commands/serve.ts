@@ -1,5 +1,6 @@
 /** `crosscheck serve`: the JSON API and the web app over the store, until SIGINT or SIGTERM. */
 import { existsSync } from 'node:fs';
+import { requireDatabase } from '../database.js';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
@@ -34,9 +35,7 @@ export function register(program: Command, ctx: CliContext): void {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(opts.port)}`);
       const app = createApp({ db: opts.db });
-      if (!existsSync(app.config.dbPath)) {
-        throw new AppError('E_NOT_FOUND', `No database at ${app.config.dbPath}: run \`crosscheck ingest PATH\` first, or give --db FILE`);
-      }
+      requireDatabase(app);
       const webRoot = opts.web ?? (existsSync(PACKAGED_WEB) ? PACKAGED_WEB : undefined);
       if (opts.web !== undefined && !existsSync(opts.web)) throw new AppError('E_NOT_FOUND', `No web app at ${opts.web}`);
       const store = await app.openStore();
