@@ -50,3 +50,7 @@ test('a court that "was satisfied that" is the source; a passive "it was determi
   assert.deepEqual(sources('The Chamber was satisfied beyond reasonable doubt that 73 detainees died.'), ['The Chamber']);
   assert.deepEqual(sources('The office said the dig had begun. It was determined that 4 people had been killed.'), [null]);
 });
+
+test('"…, said on Tuesday that …" names no source after the verb; the speaker before it is the source', () => {
+  assert.deepEqual(sources('The provincial governor, Ilse Varga, said on Tuesday that 860 people had been killed.'), ['Ilse Varga']);
+});

@@ -80,21 +80,23 @@ export function findAttributions(sentence: string): Found[] {
     add(make(m[0], m[0], m.index!));
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
-  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
     let speaker = m[1]!.trim().replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
     const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
     const text = sentence.slice(start, m.index! + m[0].length);
     // "and estimates that", ", saying that": the verb's subject opens the sentence.
-    if (/^(?:and|but)$/i.test(m[1]!.trim()) || (NOT_SPEAKER.test(speaker) && /^saying$/i.test(m[2]!))) {
+    // "The governor, Ilse Varga, said": after an apposition's comma only a short name may speak.
+    if (m[2] === ',' && !/^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(speaker)) continue;
+    if (/^(?:and|but)$/i.test(m[1]!.trim()) || (NOT_SPEAKER.test(speaker) && /^saying$/i.test(m[3]!))) {
       const subject = sentenceSubject(sentence);
       if (subject) add(make(text, subject, start));
       continue;
     }
     // "it was determined that …" is a passive, not a speaker.
     if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
-    if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[2]!) && !/^\p{Lu}/u.test(speaker)) continue;
+    if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[3]!) && !/^\p{Lu}/u.test(speaker)) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;
     add(f);
@@ -107,7 +109,7 @@ export function findAttributions(sentence: string): Found[] {
   // "…, said the ministry." (inverted, at the end)
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
     const source = trimSource(m[2]!);
-    if (source && !/^that\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, ''), source, m.index! + m[0].search(/\p{L}/u)));
+    if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, ''), source, m.index! + m[0].search(/\p{L}/u)));
   }
   return out.sort((a, b) => a.start - b.start);
 }
