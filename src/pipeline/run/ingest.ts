@@ -64,16 +64,24 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   };
   const flush = async () => {
     if (!batch.length) return;
-    const out = await store.addReports(batch);
+    // Take the batch before awaiting: outcomes arriving meanwhile start the next one.
+    const items = batch;
+    const paths = batchPaths;
+    batch = [];
+    batchPaths = [];
+    const out = await store.addReports(items);
     out.forEach((r, i) => {
-      const path = batchPaths[i]!;
+      const path = paths[i]!;
       if (r.status === 'failed') record({ path, status: 'failed', reason: r.error.message });
       else record({ path, id: r.id, status: r.status, reason: r.reason });
     });
-    batch = [];
-    batchPaths = [];
   };
-  const accept = async (o: FileOutcome) => {
+
+  // Outcomes arrive in any order; they are stored in listing order, so that the same folder
+  // always gives the same document order (and so the same ranking of ties downstream).
+  const arrived = new Map<number, FileOutcome>();
+  let next = 0;
+  const take = async (o: FileOutcome) => {
     progress.done++;
     if (!o.ok) {
       record({ path: o.path, status: 'failed', reason: o.message });
@@ -85,13 +93,21 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     }
     opts.onProgress?.({ ...progress });
   };
+  const accept = async (i: number, o: FileOutcome) => {
+    arrived.set(i, o);
+    while (arrived.has(next)) {
+      const ready = arrived.get(next)!;
+      arrived.delete(next++);
+      await take(ready);
+    }
+  };
 
   try {
     // A bounded number of files in flight keeps memory flat however large the folder.
     const inFlight = new Set<Promise<void>>();
     const limit = Math.max(2, opts.workers * 4);
-    for (const path of files) {
-      const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then(accept).finally(() => inFlight.delete(p));
+    for (const [i, path] of files.entries()) {
+      const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then((o) => accept(i, o)).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= limit) await Promise.race(inFlight);
     }

@@ -54,3 +54,8 @@ test('a court that "was satisfied that" is the source; a passive "it was determi
 test('"…, said on Tuesday that …" names no source after the verb; the speaker before it is the source', () => {
   assert.deepEqual(sources('The provincial governor, Ilse Varga, said on Tuesday that 860 people had been killed.'), ['Ilse Varga']);
 });
+
+test('a dateline before a dash is not part of the speaker, and a negated verb names no source', () => {
+  assert.deepEqual(sources('VARN - The Interior Ministry said that 212 people were killed.'), ['The Interior Ministry']);
+  assert.deepEqual(sources('The names of 212 victims are carved there; families of those not listed want more.'), [null]);
+});

@@ -82,7 +82,10 @@ export function findAttributions(sentence: string): Found[] {
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
-    let speaker = m[1]!.trim().replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
+    // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
+    let speaker = m[1]!.trim().replace(/^.*\s[-–—]\s+/, '').replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
+    // "those not listed": a negated verb reports nothing.
+    if (/\b(?:not|never)$/i.test(speaker)) continue;
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
     const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
     const text = sentence.slice(start, m.index! + m[0].length);
