@@ -61,6 +61,17 @@ describe('GET /api/documents/:id', () => {
     for (const e of d.entities) assert.equal(d.document.text.slice(e.span.start, e.span.end), e.name);
   }));
 
+  it('gives the direct quotes with their speakers and the footnotes with their notes and counts', () => withServer(async ({ app, ids }) => {
+    const d = (await app.inject(`/api/documents/${ids['monitor.txt']}`)).json<DocumentDetail>();
+    const text = d.document.text;
+    assert.deepEqual(d.quotes.map((q) => [text.slice(q.span.start, q.span.end), q.speaker?.text]), [['We are still counting,', 'Mira Ostov']]);
+    assert.equal(d.citations.length, 1);
+    const [c] = d.citations;
+    assert.equal(c!.label, '1');
+    assert.equal(c!.entry?.text, 'Basin Monitor field log, shelter lists.');
+    assert.deepEqual(c!.counts.map((i) => d.counts[i]!.extracted.measure), ['displaced']);
+  }));
+
   it('resolves a sha256 to its document and answers 404 for an unknown id', () => withServer(async ({ app, ids }) => {
     const list = (await app.inject('/api/documents')).json<DocumentList>();
     const wire = list.items.find((x) => x.id === ids['wire.txt'])!;

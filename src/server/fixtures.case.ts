@@ -19,7 +19,8 @@ export const REPORTS: Array<{ path: string; text: string; meta: DocumentMeta; fo
   {
     path: 'monitor.txt',
     text: 'A local monitoring group said that at least 52 people died when the Orlen dam collapsed near Vessany on 14 March 2022. '
-      + 'The group said 300 families were displaced from the lower valley.',
+      + 'The group said 300 families were displaced from the lower valley.[1] '
+      + '"We are still counting," said Mira Ostov, who leads the group.\n\nNotes\n[1] Basin Monitor field log, shelter lists.',
     meta: { title: 'Monitors count more dead at Vessany', publisher: 'Basin Monitor', published: '2022-03-20' },
   },
   {

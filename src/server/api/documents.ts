@@ -108,6 +108,23 @@ export interface EntityMention {
   span: Span;
 }
 
+/** A direct quotation: `span` covers the words inside the marks. */
+export interface QuoteItem {
+  span: Span;
+  /** Who the report says speaks; `span` is where the text names them, when it does. */
+  speaker: { text: string; span: Span | null } | null;
+}
+
+/** A footnote marker, the note it points to, and the counts of the sentence it ends. */
+export interface CitationItem {
+  label: string;
+  span: Span;
+  /** The note's text and where it stands, or null when no note carries the label. */
+  entry: { text: string; span: Span } | null;
+  /** Indices of the counts in the marked sentence. */
+  counts: number[];
+}
+
 /** The source group a document belongs to. */
 export interface SourceGroup {
   /** The group's id: its earliest report. */
@@ -126,6 +143,8 @@ export interface DocumentDetail {
   sourceGroup: SourceGroup | null;
   shared: SharedSpan[];
   entities: EntityMention[];
+  quotes: QuoteItem[];
+  citations: CitationItem[];
   documents: DocumentLabels;
 }
 

@@ -32,5 +32,7 @@ export const documentDetail = obj({
   sourceGroup: nullable(sourceGroup),
   shared: arr(obj({ other: str(), span, otherSpan: span, words: int() })),
   entities: arr(obj({ canonical: str(), name: str(), span })),
+  quotes: arr(obj({ span, speaker: nullable(obj({ text: str(), span: nullable(span) })) })),
+  citations: arr(obj({ label: str(), span, entry: nullable(obj({ text: str(), span })), counts: arr(int()) })),
   documents: labels,
 });

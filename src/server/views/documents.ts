@@ -2,7 +2,8 @@
 import { countKey, dateKey, reviewState } from '../../storage/review-items.js';
 import type { Review, Store, StoredDocument } from '../../storage/store.js';
 import type { Count, DateMention } from '../../domain/types.js';
-import type { CountItem, DateItem, DocumentDetail, DocumentLabels, EntityMention, SharedSpan } from '../api-types.js';
+import type { CitationItem, CountItem, DateItem, DocumentDetail, DocumentLabels, EntityMention, QuoteItem, SharedSpan } from '../api-types.js';
+import { extractExtras } from '../../pipeline/2-extract/extras.js';
 import { countRefKey } from '../records.js';
 import type { RecordView } from '../records.js';
 
@@ -59,6 +60,20 @@ export function entityMentions(text: string, view: RecordView): EntityMention[] 
   }));
 }
 
+/** Quotes and footnotes of a text, computed as reconciliation does (the same pure function). */
+function quotesAndCitations(text: string, counts: readonly Count[]): { quotes: QuoteItem[]; citations: CitationItem[] } {
+  const x = extractExtras(text);
+  const quotes = x.quotes.map((q) => ({ span: q.span, speaker: q.speaker ? { text: q.speaker.text, span: q.speaker.span ?? null } : null }));
+  const citations = x.citations.markers.map((m) => {
+    const entry = m.entry === null ? null : x.citations.entries[m.entry] ?? null;
+    return {
+      label: m.label, span: m.span, entry: entry ? { text: entry.text, span: entry.span } : null,
+      counts: counts.flatMap((c, i) => (c.sentence.start < m.sentence.end && m.sentence.start < c.sentence.end ? [i] : [])),
+    };
+  });
+  return { quotes, citations };
+}
+
 /** The whole reader view of one stored document. */
 export async function documentDetail(store: Store, doc: StoredDocument, view: RecordView): Promise<DocumentDetail> {
   const extraction = (await store.getExtraction(doc.id)) ?? { counts: [], dates: [] };
@@ -92,6 +107,7 @@ export async function documentDetail(store: Store, doc: StoredDocument, view: Re
     sourceGroup: group ? { id: groupId, documents: group } : null,
     shared: sharing,
     entities: entityMentions(doc.text, view),
+    ...quotesAndCitations(doc.text, extraction.counts),
     documents,
   };
 }

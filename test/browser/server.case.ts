@@ -1,0 +1,82 @@
+/** For the browser tests: a served database of the example reports plus hostile ones, and a browser. */
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { cli, cliAsync, tempDir } from '../helpers/cli.js';
+
+/** Debian's chromium; no browser is downloaded. */
+export const CHROMIUM = process.env.CROSSCHECK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or null. In CI a missing browser is a failure, not a skip. */
+export function unavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it with apt-get install -y chromium`);
+  return `no browser at ${CHROMIUM} (apt-get install -y chromium)`;
+}
+
+/** Reports whose text tries to run code: every trick must show up as text. */
+export const HOSTILE_TXT = `Markup in a plain-text report: <script>window.__pwned = 'script'</script>
+
+An image: <img src=x onerror="window.__pwned = 'img'"> and a link [click me](javascript:window.__pwned='link').
+<a href="javascript:window.__pwned='anchor'">anchor</a>
+
+On 2 March 2021, 17 people were killed in Orlen, the <b>civil defence</b> said.
+`;
+
+export const HOSTILE_HTML = `<!doctype html><html><head><title>Orlen &lt;img src=x onerror=alert(1)&gt; update</title>
+<meta property="og:url" content="javascript:window.__pwned='meta'">
+<meta property="article:published_time" content="2021-03-03">
+<script>window.__pwned = 'head'</script></head>
+<body><article><h1>Orlen update</h1>
+<p>Rescuers said 21 people were injured in Orlen on 2 March 2021. <img src=x onerror="window.__pwned='body-img'"></p>
+<p>Read <a href="javascript:window.__pwned='body-link'">the statement</a> and &lt;script&gt;window.__pwned='entity'&lt;/script&gt; here.</p>
+<script>window.__pwned = 'body'</script>
+</article></body></html>`;
+
+/** A running `crosscheck serve` with its address, a curator's token, and a way to stop. */
+export interface Served {
+  url: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+/** Ingests examples/ and the hostile reports into a fresh database, creates a token, serves it. */
+export async function serveExamples(): Promise<Served> {
+  const dir = tempDir('cc-web-');
+  const reports = join(dir, 'reports');
+  cpSync(join(import.meta.dirname, '..', '..', 'examples'), reports, { recursive: true });
+  writeFileSync(join(reports, '90-hostile.txt'), HOSTILE_TXT);
+  writeFileSync(join(reports, '91-hostile.html'), HOSTILE_HTML);
+  const db = join(dir, 'web.db');
+  const ingest = cli('ingest', reports, '--db', db, '--json');
+  if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
+  const token = cli('token', 'create', '--name', 'browser-test', '--db', db).stdout.trim();
+  const child = cliAsync('serve', '--db', db, '--port', '0');
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /http:\/\/[^\s/]+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    setTimeout(() => reject(new Error(`serve printed no address in 30 s: ${out}`)), 30_000).unref();
+  });
+  return {
+    url, token,
+    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+  };
+}
+
+/** Starts headless chromium. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Where the screenshots the README shows are written. */
+export const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');

@@ -1,0 +1,58 @@
+/** The shell: navigation and the page for the current path. */
+import { useEffect } from 'preact/hooks';
+import { PageHead } from './components/common.tsx';
+import { AuditPage } from './pages/Audit.tsx';
+import { ChecksPage } from './pages/Checks.tsx';
+import { DocumentsPage } from './pages/Documents.tsx';
+import { EntitiesPage } from './pages/Entities.tsx';
+import { FigurePage } from './pages/Figure.tsx';
+import { Overview } from './pages/Overview.tsx';
+import { ReaderPage } from './pages/Reader.tsx';
+import { SearchPage } from './pages/Search.tsx';
+import { SourcesPage } from './pages/Sources.tsx';
+import { TimelinePage } from './pages/Timeline.tsx';
+import { Link, match, useLocation } from './router.tsx';
+
+const NAV: Array<[string, string]> = [
+  ['/', 'Overview'], ['/documents', 'Reports'], ['/timeline', 'Timeline'], ['/entities', 'Entities'],
+  ['/sources', 'Sources'], ['/checks', 'Checks'], ['/search', 'Search'], ['/audit', 'Audit log'],
+];
+
+/** The page for a path, and its title. */
+function route(path: string, query: URLSearchParams, hash: string) {
+  let p: Record<string, string> | null;
+  if (path === '/' || path === '') return { title: 'Overview', page: <Overview /> };
+  if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} /> };
+  if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} /> };
+  if (match('/documents', path)) return { title: 'Reports', page: <DocumentsPage /> };
+  if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage /> };
+  if (match('/entities', path)) return { title: 'Entities', page: <EntitiesPage q={query.get('q') ?? ''} /> };
+  if (match('/sources', path)) return { title: 'Sources', page: <SourcesPage /> };
+  if (match('/checks', path)) return { title: 'Checks', page: <ChecksPage /> };
+  if (match('/search', path)) return { title: 'Search', page: <SearchPage q={query.get('q') ?? ''} /> };
+  if (match('/audit', path)) return { title: 'Audit log', page: <AuditPage /> };
+  return { title: 'Not found', page: <section><PageHead title="Not found" sub="Nothing is at this address." /><Link href="/">Back to the overview</Link></section> };
+}
+
+/** The app. */
+export function App() {
+  const { path, query, hash } = useLocation();
+  const { title, page } = route(path, query, hash);
+  useEffect(() => { document.title = `${title} · crosscheck`; }, [title]);
+  const active = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`) || (href === '/documents' && path.startsWith('/figures')));
+  return (
+    <>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <Link href="/" class="brand">crosscheck</Link>
+        <nav aria-label="Main">
+          {NAV.map(([href, label]) => <Link key={href} href={href} class={active(href) ? 'active' : undefined} aria-current={active(href) ? 'page' : undefined}>{label}</Link>)}
+        </nav>
+        <span class="exports">
+          Export: <a href="/api/export/figures.csv">CSV</a> · <a href="/api/export/figures.json">JSON</a> · <a href="/api/export/annotations.jsonld">annotations</a> · <a href="/api/export/report.html">report</a>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>{page}</main>
+    </>
+  );
+}

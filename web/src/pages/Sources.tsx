@@ -1,0 +1,43 @@
+/** Which reports are one source: groups, and the passages each pair shares, side by side. */
+import { DocRef, Loaded, PageHead } from '../components/common.tsx';
+import { useResource } from '../data.ts';
+import { plural } from '../format.ts';
+import type { DocumentLabels, SourcePairView, SourcesView } from '../types.ts';
+
+function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
+  return (
+    <article class="pair">
+      <h3><DocRef id={p.a} docs={docs} /> and <DocRef id={p.b} docs={docs} /></h3>
+      <p class="muted">{Math.round(p.containmentA * 100)}% of the first and {Math.round(p.containmentB * 100)}% of the second lie in {plural(p.passages.length, 'shared passage')}.</p>
+      {p.passages.map((s, i) => (
+        <div class="side-by-side" key={i}>
+          <blockquote>{s.a.text}</blockquote>
+          <blockquote>{s.b.text}</blockquote>
+          <p class="muted small">{plural(s.words, 'word')}</p>
+        </div>
+      ))}
+    </article>
+  );
+}
+
+/** The sources page. */
+export function SourcesPage() {
+  const res = useResource<SourcesView>('sources');
+  return (
+    <Loaded res={res}>{(s) => {
+      const multi = s.groups.filter((g) => g.documents.length > 1);
+      return (
+        <section>
+          <PageHead title="Sources" sub={`${plural(s.groups.length, 'independent source')}; ${plural(multi.length, 'group')} of reports that copy each other.`} />
+          <h2>Groups</h2>
+          <ul class="groups">{s.groups.map((g) => (
+            <li key={g.id}>{g.documents.map((d, i) => <span key={d}>{i > 0 && ' = '}<DocRef id={d} docs={s.documents} /></span>)}</li>
+          ))}</ul>
+          <h2>Shared passages</h2>
+          {s.pairs.items.length === 0 ? <p class="muted">No two reports share a passage.</p> : s.pairs.items.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}
+          {s.possible.length > 0 && (<><h2>Possibly the same source (for review)</h2>{s.possible.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}</>)}
+        </section>
+      );
+    }}</Loaded>
+  );
+}

@@ -1,0 +1,85 @@
+/** One merged chronology: each dated happening drawn on a time axis (vague dates as spans), linked to its sentences. */
+import { DocRef, Loaded, PageHead } from '../components/common.tsx';
+import { useResource } from '../data.ts';
+import { plural } from '../format.ts';
+import type { Timeline, TimelineEntry } from '../types.ts';
+
+const DAY = 86_400_000;
+const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+/** The axis: earliest start to latest end over the dated entries, with a few year ticks. */
+function axis(entries: TimelineEntry[]) {
+  const dated = entries.filter((e) => e.start && e.end);
+  if (!dated.length) return null;
+  const lo = Math.min(...dated.map((e) => ms(e.start!)));
+  const hi = Math.max(...dated.map((e) => ms(e.end!) + DAY));
+  const span = Math.max(hi - lo, DAY);
+  const ticks: Array<{ label: string; at: number }> = [];
+  const add = (t: number, label: string) => { if (t >= lo && t <= hi) ticks.push({ label, at: (t - lo) / span }); };
+  const d0 = new Date(lo);
+  const years = span / (365 * DAY);
+  if (years > 3) {
+    const step = Math.ceil(years / 8);
+    for (let y = d0.getUTCFullYear(); Date.UTC(y, 0, 1) <= hi; y += step) add(Date.UTC(y, 0, 1), String(y));
+  } else if (span > 60 * DAY) {
+    const step = Math.ceil(span / (30 * DAY) / 8);
+    for (let m = 0; Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth() + m, 1) <= hi; m += step) {
+      const t = Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth() + m, 1);
+      add(t, new Date(t).toISOString().slice(0, 7));
+    }
+  } else {
+    const step = Math.max(1, Math.ceil(span / DAY / 8));
+    for (let t = lo; t <= hi; t += step * DAY) add(t, new Date(t).toISOString().slice(5, 10));
+  }
+  return { lo, span, ticks };
+}
+
+function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof axis>> }) {
+  if (!e.start || !e.end) return <div class="track"><span class="open" title="open or unreadable date">?</span></div>;
+  const left = (ms(e.start) - ax.lo) / ax.span;
+  const width = (ms(e.end) + DAY - ms(e.start)) / ax.span;
+  const vague = e.start !== e.end;
+  return (
+    <div class="track" aria-hidden="true">
+      <span class={`bar${vague ? ' vague' : ''}`} style={{ left: `${(left * 100).toFixed(3)}%`, width: `${Math.max(width * 100, 0.8).toFixed(3)}%` }} title={vague ? `${e.start} to ${e.end}` : e.start} />
+    </div>
+  );
+}
+
+/** The timeline page. */
+export function TimelinePage() {
+  const res = useResource<Timeline>('timeline');
+  return (
+    <Loaded res={res}>{(t) => {
+      const ax = axis(t.entries);
+      return (
+        <section>
+          <PageHead title="Timeline" sub={`${plural(t.entries.length, 'dated happening')} from ${plural(Object.keys(t.documents).length, 'report')}; publication dates are listed apart.`} />
+          {ax && (
+            <div class="axis" aria-hidden="true">
+              {ax.ticks.map((k) => <span key={k.label} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
+            </div>
+          )}
+          <ol class="timeline">
+            {t.entries.map((e, i) => (
+              <li key={i} class="tl-entry">
+                <div class="tl-date"><code>{e.value}</code>{e.start && e.end && e.start !== e.end && <div class="muted small">{e.start} – {e.end}</div>}</div>
+                {ax && <Bar e={e} ax={ax} />}
+                <div class="tl-body">
+                  <p>{e.sentenceText}</p>
+                  <p class="small">Stated in {e.statements.map((s, k) => (
+                    <span key={k}>{k > 0 && '; '}<DocRef id={s.doc} docs={t.documents} hash={`at-${s.date.span.start}`} /> (“{s.date.quote}”)</span>
+                  ))}{e.entities.length > 0 && <span class="muted"> · {e.entities.join(', ')}</span>}</p>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <h2>Publication dates</h2>
+          <ul class="pubs">
+            {t.publications.map((p) => <li key={p.doc}><code>{p.value}</code> <DocRef id={p.doc} docs={t.documents} /></li>)}
+          </ul>
+        </section>
+      );
+    }}</Loaded>
+  );
+}
