@@ -43,10 +43,10 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
   });
 
   test('the overview lists the event and every figure value with who states it and its support', async () => {
-    const t0 = performance.now();
     await page.goto(served.url);
-    await page.locator('table.figures').first().waitFor();
-    console.log(`# overview of the example corpus rendered in ${Math.round(performance.now() - t0)} ms`);
+    // Measured in the page: from the start of navigation to the figures drawn (a figure for the notes, not a timed assertion).
+    const drawn = await (await page.waitForFunction(() => document.querySelector('table.figures') && performance.now())).jsonValue();
+    console.log(`# overview of the example corpus drawn ${Math.round(Number(drawn))} ms after navigation started`);
     assert.match(await page.locator('.event h2').first().innerText(), /Kessrin/);
     const values = page.locator('li.value');
     assert.ok(await values.count() >= 8);
