@@ -9,6 +9,15 @@ function Row({ k, children }: { k: string; children: ComponentChildren }) {
   return <><dt>{k}</dt><dd>{children}</dd></>;
 }
 
+/** "page 3" for an offset in a PDF's text; null for other formats. */
+export function pageOf(doc: DocumentDetail, offset: number): number | null {
+  const starts = doc.document.pageStarts;
+  if (!starts?.length) return null;
+  let page = 1;
+  starts.forEach((s, i) => { if (s <= offset) page = i + 1; });
+  return page;
+}
+
 function Reviews({ reviews }: { reviews: Review[] }) {
   if (!reviews.length) return null;
   return (
@@ -29,6 +38,7 @@ function CountView({ it, doc, onSaved }: { it: CountItem; doc: DocumentDetail; o
       <h3>Count <span class={`badge status-${it.status}`}>{it.status}</span></h3>
       <dl>
         <Row k="words">“{c.quote}”</Row>
+        {pageOf(doc, c.span.start) !== null && <Row k="page">{pageOf(doc, c.span.start)}</Row>}
         <Row k="value">{countValue(c)}</Row>
         <Row k="measure">{c.measure}</Row>
         <Row k="group">{c.group}</Row>
@@ -52,6 +62,7 @@ function DateView({ it, doc, onSaved }: { it: DateItem; doc: DocumentDetail; onS
       <h3>Date <span class={`badge status-${it.status}`}>{it.status}</span></h3>
       <dl>
         <Row k="words">“{d.quote}”</Row>
+        {pageOf(doc, d.span.start) !== null && <Row k="page">{pageOf(doc, d.span.start)}</Row>}
         <Row k="EDTF"><code>{d.value}</code>{d.relative ? ' (relative to the report’s date)' : ''}</Row>
         {it.value && it.status === 'corrected' && <Row k="as corrected"><code>{it.value.value}</code></Row>}
       </dl>
