@@ -31,44 +31,51 @@ function Reviews({ reviews }: { reviews: Review[] }) {
   );
 }
 
+/** The frame both reviewable kinds share: status, words, page, the kind's own rows, reviews, the form. */
+function Reviewable({ it, kind, doc, onSaved, children }: {
+  it: CountItem | DateItem; kind: 'count' | 'date'; doc: DocumentDetail; onSaved: (r: ReviewResponse) => void; children: ComponentChildren;
+}) {
+  const x = it.extracted;
+  const page = pageOf(doc, x.span.start);
+  const target = kind === 'count' ? { kind, item: (it as CountItem).extracted } as const : { kind, item: (it as DateItem).extracted } as const;
+  return (
+    <>
+      <h3>{kind === 'count' ? 'Count' : 'Date'} <span class={`badge status-${it.status}`}>{it.status}</span></h3>
+      <dl>
+        <Row k="words">“{x.quote}”</Row>
+        {page !== null && <Row k="page">{page}</Row>}
+        {children}
+      </dl>
+      <Reviews reviews={it.reviews} />
+      <ReviewForm key={it.key} documentId={doc.document.id} target={target} onSaved={onSaved} />
+    </>
+  );
+}
+
 function CountView({ it, doc, onSaved }: { it: CountItem; doc: DocumentDetail; onSaved: (r: ReviewResponse) => void }) {
   const c = it.extracted;
   return (
-    <>
-      <h3>Count <span class={`badge status-${it.status}`}>{it.status}</span></h3>
-      <dl>
-        <Row k="words">“{c.quote}”</Row>
-        {pageOf(doc, c.span.start) !== null && <Row k="page">{pageOf(doc, c.span.start)}</Row>}
-        <Row k="value">{countValue(c)}</Row>
-        <Row k="measure">{c.measure}</Row>
-        <Row k="group">{c.group}</Row>
-        <Row k="unit">{c.unit}</Row>
-        {c.subject && <Row k="subject">{c.subject}</Row>}
-        <Row k="attribution">{c.attribution ? `${c.attribution.source}${c.attribution.kind ? ` (${c.attribution.kind} data)` : ''} — “${c.attribution.text}”` : 'none: the report’s own voice'}</Row>
-        {c.partOf !== undefined && <Row k="part of">“{doc.counts[c.partOf]?.extracted.quote ?? '?'}”</Row>}
-        {it.value && it.status === 'corrected' && <Row k="as corrected">{countValue(it.value)} {it.value.measure}, {it.value.group}</Row>}
-        {it.figureId && <Row k="figure"><Link href={`/figures/${encodeURIComponent(it.figureId)}`}>see every report's figure</Link></Row>}
-      </dl>
-      <Reviews reviews={it.reviews} />
-      <ReviewForm key={it.key} documentId={doc.document.id} target={{ kind: 'count', item: c }} onSaved={onSaved} />
-    </>
+    <Reviewable it={it} kind="count" doc={doc} onSaved={onSaved}>
+      <Row k="value">{countValue(c)}</Row>
+      <Row k="measure">{c.measure}</Row>
+      <Row k="group">{c.group}</Row>
+      <Row k="unit">{c.unit}</Row>
+      {c.subject && <Row k="subject">{c.subject}</Row>}
+      <Row k="attribution">{c.attribution ? `${c.attribution.source}${c.attribution.kind ? ` (${c.attribution.kind} data)` : ''} — “${c.attribution.text}”` : 'none: the report’s own voice'}</Row>
+      {c.partOf !== undefined && <Row k="part of">“{doc.counts[c.partOf]?.extracted.quote ?? '?'}”</Row>}
+      {it.value && it.status === 'corrected' && <Row k="as corrected">{countValue(it.value)} {it.value.measure}, {it.value.group}</Row>}
+      {it.figureId && <Row k="figure"><Link href={`/figures/${encodeURIComponent(it.figureId)}`}>see every report's figure</Link></Row>}
+    </Reviewable>
   );
 }
 
 function DateView({ it, doc, onSaved }: { it: DateItem; doc: DocumentDetail; onSaved: (r: ReviewResponse) => void }) {
   const d = it.extracted;
   return (
-    <>
-      <h3>Date <span class={`badge status-${it.status}`}>{it.status}</span></h3>
-      <dl>
-        <Row k="words">“{d.quote}”</Row>
-        {pageOf(doc, d.span.start) !== null && <Row k="page">{pageOf(doc, d.span.start)}</Row>}
-        <Row k="EDTF"><code>{d.value}</code>{d.relative ? ' (relative to the report’s date)' : ''}</Row>
-        {it.value && it.status === 'corrected' && <Row k="as corrected"><code>{it.value.value}</code></Row>}
-      </dl>
-      <Reviews reviews={it.reviews} />
-      <ReviewForm key={it.key} documentId={doc.document.id} target={{ kind: 'date', item: d }} onSaved={onSaved} />
-    </>
+    <Reviewable it={it} kind="date" doc={doc} onSaved={onSaved}>
+      <Row k="EDTF"><code>{d.value}</code>{d.relative ? ' (relative to the report’s date)' : ''}</Row>
+      {it.value && it.status === 'corrected' && <Row k="as corrected"><code>{it.value.value}</code></Row>}
+    </Reviewable>
   );
 }
 

@@ -1,6 +1,7 @@
 /** The audit log: every review, who made it, when, the state before and after, and why. Append-only. */
 import { useState } from 'preact/hooks';
 import { Loaded, PageHead } from '../components/common.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { useResource } from '../data.ts';
 import { countValue } from '../format.ts';
 import type { AuditList, ReviewState } from '../types.ts';
@@ -37,11 +38,7 @@ export function AuditPage() {
                 </tr>
               ))}</tbody>
             </table>
-            <nav class="pager">
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Newer</button>
-              <span class="muted">{offset + 1}–{offset + a.items.length} of {a.total}</span>
-              <button type="button" disabled={offset + PAGE >= a.total} onClick={() => setOffset(offset + PAGE)}>Older</button>
-            </nav>
+            <Pager offset={offset} shown={a.items.length} total={a.total} size={PAGE} onChange={setOffset} labels={['Newer', 'Older']} />
           </>
         )
       )}</Loaded>

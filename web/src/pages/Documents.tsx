@@ -1,6 +1,7 @@
 /** Every stored report with its metadata; a filter and pages. */
 import { useState } from 'preact/hooks';
 import { Loaded, PageHead } from '../components/common.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { useResource } from '../data.ts';
 import { plural } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -29,11 +30,7 @@ export function DocumentsPage() {
             ))}</tbody>
           </table>
           {list.total > PAGE && (
-            <nav class="pager">
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Previous</button>
-              <span class="muted">{offset + 1}–{offset + list.items.length} of {list.total}</span>
-              <button type="button" disabled={offset + PAGE >= list.total} onClick={() => setOffset(offset + PAGE)}>Next</button>
-            </nav>
+            <Pager offset={offset} shown={list.items.length} total={list.total} size={PAGE} onChange={setOffset} />
           )}
         </>
       )}</Loaded>
