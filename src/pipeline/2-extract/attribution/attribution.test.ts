@@ -77,3 +77,12 @@ test('a dateline before a dash is not part of the speaker, and a negated verb na
   assert.equal(extract('VARN - The Interior Ministry said that 212 people were killed.').counts[0]?.attribution?.text, 'The Interior Ministry said');
   assert.deepEqual(sources('The names of 212 victims are carved there; families of those not listed want more.'), [null]);
 });
+
+test('"it" and "they" resolve to a body named as the subject of a sentence just before', () => {
+  assert.deepEqual(sources('The Tessaly commission published its report on Monday. It found that 300 people had been killed.'), ['The Tessaly commission']);
+  assert.deepEqual(sources('The ministry said the shelling had stopped. The Orlec Truth Commission visited the site on Friday. It estimated that 40 people died.'), ['The Orlec Truth Commission']);
+  assert.deepEqual(sources('Last year, investigators from the Orlec bureau reached the valley. They found that 61 villagers had been killed.'), ['investigators from the Orlec bureau']);
+  // The pronoun's number must agree, and a body named long before is not the antecedent.
+  assert.deepEqual(sources('The ministry said little. The Pelmor police arrested two men. It said 4 people were hurt.'), [null, 'The ministry']);
+  assert.deepEqual(sources('The commission published its report. The town was rebuilt. Residents returned. Aid came. It found that 300 people had died.'), ['It']);
+});

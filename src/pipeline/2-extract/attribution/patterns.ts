@@ -27,6 +27,35 @@ const PARTICIPLE_PRONE = /^(?:listed|recorded|registered|counted|documented|veri
 // "Names listed on the memorial include 30 children": after the participle's phrase, the clause's own verb.
 const PARTICIPLE_TAIL = /^\s+(?:by\b|(?:on|in|at|as|under|so\s+far|since|during|from|here|there|below|above|with|for)\b(?:(?!\bthat\b)[^.;:“”"\d])*?\b(?:include[sd]?|is|are|was|were|remains?|remained|numbers?|numbered|totals?|totall?ed)\b)/i;
 
+// Nouns that name a body that can find, report or estimate: the antecedent of a later "it" or "they".
+const BODY_NOUN = String.raw`commission|committee|ministry|court|tribunal|chamber|office|agency|government|council|mission|inquiry|panel|police|army|military|organi[sz]ation|group|report|survey|study|review|authority|authorities|department|service|institute|cent(?:re|er)|foundation|network|monitor|observatory|coalition|union|league|association|society|board|bureau|prosecutors?|prosecution|investigators?|investigation|team|unit|officials|ngo|charity|hospital|clinic|registry|directorate|secretariat|ombudsman`;
+// Case-sensitive, so the verb after the subject can be told from a name; a body noun may be capitalised.
+const BODY_NOUN_ANY_CASE = BODY_NOUN.split('|').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const BODY_SUBJECT = new RegExp(String.raw`^\s*((?:[Tt]he\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:${BODY_NOUN_ANY_CASE})|(?:[Tt]he\s+)?[\p{Lu}][\p{L}’'.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'.-]*){1,5})(?=\s+(?!(?:of|in|on|at|from|for|with|and|or|the|an?|to|by|who|which|that|whose|said|says)\b)[a-z]+\b)`, 'u');
+const NOT_BODY_START = /^(?:the\s+)?(?:its|their|his|her|our|my|your|in|on|at|after|before|during|since|by|for|from|when|while|last|this|next|on|early|late|later|earlier|yesterday|today|some|many|most|one|two|three|several|hundreds|thousands|dozens)\b/i;
+
+/**
+ * The body a sentence opens with, when it is one that could go on to report a figure
+ * ("The commission published its report on Monday." → "The commission"), else null.
+ */
+export function bodySubject(sentence: string): string | null {
+  // "Last year, men from the commission came …": a short opening adverbial is not the subject.
+  const m = BODY_SUBJECT.exec(sentence.replace(/^\s*(?:[\p{L}\p{N}'’-]+\s+){0,3}[\p{L}\p{N}'’-]+,\s+/u, ''));
+  if (!m) return null;
+  const s = m[1]!.trim();
+  if (NOT_BODY_START.test(s)) return null;
+  // The i flag lets \p{Lu} match any letter: a name must really start with capitals.
+  if (!new RegExp(String.raw`(?:${BODY_NOUN})$`, 'i').test(s) && !/^(?:The\s+)?\p{Lu}\S*\s+(?:(?:of|for|and)\s+)?\p{Lu}/u.test(s)) return null;
+  return s;
+}
+
+/** True when a body phrase is plural ("investigators", "the authorities"): the antecedent of "they", not "it". */
+export function isPluralBody(body: string): boolean {
+  // The head comes before any prepositional phrase: "Investigators from the Orlec bureau".
+  const head = body.split(/\s+(?:of|from|for|at|in|with|on)\s+/i)[0]!;
+  return /(?:s|police|men|people|staff)$/i.test(head) && !/(?:ss|us|is)$/i.test(head);
+}
+
 // Words that may stand between a speaker and the verb: "the statement further noted".
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly|now|so\s+far|since))?`;
 
