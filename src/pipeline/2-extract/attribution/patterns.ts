@@ -22,6 +22,40 @@ function sentenceSubject(sentence: string): string | null {
   const s = m?.[0].trim();
   return s && !/^(?:The|A|An|In|On|At|By|For|According)$/.test(s) ? s : null;
 }
+// Verbs that are often past participles in a noun phrase ("the names listed on the memorial").
+const PARTICIPLE_PRONE = /^(?:listed|recorded|registered|counted|documented|verified|reported|estimated|confirmed|put)$/i;
+// "Names listed on the memorial include 30 children": after the participle's phrase, the clause's own verb.
+const PARTICIPLE_TAIL = /^\s+(?:by\b|(?:on|in|at|as|under|so\s+far|since|during|from|here|there|below|above|with|for)\b(?:(?!\bthat\b)[^.;:“”"\d])*?\b(?:include[sd]?|is|are|was|were|remains?|remained|numbers?|numbered|totals?|totall?ed)\b)/i;
+
+// Nouns that name a body that can find, report or estimate: the antecedent of a later "it" or "they".
+const BODY_NOUN = String.raw`commission|committee|ministry|court|tribunal|chamber|office|agency|government|council|mission|inquiry|panel|police|army|military|organi[sz]ation|group|report|survey|study|review|authority|authorities|department|service|institute|cent(?:re|er)|foundation|network|monitor|observatory|coalition|union|league|association|society|board|bureau|prosecutors?|prosecution|investigators?|investigation|team|unit|officials|ngo|charity|hospital|clinic|registry|directorate|secretariat|ombudsman`;
+// Case-sensitive, so the verb after the subject can be told from a name; a body noun may be capitalised.
+const BODY_NOUN_ANY_CASE = BODY_NOUN.split('|').map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const BODY_SUBJECT = new RegExp(String.raw`^\s*((?:[Tt]he\s+)?(?:[\p{L}’'-]+\s+){0,4}?(?:${BODY_NOUN_ANY_CASE})|(?:[Tt]he\s+)?[\p{Lu}][\p{L}’'.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[\p{Lu}][\p{L}’'.-]*){1,5})(?=\s+(?!(?:of|in|on|at|from|for|with|and|or|the|an?|to|by|who|which|that|whose|said|says)\b)[a-z]+\b)`, 'u');
+const NOT_BODY_START = /^(?:the\s+)?(?:its|their|his|her|our|my|your|in|on|at|after|before|during|since|by|for|from|when|while|last|this|next|on|early|late|later|earlier|yesterday|today|some|many|most|one|two|three|several|hundreds|thousands|dozens)\b/i;
+
+/**
+ * The body a sentence opens with, when it is one that could go on to report a figure
+ * ("The commission published its report on Monday." → "The commission"), else null.
+ */
+export function bodySubject(sentence: string): string | null {
+  // "Last year, men from the commission came …": a short opening adverbial is not the subject.
+  const m = BODY_SUBJECT.exec(sentence.replace(/^\s*(?:[\p{L}\p{N}'’-]+\s+){0,3}[\p{L}\p{N}'’-]+,\s+/u, ''));
+  if (!m) return null;
+  const s = m[1]!.trim();
+  if (NOT_BODY_START.test(s)) return null;
+  // The i flag lets \p{Lu} match any letter: a name must really start with capitals.
+  if (!new RegExp(String.raw`(?:${BODY_NOUN})$`, 'i').test(s) && !/^(?:The\s+)?\p{Lu}\S*\s+(?:(?:of|for|and)\s+)?\p{Lu}/u.test(s)) return null;
+  return s;
+}
+
+/** True when a body phrase is plural ("investigators", "the authorities"): the antecedent of "they", not "it". */
+export function isPluralBody(body: string): boolean {
+  // The head comes before any prepositional phrase: "Investigators from the Orlec bureau".
+  const head = body.split(/\s+(?:of|from|for|at|in|with|on)\s+/i)[0]!;
+  return /(?:s|police|men|people|staff)$/i.test(head) && !/(?:ss|us|is)$/i.test(head);
+}
+
 // Words that may stand between a speaker and the verb: "the statement further noted".
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly|now|so\s+far|since))?`;
 
@@ -71,7 +105,11 @@ export function findAttributions(sentence: string): Found[] {
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
   // "Azerbaijani figures", "UN estimates", "the ministry's figures"
-  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,4}|(?:the\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?)\s+(?:figures|data|statistics|estimates|tally|count|toll)\b/giu)) {
+  // Case-sensitive on purpose: with the i flag \p{Lu} matches any letter, and "Government puts
+  // Varn toll" would read as a name; lower-case words inside are adjectives ("Orlec provincial
+  // figures"), not plural nouns or verbs. A capitalised word before "toll", "tally" or "count" is a
+  // place or an event ("the Varn toll"), not a source; only a possessive names one there.
+  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:figures|data|statistics|estimates|tally|count|toll))\b/gu)) {
     if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }
@@ -80,14 +118,20 @@ export function findAttributions(sentence: string): Found[] {
     add(make(m[0], m[0], m.index!));
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
-  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+  // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
+  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
-    let speaker = m[1]!.trim().replace(/^.*\s[-–—]\s+/, '').replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
+    const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
+    let speaker = m[1]!.trim().slice(dateline).replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
     // "those not listed": a negated verb reports nothing.
     if (/\b(?:not|never)$/i.test(speaker)) continue;
+    // "victims listed by the hospital", "names listed on the memorial include …": a participle, not a speech verb.
+    if (PARTICIPLE_PRONE.test(m[3]!) && PARTICIPLE_TAIL.test(sentence.slice(m.index! + m[0].length))) continue;
+    // "Among the victims listed …", "Of those recorded …": a partitive is no speaker.
+    if (/^(?:among|of|from|between)\b/i.test(speaker)) continue;
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
-    const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length);
+    const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length) + dateline;
     const text = sentence.slice(start, m.index! + m[0].length);
     // "and estimates that", ", saying that": the verb's subject opens the sentence.
     // "The governor, Ilse Varga, said": after an apposition's comma only a short name may speak.
@@ -112,7 +156,7 @@ export function findAttributions(sentence: string): Found[] {
   // "…, said the ministry." (inverted, at the end)
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
     const source = trimSource(m[2]!);
-    if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, ''), source, m.index! + m[0].search(/\p{L}/u)));
+    if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));
   }
   return out.sort((a, b) => a.start - b.start);
 }

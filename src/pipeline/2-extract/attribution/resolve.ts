@@ -1,7 +1,7 @@
 /** Gives each count the attribution its sentence, its quote or its speaker's earlier sentence supplies. */
 import type { Attribution, Span } from '../../../domain/types.js';
 import type { Found } from './patterns.js';
-import { findAttributions } from './patterns.js';
+import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
@@ -10,6 +10,9 @@ const HINT = /\b(?:according|said|say|says|saying|told|tells|report|reported|rep
 /** Tracks speakers through a report, so that "it added" finds the statement it continues. */
 export class AttributionTracker {
   private lastSpeaker: Attribution | null = null;
+  /** The last sentences with no speaker of their own (newest last), read for a body only when a pronoun needs one. */
+  private recent: { sentence: string; at: number }[] = [];
+  private sentenceNo = 0;
   private carry: Attribution | null = null;
   private readonly bySentence = new Map<number, Found[]>();
   private starts: number[] | null = null;
@@ -19,22 +22,52 @@ export class AttributionTracker {
   /** Reads a sentence's attributions (resolving pronouns) and remembers its explicit speakers. */
   read(span: Span): Found[] {
     const s = this.text.slice(span.start, span.end);
+    const n = this.sentenceNo++;
     if (!HINT.test(s)) {
+      this.noteBody(s, n);
       this.bySentence.set(span.start, []);
       return [];
     }
     const found = findAttributions(s).map((f) => ({ ...f, start: f.start + span.start, end: f.end + span.start }));
     for (const f of found) {
       if (f.pronoun) {
-        if (this.lastSpeaker) f.attribution = { ...f.attribution, source: this.lastSpeaker.source, kind: this.lastSpeaker.kind };
+        const antecedent = this.antecedent(f.attribution.source, n);
+        if (antecedent) f.attribution = { ...f.attribution, source: antecedent.source, kind: antecedent.kind };
         if (!f.attribution.kind) delete f.attribution.kind;
       } else {
         this.lastSpeaker = f.attribution;
+        this.recent = [];
       }
       f.attribution.span = { start: f.start, end: f.end };
     }
+    if (!found.some((f) => !f.pronoun)) this.noteBody(s, n);
     this.bySentence.set(span.start, found);
     return found;
+  }
+
+  /** Remembers a sentence with no speaker: it may name the body a later "it" stands for. */
+  private noteBody(sentence: string, n: number): void {
+    this.recent.push({ sentence, at: n });
+    if (this.recent.length > 2) this.recent.shift();
+  }
+
+  /**
+   * What a pronoun speaker stands for: a body named as the subject of one of the two sentences
+   * before ("The commission published its report. It found that …"), if its number agrees,
+   * else the last explicit speaker ("The ministry said …. It added …").
+   */
+  private antecedent(pronoun: string, n: number): Attribution | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k]!;
+      if (n - r.at > 2) break;
+      const body = bodySubject(r.sentence);
+      if (!body) continue;
+      const p = pronoun.toLowerCase();
+      const plural = isPluralBody(body);
+      if ((p === 'it' && !plural) || (p === 'they' && plural)) return { text: body, source: body };
+      break;
+    }
+    return this.lastSpeaker;
   }
 
   /** Sets what the sentence after `span` inherits: a statement that ends with a colon ("The ministry said:"). */

@@ -46,6 +46,13 @@ const TABLE: [string, Row[]][] = [
   ['Resolution No. 822 called for a ceasefire.', []],
   ['Call +90 (312) 438 50 23 for details.', []],
   ['They have the right to return, said seven victims.', [['other', 'all', 7, 7]]],
+  // A breakdown listed after the predicate, between dashes, in brackets or after a colon.
+  ['At least 57 people were killed — 30 men, 20 women and 7 children —, the ministry said.', [['killed', 'all', 57, null], ['killed', 'men', 30, 30], ['killed', 'women', 20, 20], ['killed', 'children', 7, 7]]],
+  ['Nine villagers were wounded (five men and four boys) in Orlec.', [['injured', 'all', 9, 9], ['injured', 'men', 5, 5], ['injured', 'children', 4, 4]]],
+  ['The dead include 520 women and children: 300 women and 250 children.', [['killed', 'women+children', 520, 520], ['killed', 'women', 300, 300], ['killed', 'children', 250, 250]]],
+  ['The missing include 14 fishermen.', [['missing', 'all', 14, 14]]],
+  // …but a figure after a dash with its own predicate is a figure of its own.
+  ['Twelve people were killed - 5 women were also wounded.', [['killed', 'all', 12, 12], ['injured', 'women', 5, 5]]],
 ];
 
 for (const [text, expected] of TABLE) {
@@ -64,4 +71,11 @@ test('links a breakdown to its total', () => {
   const { counts: cs } = extract('The attack killed 613 civilians, including 106 women and 63 children.');
   assert.equal(cs[1]!.partOf, 0);
   assert.equal(cs[2]!.partOf, 0);
+});
+
+test('links a breakdown listed after a colon or dash to its total, and not a new figure', () => {
+  const a = extract('Floods killed 310 women and children in Pelmor: 120 women and 190 children.').counts;
+  assert.deepEqual(a.map((c) => c.partOf), [undefined, 0, 0]);
+  const b = extract('Twelve people were killed - 5 women were also wounded.').counts;
+  assert.deepEqual(b.map((c) => c.partOf), [undefined, undefined]);
 });

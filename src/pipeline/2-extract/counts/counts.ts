@@ -24,6 +24,8 @@ interface Candidate {
   sibling?: number;
   /** "150 of whom remain missing": a part whose own predicate speaks before its host's. */
   ownFirst?: boolean;
+  /** A part listed after its host's predicate ("57 were killed — 30 men, …"): its own predicate, if any, wins. */
+  late?: boolean;
   measure?: Measure | null;
 }
 
@@ -80,9 +82,9 @@ function relate(tokens: Token[], cands: Candidate[]): void {
   for (let n = 0; n < cands.length; n++) {
     const host = cands[n]!;
     if (host.outer !== undefined || host.host !== undefined) continue;
-    const k = listStart(tokens, host.end, n + 1 < cands.length ? cands[n + 1]!.q.from : tokens.length);
+    const { k, late } = listStart(tokens, host.end, n + 1 < cands.length ? cands[n + 1]!.q.from : tokens.length);
     if (k < 0) continue;
-    claimList(tokens, cands, n, k);
+    claimList(tokens, cands, n, k, late);
   }
   // "nineteen women and eleven children", "14 children lost both parents, and 57 lost one"
   for (let n = 1; n < cands.length; n++) {
@@ -112,36 +114,41 @@ function relate(tokens: Token[], cands: Candidate[]): void {
 
 // Openers that may stand after the predicate too: "613 civilians died, including 169 women and children".
 const LATE_OPENERS = new Set(['including', 'include', 'includes', 'included', 'incl', 'among']);
+// Marks that open a list right after a predicate: "57 were killed — 30 men, …", "…: 300 women and 250 children".
+const LATE_MARKS = new Set(['(', '—', '–', '-', ':']);
 
 /**
  * Where a breakdown list of the count ending at `end` starts: right after its phrase for
  * brackets and dashes ("766 people (164 families)"), or later in the clause for "including".
  */
-function listStart(tokens: Token[], end: number, next: number): number {
+function listStart(tokens: Token[], end: number, next: number): { k: number; late: boolean } {
   let k = end;
   if (tokens[k]?.lower === ',') k++;
   let opener = tokens[k]?.lower;
   if (!opener || !BREAKDOWN_OPENERS.has(opener)) {
     for (k = end; k < next; k++) {
       const w = tokens[k]!.lower;
-      if (CLAUSE_BREAKS.has(w)) return -1;
+      // "520 women and children were killed: 300 women and 250 children": the mark must open the list itself.
+      if (LATE_MARKS.has(w) && k + 1 === next) return { k: next, late: true };
+      if (CLAUSE_BREAKS.has(w)) return { k: -1, late: false };
       if (LATE_OPENERS.has(w)) break;
     }
-    if (k >= next) return -1;
+    if (k >= next) return { k: -1, late: false };
     opener = tokens[k]!.lower;
   }
   k++;
   // "— including", "(including", "among them"
   while (tokens[k] && (BREAKDOWN_OPENERS.has(tokens[k]!.lower) || /^(?:them|whom|those)$/.test(tokens[k]!.lower))) k++;
-  return k;
+  return { k, late: false };
 }
 
 /** Marks the counts listed from token `k` on ("106 women, 63 children and 70 elderly people") as parts of `host`. */
-function claimList(tokens: Token[], cands: Candidate[], host: number, k: number): void {
+function claimList(tokens: Token[], cands: Candidate[], host: number, k: number, late: boolean): void {
   for (let m = host + 1; m < cands.length; m++) {
     const part = cands[m]!;
     if (part.q.from !== k || part.np.kind !== 'people') break;
     part.host = host;
+    if (late) part.late = true;
     k = part.end;
     while (tokens[k] && (tokens[k]!.lower === ',' || tokens[k]!.lower === 'and')) k++;
   }
@@ -208,7 +215,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     // "150 people, 40 of them seriously, and killed 11": a part's own words end at its comma.
     const until = c.ownFirst ? nextComma(tokens, c.end) : tokens.length;
     const post = () => postCue(tokens, c.end, until, { skip: parts, stops, innerOnly: c.outer !== undefined });
-    if (!c.measure && c.ownFirst) c.measure = post();
+    if (!c.measure && (c.ownFirst || c.late)) c.measure = post();
     if (!c.measure && c.host !== undefined) c.measure = cands[c.host]!.measure ?? null;
     c.measure ??= post();
     c.measure ??= subjectCue(tokens, c.q.from, floor, starts);
@@ -218,6 +225,8 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';
+  // "12 people were killed - 5 women were also wounded": a late "part" with a predicate of its own is a new figure.
+  for (const c of cands) if (c.late && c.host !== undefined && c.measure !== cands[c.host]!.measure) c.host = undefined;
   // "96 people were treated, 14 of them in critical condition": a part that names no narrower
   // group is a subset of unstated kind, not a second figure for the whole.
   for (const c of cands) {

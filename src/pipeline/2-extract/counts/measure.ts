@@ -147,7 +147,7 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
   return relCue;
 }
 
-const LINKS = /^(?:constitute[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at)$/;
+const LINKS = /^(?:constitute[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
 
 /** A noun earlier in the clause that the number restates: "refugees … constitute one million persons". */
 export function subjectCue(tokens: Token[], from: number, floor: number, stops: Set<number>): Measure | null {

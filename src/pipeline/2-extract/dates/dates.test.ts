@@ -52,7 +52,8 @@ for (const text of NOT_DATES) {
 test('resolves relative dates against the report date, weekdays backwards', () => {
   const got = dates('Azerbaijan said on Friday that a grave was found on Wednesday. A day earlier, the ministry spoke. Last year it ended. Yesterday they met.', '2024-02-26');
   assert.deepEqual(got, [
-    ['2024-02-23', 'on Friday'], ['2024-02-21', 'on Wednesday'], ['2024-02-25', 'A day earlier'], ['2023', 'Last year'], ['2024-02-25', 'Yesterday'],
+    // "A day earlier" counts from the day the narrative last stood on (Wednesday), not from the report's date.
+    ['2024-02-23', 'on Friday'], ['2024-02-21', 'on Wednesday'], ['2024-02-20', 'A day earlier'], ['2023', 'Last year'], ['2024-02-25', 'Yesterday'],
   ]);
 });
 
@@ -75,4 +76,37 @@ test('reads day ranges and month ranges, with or without a stated year', () => {
   assert.deepEqual(dates('It was 2023. Between 15 and 17 June, villages burned.').slice(1), [['2023-06-15/2023-06-17', 'Between 15 and 17 June']]);
   assert.deepEqual(dates('Prisoners were held between May and September 2016.'), [['2016-05/2016-09', 'between May and September 2016']]);
   assert.deepEqual(dates('They came on the fifth of September 2010.'), [['2010-09-05', 'the fifth of September 2010']]);
+});
+
+test('does not resolve "three days after the earthquake": its anchor is an event, not the report date', () => {
+  assert.deepEqual(dates('Three days after the earthquake, rescuers in Pelmor found 12 survivors.', '2025-03-12'), []);
+  assert.deepEqual(dates('Two days after the flood hit Orlec, the bridge gave way.', '2025-03-12'), []);
+});
+
+// The report is dated Wednesday 12 March 2025.
+const FORWARD: [string, [string, string][]][] = [
+  ['The curfew in Dorringa lasts until Tuesday.', [['2025-03-18', 'until Tuesday']]],
+  ['Aid convoys must reach Pelmor by Friday.', [['2025-03-14', 'by Friday']]],
+  ['The council meets next Wednesday.', [['2025-03-19', 'next Wednesday']]],
+  ['Talks on the Orlec ceasefire will resume on Monday.', [['2025-03-17', 'on Monday']]],
+  // …but a past verb keeps "until" and "by" looking back, and a weekday alone is the past.
+  ['The curfew lasted until Tuesday.', [['2025-03-11', 'until Tuesday']]],
+  ['By then 300 people had registered by Saturday evening.', [['2025-03-08', 'by Saturday']]],
+  ['Survivors spoke to reporters on Sunday.', [['2025-03-09', 'on Sunday']]],
+  ['Two men were killed in Monday’s raid.', [['2025-03-10', 'Monday']]],
+];
+
+for (const [text, expected] of FORWARD) {
+  test(`resolves the weekday in "${text}" in the direction its words point`, () => assert.deepEqual(dates(text, '2025-03-12'), expected));
+}
+
+test('counts "the following day" and "two days later" from the day the narrative last stated', () => {
+  assert.deepEqual(dates('Varn fell on 9 May 2024. Two days later, the garrison withdrew. The following afternoon, rain fell.', '2025-03-12'), [
+    ['2024-05-09', '9 May 2024'], ['2024-05-11', 'Two days later'], ['2024-05-12', 'The following afternoon'],
+  ]);
+  // Without a report date too: the narrative is enough.
+  assert.deepEqual(dates('Varn fell on 9 May 2024. The next day, aid arrived.'), [['2024-05-09', '9 May 2024'], ['2024-05-10', 'The next day']]);
+  // After a coarser date the narrative's day is unknown: the report's date is the anchor again.
+  assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.', '2025-03-12').slice(2), [['2025-03-11', 'A day earlier']]);
+  assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.').slice(2), []);
 });

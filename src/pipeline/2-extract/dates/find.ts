@@ -7,10 +7,18 @@ import { absoluteDates } from './rules.js';
 import { bareYears } from './years.js';
 import { relativeDates } from './relative.js';
 
-/** State carried from sentence to sentence: the year the text last named, for "on February 26". */
+/** State carried from sentence to sentence: the year the text last named, for "on February 26", and its last day. */
 export interface DateContext {
   published?: EdtfParts;
   lastYear?: number;
+  /** The last day the text stated, for "the following day" and "a day earlier". */
+  lastDay?: Date;
+}
+
+/** The day an EDTF value names (for an interval, its last day), or null when it is coarser. */
+function dayOfValue(value: string): Date | null {
+  const m = /(\d{4})-(\d\d)-(\d\d)$/.exec(value);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
 }
 
 const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s/g;
@@ -51,13 +59,18 @@ export function findDates(text: string, span: Span, ctx: DateContext): DateMenti
   }
   for (const h of chronoDates(s, taken)) hits.push(h);
   for (const h of bareYears(s)) if (!taken(h.start, h.end)) hits.push(h);
-  if (ctx.published) {
-    for (const h of relativeDates(s, ctx.published)) if (!taken(h.start, h.end)) hits.push({ ...h, relative: true });
-  }
+  const stated = [...hits].sort((a, b) => a.start - b.start);
+  // The narrative stands on the last date stated: a day, or (after "in 1992") no known day.
+  const lastDay = (offset: number): Date | null => {
+    for (let k = stated.length - 1; k >= 0; k--) if (stated[k]!.end <= offset) return dayOfValue(stated[k]!.value);
+    return ctx.lastDay ?? null;
+  };
+  for (const h of relativeDates(s, { published: ctx.published, lastDay })) if (!taken(h.start, h.end)) hits.push({ ...h, relative: true });
   hits.sort((a, b) => a.start - b.start);
   for (const h of hits) {
     const y = /^(\d{4})/.exec(h.value);
     if (y && !h.relative) ctx.lastYear = Number(y[1]);
+    ctx.lastDay = dayOfValue(h.value) ?? undefined;
   }
   return hits.map((h) => {
     const start = span.start + h.start;
