@@ -1,6 +1,6 @@
 /** The ingest stage: report files in, `ReportDocument`s (text, metadata, sha256) out. */
 export { listReportFiles } from './files.js';
-export { readReport, readBytes, reportFromBytes, readFormat } from './read.js';
+export { readReport, readBytes, readBytesSync, reportFromBytes, readFormat } from './read.js';
 export type { FromBytesOptions } from './read.js';
 export { DEFAULT_MAX_SIZE } from './types.js';
 export type { ListOptions, ListResult, ReadOptions, SkippedPath, FormatResult, FormatOptions } from './types.js';
@@ -13,5 +13,5 @@ export { readPdf, PAGE_SEPARATOR } from './formats/pdf.js';
 export { withInferredMeta } from './metadata/infer.js';
 export { inferPublished } from './metadata/infer-published.js';
 export { toEdtf } from './metadata/dates.js';
-export { readSidecar, applySidecar } from './metadata/sidecar.js';
+export { readSidecar, readSidecarSync, applySidecar } from './metadata/sidecar.js';
 export type { SidecarMeta } from './metadata/sidecar.js';

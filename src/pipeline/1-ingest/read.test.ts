@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readReport } from './read.js';
+import { readBytes, readBytesSync, readReport } from './read.js';
 import { isAppError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import { FIXTURES, PDF_TEXT, makeTwoPagePdf } from './fixtures.case.js';
@@ -162,4 +162,19 @@ test('refuses a file it has no permission to read with E_UNREADABLE', async (t) 
   });
   if (child.error || child.status !== 0) return t.skip(`cannot run as the user "nobody" here: ${child.error?.message ?? child.stderr.split('\n')[0]}`);
   assert.deepEqual(JSON.parse(child.stdout), { code: 'E_UNREADABLE', message: `${path}: permission denied` });
+});
+
+test('readBytesSync reads what readBytes reads and refuses what it refuses, with the same errors', async (t) => {
+  const ok = `${FIXTURES}wire-bom.txt`;
+  assert.deepEqual(Buffer.from(readBytesSync(ok)), Buffer.from(await readBytes(ok)));
+  const pipe = join(dir, 'pipe-sync.txt');
+  const fifo = spawnSync('mkfifo', [pipe]).status === 0;
+  const cases: Array<[string, number | undefined]> = [[`${FIXTURES}does-not-exist.txt`, undefined], [`${FIXTURES}nested`, undefined], [`${FIXTURES}caption.txt`, 100]];
+  if (fifo) cases.push([pipe, undefined]);
+  else t.diagnostic('mkfifo is not available');
+  for (const [path, max] of cases) {
+    const asyncError = await readBytes(path, max).then(() => null, (e: unknown) => e as Error & { code: string });
+    assert.ok(asyncError, path);
+    assert.throws(() => readBytesSync(path, max), (e: unknown) => isAppError(e, asyncError.code as ErrorCode) && e.message === asyncError.message);
+  }
 });

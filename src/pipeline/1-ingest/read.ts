@@ -1,6 +1,6 @@
 /** Reads one report file into a `ReportDocument`: bytes, hash, format, text, metadata. */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentFormat, DocumentMeta, ReportDocument } from '../../domain/types.js';
@@ -45,20 +45,62 @@ export async function readBytes(path: string, maxSize: number = DEFAULT_MAX_SIZE
   }
   try {
     // fstat on the open handle, so the size checked is the size of the file we then read.
-    const info = await handle.stat();
-    if (info.isDirectory()) throw fsError(path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
-    if (!info.isFile()) throw new AppError('E_UNREADABLE', `${path}: not a regular file`, { details: { path } });
-    if (info.size > maxSize) {
-      throw new AppError('E_TOO_LARGE', `${path}: the file is ${size(info.size)}, over the ${size(maxSize)} limit`, {
-        details: { path, size: info.size, maxSize },
-      });
-    }
+    checkFile(path, await handle.stat(), maxSize);
     return await handle.readFile();
   } catch (err) {
     throw err instanceof AppError ? err : fsError(path, err);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * `readBytes` without the event loop: four system calls instead of four round trips through
+ * the thread pool, which for a report of a few kilobytes cost more than reading it. For a
+ * worker thread, which has nothing else to do meanwhile.
+ */
+export function readBytesSync(path: string, maxSize: number = DEFAULT_MAX_SIZE): Uint8Array {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw fsError(path, err);
+  }
+  try {
+    const info = fstatSync(fd);
+    checkFile(path, info, maxSize);
+    // Its own buffer (never a slice of a shared pool), so it can be transferred between threads.
+    let bytes = new Uint8Array(new ArrayBuffer(info.size));
+    let n = 0;
+    for (;;) {
+      if (n === bytes.length) {
+        // The file grew since fstat: read on (up to the limit) rather than cut it short.
+        if (bytes.length >= maxSize + 1) break;
+        const more = new Uint8Array(new ArrayBuffer(Math.min(Math.max(bytes.length * 2, 4096), maxSize + 1)));
+        more.set(bytes);
+        bytes = more;
+      }
+      const r = readSync(fd, bytes, n, bytes.length - n, null);
+      if (r === 0) break;
+      n += r;
+    }
+    if (n > maxSize) throw tooLarge(path, n, maxSize);
+    return n === bytes.length ? bytes : new Uint8Array(bytes.buffer.slice(0, n));
+  } catch (err) {
+    throw err instanceof AppError ? err : fsError(path, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkFile(path: string, info: { size: number; isDirectory(): boolean; isFile(): boolean }, maxSize: number): void {
+  if (info.isDirectory()) throw fsError(path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+  if (!info.isFile()) throw new AppError('E_UNREADABLE', `${path}: not a regular file`, { details: { path } });
+  if (info.size > maxSize) throw tooLarge(path, info.size, maxSize);
+}
+
+function tooLarge(path: string, bytes: number, maxSize: number): AppError {
+  return new AppError('E_TOO_LARGE', `${path}: the file is ${size(bytes)}, over the ${size(maxSize)} limit`, { details: { path, size: bytes, maxSize } });
 }
 
 /** Turns bytes into text and stated metadata with the reader for `format`. */

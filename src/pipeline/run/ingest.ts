@@ -4,6 +4,9 @@ import type { ReportInput, Store } from '../../storage/store.js';
 import { FilePool } from './pool.js';
 import type { FileOutcome } from './task.js';
 
+/** Files queued per worker beyond the one it is on (see FilePool). */
+const FILES_AHEAD = 64;
+
 /** Options for `ingestPaths`. */
 export interface IngestOptions {
   /** Worker threads for reading and extracting (0 reads in this thread). */
@@ -47,11 +50,19 @@ export interface IngestSummary {
 /** Reads, extracts and stores every report under `paths`; bad files are reported, never fatal. */
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
-  const { files, skipped } = await listReportFiles(paths);
+  // Workers load the extractor while the folder is listed.
+  const pool = new FilePool(opts.workers, FILES_AHEAD);
+  let listing;
+  try {
+    listing = await listReportFiles(paths);
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
+  const { files, skipped } = listing;
   const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: 'skipped', reason: s.reason }));
   const progress: IngestProgress = { total: files.length, done: 0, bytes: 0, ingested: 0, skipped: 0, failed: 0 };
   opts.onProgress?.({ ...progress });
-  const pool = new FilePool(opts.workers);
   const batchSize = opts.batchSize ?? 64;
   let batch: ReportInput[] = [];
   let batchPaths: string[] = [];
@@ -103,9 +114,10 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   };
 
   try {
-    // A bounded number of files in flight keeps memory flat however large the folder.
+    // A bounded number of files in flight keeps memory flat however large the folder. Enough
+    // for each worker to stay busy while this thread writes a batch (see FILES_AHEAD).
     const inFlight = new Set<Promise<void>>();
-    const limit = Math.max(2, opts.workers * 4);
+    const limit = Math.max(2, opts.workers * FILES_AHEAD);
     for (const [i, path] of files.entries()) {
       const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then((o) => accept(i, o)).finally(() => inFlight.delete(p));
       inFlight.add(p);

@@ -16,8 +16,11 @@ import { RECONCILE_KEY } from './record.js';
 import { extractExtras } from '../2-extract/extras.js';
 import type { Extras } from '../2-extract/extras.js';
 
-/** Record key of the shared-passage index, kept between runs so each report is shingled once. */
+/** Record key of the shared-passage index (shingles and buckets), kept between runs so each report is shingled once. */
 export const SOURCE_INDEX_KEY = 'source-index';
+
+/** Record key of the ids the index holds and the pairs it found: all a run with nothing new reads. */
+export const SOURCE_PAIRS_KEY = 'source-pairs';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -39,21 +42,72 @@ function listedTogether(c: CheckResult, texts: ReadonlyMap<string, string>): boo
   return !/[;.]/.test(texts.get(a.doc)?.slice(x.count.span.end, y.count.span.start) ?? ';');
 }
 
-/** The source index as stored: each report's integer arrays as base64, a fifth of JSON's size. */
-type PackedSnapshot = Omit<SourceIndexSnapshot, 'docs'> & { docs: Array<{ id: string; fingerprint: number; starts: string; ends: string; shingles: string }> };
+/** The source index as stored: integer arrays as base64 (a fifth of JSON's size), pairs kept apart. */
+interface PackedSnapshot {
+  options: SourceIndexSnapshot['options'];
+  docs: Array<{ id: string; fingerprint: number; starts: string; ends: string; shingles: string }>;
+  /** Bucket entries in slices, so no one string grows with the corpus. */
+  buckets?: { k1: string[]; k2: string[]; docs: string[] };
+  /** Only in records written before SOURCE_PAIRS_KEY. */
+  pairs?: SourcePair[];
+}
 
-const toB64 = (a: readonly number[]) => Buffer.from(Int32Array.from(a).buffer).toString('base64');
+/** What SOURCE_PAIRS_KEY holds. */
+interface StoredPairs {
+  ids: string[];
+  pairs: SourcePair[];
+}
+
+const toB64 = (a: ArrayLike<number>) => Buffer.from(Int32Array.from(a).buffer).toString('base64');
 const fromB64 = (s: string): number[] => {
   const b = Buffer.from(s, 'base64');
   return Array.from(new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4));
 };
+const SLICE = 1 << 18;
+const toSlices = (a: readonly number[]) => {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i += SLICE) out.push(toB64(a.slice(i, i + SLICE)));
+  return out;
+};
+const fromSlices = (s: readonly string[]) => s.flatMap(fromB64);
 
 function pack(s: SourceIndexSnapshot): PackedSnapshot {
-  return { ...s, docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: toB64(d.starts), ends: toB64(d.ends), shingles: toB64(d.shingles) })) };
+  const b = s.buckets;
+  return {
+    options: s.options,
+    docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: toB64(d.starts), ends: toB64(d.ends), shingles: toB64(d.shingles) })),
+    ...(b ? { buckets: { k1: toSlices(b.k1), k2: toSlices(b.k2), docs: toSlices(b.docs) } } : {}),
+  };
 }
 
-function unpack(s: PackedSnapshot): SourceIndexSnapshot {
-  return { ...s, docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: fromB64(d.starts), ends: fromB64(d.ends), shingles: fromB64(d.shingles) })) };
+function unpack(s: PackedSnapshot, pairs: SourcePair[]): SourceIndexSnapshot {
+  const b = s.buckets;
+  return {
+    options: s.options,
+    docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: fromB64(d.starts), ends: fromB64(d.ends), shingles: fromB64(d.shingles) })),
+    pairs,
+    ...(b ? { buckets: { k1: fromSlices(b.k1), k2: fromSlices(b.k2), docs: fromSlices(b.docs) } } : {}),
+  };
+}
+
+/**
+ * The pairs among `reports`, indexing the reports not yet indexed. When every report is, only
+ * the stored pairs are read: the index itself is restored only to add to it.
+ */
+async function sharedPassages(store: Store, reports: readonly ReportInput[]): Promise<{ pairs: SourcePair[]; write: Record<string, unknown> }> {
+  const known = await store.getRecord<StoredPairs>(SOURCE_PAIRS_KEY);
+  if (known !== null) {
+    const ids = new Set(known.ids);
+    if (reports.every((r) => ids.has(r.id))) return { pairs: known.pairs, write: {} };
+  }
+  const stored = await store.getRecord<PackedSnapshot>(SOURCE_INDEX_KEY);
+  const index = stored ? SourceIndex.restore(unpack(stored, known?.pairs ?? stored.pairs ?? [])) : new SourceIndex();
+  let added = 0;
+  for (const r of reports) if (!index.has(r.id)) { index.add(r.id, r.text); added++; }
+  const pairs = index.pairs();
+  if (!added && known !== null) return { pairs, write: {} };
+  const snapshot = index.snapshot();
+  return { pairs, write: { [SOURCE_INDEX_KEY]: pack(snapshot), [SOURCE_PAIRS_KEY]: { ids: index.ids(), pairs } satisfies StoredPairs } };
 }
 
 /** Entity mentions by canonical name, quotes, and citations linked to the counts of their sentence. */
@@ -106,12 +160,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const current = new Set(ids);
 
   // The one costly step, done once per report: shingling and MinHash of reports not yet indexed.
-  const stored = await store.getRecord<PackedSnapshot>(SOURCE_INDEX_KEY);
-  const index = stored ? SourceIndex.restore(unpack(stored)) : new SourceIndex();
-  let added = 0;
-  for (const r of reports) if (!index.has(r.id)) { index.add(r.id, r.text); added++; }
+  const shared = await sharedPassages(store, reports);
   // Superseded versions stay indexed (their text is kept) but speak for nothing now.
-  const pairs: SourcePair[] = index.pairs().filter((p) => current.has(p.a) && current.has(p.b));
+  const pairs: SourcePair[] = shared.pairs.filter((p) => current.has(p.a) && current.has(p.b));
   const grouped = groupSources(ids, pairs);
   const sources = sourceLookup(pairs, grouped.groupOf);
 
@@ -146,6 +197,6 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     quotes,
     citations,
   };
-  await store.putRecords(added ? { [RECONCILE_KEY]: record, [SOURCE_INDEX_KEY]: pack(index.snapshot()) } : { [RECONCILE_KEY]: record });
+  await store.putRecords({ [RECONCILE_KEY]: record, ...shared.write });
   return record;
 }

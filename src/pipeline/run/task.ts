@@ -1,5 +1,5 @@
 /** The work one worker does for one file: read it, extract from it. Runs in a worker or inline. */
-import { readBytes, reportFromBytes, readSidecar } from '../1-ingest/index.js';
+import { readBytes, readBytesSync, reportFromBytes, readSidecar, readSidecarSync } from '../1-ingest/index.js';
 import { extract } from '../2-extract/index.js';
 import { isAppError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
@@ -18,11 +18,11 @@ export type FileOutcome =
   | { ok: true; path: string; doc: ReportDocument; extraction: Extraction; original: Uint8Array }
   | { ok: false; path: string; code: ErrorCode | 'E_INTERNAL'; message: string };
 
-/** Reads and extracts one file; never throws (a failure is an outcome). */
-export async function runFileTask(task: FileTask, logger: Logger = silentLogger): Promise<FileOutcome> {
+/** Reads and extracts one file; never throws (a failure is an outcome). `sync` reads without the event loop (a worker). */
+export async function runFileTask(task: FileTask, logger: Logger = silentLogger, opts: { sync?: boolean } = {}): Promise<FileOutcome> {
   try {
-    const original = await readBytes(task.path, task.maxSize);
-    const sidecar = await readSidecar(task.path, logger);
+    const original = opts.sync ? readBytesSync(task.path, task.maxSize) : await readBytes(task.path, task.maxSize);
+    const sidecar = opts.sync ? readSidecarSync(task.path, logger) : await readSidecar(task.path, logger);
     const doc = await reportFromBytes(original, task.path, { logger, sidecar });
     const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
     return { ok: true, path: task.path, doc, extraction, original };

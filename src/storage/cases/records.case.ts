@@ -15,6 +15,27 @@ export function recordCases(newStore: StoreFactory): void {
     assert.equal(await store.getRecord('sources'), null);
   }));
 
+  it('keeps a record of many megabytes, rewrites it smaller and deletes it', async () => withStore(newStore, async (store) => {
+    // Large enough that a backend must split it (see record-parts.ts) rather than write one string.
+    const big = {
+      builtAt: '2024-01-01T00:00:00.000Z',
+      figures: Array.from({ length: 20_000 }, (_, i) => ({ i, quote: `"${i}" killed\n`, refs: [{ doc: `d${i % 97}`, span: { start: i, end: i + 3 } }] })),
+      sources: { groupOf: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`doc-${i}`, `doc-${i - (i % 3)}`])), pairs: [] },
+      empty: [],
+    };
+    await store.putRecords({ reconcile: big, small: { n: 1 } });
+    assert.deepEqual(await store.getRecord('reconcile'), big);
+    assert.deepEqual(await store.getRecord('small'), { n: 1 });
+    const stamp = await store.recordStamp('reconcile');
+    await store.putRecords({ reconcile: { builtAt: 'later' } });
+    assert.deepEqual(await store.getRecord('reconcile'), { builtAt: 'later' });
+    assert.notEqual(await store.recordStamp('reconcile'), stamp);
+    await store.putRecords({ reconcile: big });
+    await store.putRecords({ reconcile: null });
+    assert.equal(await store.getRecord('reconcile'), null);
+    assert.equal(await store.recordStamp('reconcile'), null);
+  }));
+
   it('iterates current documents with texts and extractions, leaving superseded versions out', async () => withStore(newStore, async (store) => {
     for (let i = 0; i < 70; i++) {
       const r = numberedReport('it', i);

@@ -3,6 +3,7 @@
  * A broken sidecar is an error, not a warning: identity is the hash of the report's bytes, so
  * ingesting it with the wrong metadata would make a later, fixed run skip it as "already ingested".
  */
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DocumentMeta } from '../../../domain/types.js';
 import type { Logger } from '../../../domain/logger.js';
@@ -49,9 +50,31 @@ export async function readSidecar(reportPath: string, logger: Logger): Promise<S
   try {
     raw = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw invalid(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, err);
+    return missingOrThrow(path, err);
   }
+  return sidecarFrom(raw, path, logger);
+}
+
+/** `readSidecar` without the event loop, for a worker thread that has nothing else to do meanwhile. */
+export function readSidecarSync(reportPath: string, logger: Logger): SidecarMeta | undefined {
+  const path = reportPath + SIDECAR_SUFFIX;
+  let raw: string;
+  try {
+    // Most reports have none: a stat that answers "absent" costs far less than a read that throws.
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    return missingOrThrow(path, err);
+  }
+  return sidecarFrom(raw, path, logger);
+}
+
+function missingOrThrow(path: string, err: unknown): undefined {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw invalid(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, err);
+}
+
+function sidecarFrom(raw: string, path: string, logger: Logger): SidecarMeta {
   let value: unknown;
   try {
     value = JSON.parse(raw.replace(/^\uFEFF/, ''));

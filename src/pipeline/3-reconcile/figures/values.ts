@@ -2,7 +2,7 @@
 import type { Count } from '../../../domain/types.js';
 import { independentCount, type SourceLookup } from '../sources/same-source.js';
 import type { CountRef, DataKind, FigureValue } from '../types.js';
-import { boundsKey, compatible, rangeLabel } from './ranges.js';
+import { boundsKey, intervalOf, rangeLabel } from './ranges.js';
 
 // "according to unofficial data", "official figures put the toll at …"
 const KIND_IN_SENTENCE = /\b(un)?official\s+(?:data|figures?|counts?|toll|statistics|estimates?|numbers?|sources?|records?)\b/gi;
@@ -87,8 +87,19 @@ export function buildValues(refs: readonly CountRef[], ctx: ValueContext): Figur
     y.value.counts.length - x.value.counts.length ||
     x.first - y.first);
   const out = values.map((v) => v.value);
+  // As `compatible` says, with each interval computed once: a figure of a large corpus has
+  // hundreds of values, and every pair of them is compared.
+  const lo = new Float64Array(out.length);
+  const hi = new Float64Array(out.length);
   out.forEach((v, i) => {
-    v.compatibleWith = out.flatMap((w, j) => (j !== i && compatible(v, w, ctx.tolerance) ? [j] : []));
+    const r = intervalOf(v, ctx.tolerance);
+    lo[i] = r.lo;
+    hi[i] = r.hi;
+  });
+  out.forEach((v, i) => {
+    const list: number[] = [];
+    for (let j = 0; j < out.length; j++) if (j !== i && lo[i]! <= hi[j]! && lo[j]! <= hi[i]!) list.push(j);
+    v.compatibleWith = list;
   });
   return out;
 }

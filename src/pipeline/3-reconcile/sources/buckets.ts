@@ -45,6 +45,31 @@ export class BucketTable {
     return true;
   }
 
+  /** The entries in the order they were added, as three parallel arrays (copies). */
+  entries(): { k1: Int32Array; k2: Int32Array; docs: Int32Array } {
+    return { k1: this.k1.slice(0, this.count), k2: this.k2.slice(0, this.count), docs: this.docs.slice(0, this.count) };
+  }
+
+  /** A table holding these entries (from `entries()`), in that order: no key is hashed again. */
+  static fromEntries(k1: ArrayLike<number>, k2: ArrayLike<number>, docs: ArrayLike<number>): BucketTable {
+    if (k1.length !== k2.length || k1.length !== docs.length) throw new Error('Bucket entries must be parallel arrays of one length');
+    const t = new BucketTable();
+    let size = 1 << 16;
+    while (size <= k1.length) size *= 2;
+    t.k1 = new Int32Array(size);
+    t.k2 = new Int32Array(size);
+    t.docs = new Int32Array(size);
+    t.next = new Int32Array(size);
+    t.k1.set(k1);
+    t.k2.set(k2);
+    t.docs.set(docs);
+    t.count = k1.length;
+    // The slots `add` would have grown to, relinked in insertion order: the same chains as before.
+    t.heads = new Int32Array(size);
+    t.growHeads(size);
+    return t;
+  }
+
   private growEntries(): void {
     const grow = (x: Int32Array) => {
       const y = new Int32Array(x.length * 2);
@@ -58,8 +83,8 @@ export class BucketTable {
   }
 
   /** Doubles the slots and relinks every entry in insertion order, so chains stay newest first. */
-  private growHeads(): void {
-    this.heads = new Int32Array(this.heads.length * 2).fill(-1);
+  private growHeads(size = this.heads.length * 2): void {
+    this.heads = new Int32Array(size).fill(-1);
     const mask = this.heads.length - 1;
     for (let e = 0; e < this.count; e++) {
       const s = this.k2[e]! & mask;

@@ -32,6 +32,8 @@ export interface SourceIndexSnapshot {
   options: SourceOptions;
   docs: Array<{ id: string; fingerprint: number; starts: number[]; ends: number[]; shingles: number[] }>;
   pairs: SourcePair[];
+  /** The LSH bucket entries in insertion order, so restoring hashes nothing; absent in older snapshots. */
+  buckets?: { k1: number[]; k2: number[]; docs: number[] };
 }
 
 /** Checks options and fills defaults. */
@@ -55,7 +57,7 @@ export class SourceIndex {
   private readonly fns: Int32Array;
   private readonly docs = new Map<string, IndexedDoc & { fingerprint: number }>();
   private readonly order: string[] = [];
-  private readonly buckets = new BucketTable();
+  private buckets = new BucketTable();
   private readonly found: SourcePair[] = [];
   private compared = 0;
 
@@ -122,12 +124,23 @@ export class SourceIndex {
         return { id, fingerprint: d.fingerprint, starts: [...d.starts], ends: [...d.ends], shingles: [...d.shingles] };
       }),
       pairs: this.pairs(),
+      buckets: (({ k1, k2, docs }) => ({ k1: Array.from(k1), k2: Array.from(k2), docs: Array.from(docs) }))(this.buckets.entries()),
     };
   }
 
-  /** Rebuilds an index from a snapshot; buckets are recomputed from the stored shingles. */
+  /** Rebuilds an index from a snapshot: its buckets as stored, or (older snapshots) recomputed from the shingles. */
   static restore(snapshot: SourceIndexSnapshot): SourceIndex {
     const index = new SourceIndex(snapshot.options);
+    if (snapshot.buckets) {
+      index.buckets = BucketTable.fromEntries(snapshot.buckets.k1, snapshot.buckets.k2, snapshot.buckets.docs);
+      for (const d of snapshot.docs) {
+        const doc = { id: d.id, ordinal: index.order.length, starts: Int32Array.from(d.starts), ends: Int32Array.from(d.ends), shingles: Int32Array.from(d.shingles), fingerprint: d.fingerprint };
+        index.docs.set(doc.id, doc);
+        index.order.push(doc.id);
+      }
+      for (const p of snapshot.pairs) index.found.push(p);
+      return index;
+    }
     for (const d of snapshot.docs) {
       index.insert({
         id: d.id,

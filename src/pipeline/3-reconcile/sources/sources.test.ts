@@ -143,6 +143,19 @@ test('an index restored from its snapshot finds the same passages for a new repo
   assert.deepEqual(restored.add('probe', probe), index.add('probe', probe));
 });
 
+test('a restored index keeps its buckets as they were, without hashing again; an older snapshot without them still restores', () => {
+  const { index } = indexAll();
+  const snapshot = JSON.parse(JSON.stringify(index.snapshot())) as ReturnType<SourceIndex['snapshot']>;
+  assert.ok(snapshot.buckets && snapshot.buckets.k1.length === index.stats.buckets);
+  const restored = SourceIndex.restore(snapshot);
+  assert.deepEqual(restored.snapshot(), index.snapshot());
+  const { buckets: _none, ...older } = snapshot;
+  const recomputed = SourceIndex.restore(older);
+  assert.deepEqual(recomputed.snapshot(), index.snapshot());
+  const probe = `Editorial. ${REPRINT_PART}`;
+  assert.deepEqual(recomputed.add('probe', probe), restored.add('probe', probe));
+});
+
 test('a wire story quoted whole inside a long unrelated report is found despite the length', () => {
   const index = new SourceIndex();
   index.add('wire', WIRE);
