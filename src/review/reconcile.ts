@@ -4,7 +4,7 @@ import type { ReconcileOptions } from '../pipeline/run/reconcile.js';
 import { RECONCILE_KEY } from '../pipeline/run/record.js';
 import type { ReconcileRecord } from '../pipeline/run/record.js';
 import type { Store } from '../storage/store.js';
-import { countAdjuster } from './adjust.js';
+import { countAdjuster, dateAdjuster } from './adjust.js';
 
 /** Record key noting which record was built with which reviews applied. */
 export const REVIEWS_APPLIED_KEY = 'reviews-applied';
@@ -17,9 +17,10 @@ interface ReviewsApplied {
 }
 
 /** Reconcile with every current review applied, and note that it was. */
-export async function reconcileReviewed(store: Store, opts: Omit<ReconcileOptions, 'adjust'> = {}): Promise<ReconcileRecord> {
+export async function reconcileReviewed(store: Store, opts: Omit<ReconcileOptions, 'adjust' | 'adjustDates'> = {}): Promise<ReconcileRecord> {
   const [reviews, total] = await Promise.all([store.currentReviews(), reviewCount(store)]);
-  const record = await reconcile(store, { ...opts, adjust: reviews.length ? countAdjuster(reviews) : undefined });
+  const adjusters = reviews.length ? { adjust: countAdjuster(reviews), adjustDates: dateAdjuster(reviews) } : {};
+  const record = await reconcile(store, { ...opts, ...adjusters });
   await store.putRecords({ [REVIEWS_APPLIED_KEY]: { builtAt: record.builtAt, reviews: total } satisfies ReviewsApplied });
   return record;
 }

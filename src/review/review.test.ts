@@ -60,6 +60,23 @@ it('rebuilds a record that was built without the reviews, and keeps one that is 
   }
 });
 
+it('puts a corrected date into the timeline at its corrected value, and takes a rejected one out', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    const d = r.extraction.dates[0]!;
+    const timelineValues = async () => (await reviewedRecord(store)).timeline.map((e) => e.value);
+    assert.deepEqual(await timelineValues(), ['2021-03-03']);
+    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, value: d.value, action: 'correct', corrected: { value: '2021-03-02' }, reason: 'the bulletin dates it a day earlier', reviewer: 'ana' });
+    assert.deepEqual(await timelineValues(), ['2021-03-02']);
+    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, value: d.value, action: 'reject', reason: 'not the event', reviewer: 'ana' });
+    assert.deepEqual(await timelineValues(), []);
+  } finally {
+    await store.close();
+  }
+});
+
 it('accepts EDTF a timeline can place and refuses anything else', () => {
   for (const ok of ['2022-03-14', '2022-03', '2022', '202X', '2022-03-12/2022-03-14', '2022-03-14~']) assert.doesNotThrow(() => checkEdtf(ok), ok);
   for (const bad of ['yesterday', '14 March 2022', '2022-13-01', '', '../..']) assert.throws(() => checkEdtf(bad), /EDTF/, bad);

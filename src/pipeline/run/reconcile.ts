@@ -11,7 +11,7 @@ import {
   makeCountRefs, runChecks, sourceLookup,
 } from '../3-reconcile/index.js';
 import type { SourceIndexSnapshot } from '../3-reconcile/index.js';
-import type { CountAdjuster, EventSummary, ReconcileRecord } from './record.js';
+import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord } from './record.js';
 import { RECONCILE_KEY } from './record.js';
 import { extractExtras } from '../2-extract/extras.js';
 import type { Extras } from '../2-extract/extras.js';
@@ -26,6 +26,8 @@ export const SOURCE_PAIRS_KEY = 'source-pairs';
 export interface ReconcileOptions {
   /** Applies curators' reviews to counts (see CountAdjuster). */
   adjust?: CountAdjuster;
+  /** Applies curators' reviews to dates: rejected dates leave the timeline, corrected ones move. */
+  adjustDates?: DateAdjuster;
   /** Known other names of places, passed in as data: [["Khankendi", "Stepanakert"], …]. */
   exonyms?: string[][];
 }
@@ -154,7 +156,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const reports: ReportInput[] = [];
   for await (const x of store.allExtractions()) {
     const counts = opts.adjust ? withoutRejected(opts.adjust(x.id, x.extraction.counts)) : x.extraction.counts;
-    reports.push({ id: x.id, text: x.text, meta: x.meta, counts, dates: x.extraction.dates });
+    const dates = opts.adjustDates ? opts.adjustDates(x.id, x.extraction.dates).filter((d) => d !== null) : x.extraction.dates;
+    reports.push({ id: x.id, text: x.text, meta: x.meta, counts, dates });
   }
   const ids = reports.map((r) => r.id);
   const current = new Set(ids);

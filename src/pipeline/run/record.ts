@@ -1,5 +1,5 @@
 /** The reconciled record the store keeps (record key `reconcile`), rebuilt after each ingest and review. */
-import type { Count, Span } from '../../domain/types.js';
+import type { Count, DateMention, Span } from '../../domain/types.js';
 import type { CitationEntry, CitationMarker, EntityKind, Quote } from '../2-extract/extras.js';
 import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 
@@ -48,3 +48,6 @@ export interface ReconcileRecord {
  * the count to use (a corrected copy, or the same) or null when it was rejected. Same length.
  */
 export type CountAdjuster = (docId: string, counts: readonly Count[]) => Array<Count | null>;
+
+/** What curators' reviews do to a report's dates: null where a date was rejected. */
+export type DateAdjuster = (docId: string, dates: readonly DateMention[]) => Array<DateMention | null>;
