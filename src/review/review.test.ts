@@ -68,9 +68,9 @@ it('puts a corrected date into the timeline at its corrected value, and takes a 
     const d = r.extraction.dates[0]!;
     const timelineValues = async () => (await reviewedRecord(store)).timeline.map((e) => e.value);
     assert.deepEqual(await timelineValues(), ['2021-03-03']);
-    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, value: d.value, action: 'correct', corrected: { value: '2021-03-02' }, reason: 'the bulletin dates it a day earlier', reviewer: 'ana' });
+    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, item: d.value, action: 'correct', corrected: { value: '2021-03-02' }, reason: 'the bulletin dates it a day earlier', reviewer: 'ana' });
     assert.deepEqual(await timelineValues(), ['2021-03-02']);
-    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, value: d.value, action: 'reject', reason: 'not the event', reviewer: 'ana' });
+    await store.addReview({ documentId: r.doc.id, kind: 'date', span: d.span, item: d.value, action: 'reject', reason: 'not the event', reviewer: 'ana' });
     assert.deepEqual(await timelineValues(), []);
   } finally {
     await store.close();

@@ -72,6 +72,15 @@ describe('figures', () => {
     }
   }));
 
+  it('shows the first mentions of each value when asked for fewer, and refuses a bad number', () => withServer(async ({ app }) => {
+    const { id } = await killed(app);
+    const d = (await app.inject(`/api/figures/${id}?evidence=1`)).json<FigureDetail>();
+    const busiest = d.values.find((v) => v.mentions > 1)!;
+    assert.ok(busiest, 'a value stated more than once');
+    assert.equal(busiest.evidence.length, 1);
+    for (const bad of ['0', '5001', 'all']) assert.equal((await app.inject(`/api/figures/${id}?evidence=${bad}`)).statusCode, 400, bad);
+  }));
+
   it('answers 404 for an unknown figure id', () => withServer(async ({ app }) => {
     const r = await app.inject('/api/figures/doesnotexist');
     assert.equal(r.statusCode, 404);

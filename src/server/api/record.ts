@@ -83,8 +83,15 @@ export interface Mention {
   highlight: Span;
 }
 
+/** Query of `GET /api/figures/:id`. */
+export interface FigureDetailQuery {
+  /** Mentions shown per value, 1–5000, default 200; each value's `mentions` is the total. */
+  evidence?: number;
+}
+
 /** A figure's value with its evidence. */
 export interface FigureValueDetail extends FigureValueSummary {
+  /** The first mentions (see FigureDetailQuery); `mentions` counts them all. */
   evidence: Mention[];
 }
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import type { Figure } from '../../pipeline/3-reconcile/types.js';
-import type { FigureDetail, FigureList, FigureListQuery } from '../api-types.js';
+import type { FigureDetail, FigureDetailQuery, FigureList, FigureListQuery } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import type { RecordView } from '../records.js';
-import { bool, obj, oneOf, query, str } from '../schemas/build.js';
+import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
 import { MEASURES, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
 import { figureDetail, figureDocs, figureSummary, isShown } from '../views/figures.js';
@@ -34,24 +34,25 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return { builtAt: view.record.builtAt, items: figures.map((f) => figureSummary(f)) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/figures/:id', {
+  app.get<{ Params: { id: string }; Querystring: FigureDetailQuery }>('/api/figures/:id', {
     schema: {
-      summary: 'One figure with every mention in context and the checks touching it', tags: ['record'],
+      summary: 'One figure with its mentions in context and the checks touching it', tags: ['record'],
       params: obj({ id: str({ minLength: 1, maxLength: 64, description: 'A figure id from /api/figures' }) }),
-      response: { 200: detailSchema, ...errors(404) },
+      querystring: query({ evidence: int({ minimum: 1, maximum: 5000, description: 'Mentions shown per value (default 200; `mentions` gives the total)' }) }),
+      response: { 200: detailSchema, ...errors(400, 404) },
     },
   }, async (req): Promise<FigureDetail> => {
     const view = await ctx.records.get();
     const figure = view.byId.get(req.params.id);
     if (figure === undefined) throw new AppError('E_NOT_FOUND', 'No figure has that id (ids change only when a figure\'s event, measure, group or unit does)');
-    return detailOf(ctx, view, [figure]).then((d) => d[0]!);
+    return detailOf(ctx, view, [figure], req.query.evidence ?? 200).then((d) => d[0]!);
   });
 }
 
 /** Details of several figures, loading the texts they quote once. */
-export async function detailOf(ctx: ServerContext, view: RecordView, figures: readonly Figure[]): Promise<FigureDetail[]> {
-  const docs = new Set(figures.flatMap((f) => [...figureDocs(f)]));
+export async function detailOf(ctx: ServerContext, view: RecordView, figures: readonly Figure[], perValue = Infinity): Promise<FigureDetail[]> {
+  const docs = new Set(figures.flatMap((f) => [...figureDocs(f, perValue)]));
   const [texts, reviews] = await Promise.all([loadTexts(ctx.store, docs), ctx.store.currentReviews()]);
   const index = new ReviewIndex(reviews);
-  return figures.map((f) => figureDetail(f, view, texts, index));
+  return figures.map((f) => figureDetail(f, view, texts, index, perValue));
 }

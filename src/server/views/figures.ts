@@ -40,20 +40,20 @@ function mention(c: DomainCountRef, view: RecordView, texts: ReadonlyMap<string,
   };
 }
 
-/** A figure with every mention in context and the checks touching it. */
-export function figureDetail(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>, reviews: ReviewIndex): FigureDetail {
+/** A figure with its mentions in context (the first `perValue` of each value) and the checks touching it. */
+export function figureDetail(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>, reviews: ReviewIndex, perValue = Infinity): FigureDetail {
   const id = figureId(f.key);
   const summary = figureSummary(f, id);
   return {
     builtAt: view.record.builtAt, id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict,
-    values: f.values.map((v, i) => ({ ...summary.values[i]!, evidence: v.counts.map((c) => mention(c, view, texts, reviews)) })),
+    values: f.values.map((v, i) => ({ ...summary.values[i]!, evidence: v.counts.slice(0, perValue).map((c) => mention(c, view, texts, reviews)) })),
     checks: view.record.checks.map((c) => checkView(c, view)).filter((c) => c.figureIds.includes(id)),
   };
 }
 
-/** Report ids a figure's evidence comes from. */
-export function figureDocs(f: Figure): Set<string> {
-  return new Set(f.values.flatMap((v) => v.counts.map((c) => c.doc)));
+/** Report ids the evidence shown comes from (the first `perValue` mentions of each value). */
+export function figureDocs(f: Figure, perValue = Infinity): Set<string> {
+  return new Set(f.values.flatMap((v) => v.counts.slice(0, perValue).map((c) => c.doc)));
 }
 
 /** Casualty figures only, unless `all`: population and other counts are kept but not figures of harm. */

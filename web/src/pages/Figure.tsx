@@ -43,6 +43,7 @@ export function FigurePage({ id }: { id: string }) {
               <p>{v.phrase}</p>
               {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => d.values[j]?.label).join(', ')}.</p>}
               <ul class="mentions">{v.evidence.map((m, k) => <MentionCard key={k} m={m} docs={docs} />)}</ul>
+              {v.mentions > v.evidence.length && <p class="muted">Showing {v.evidence.length} of {plural(v.mentions, 'mention')}; the CSV and JSON exports hold them all.</p>}
             </article>
           ))}
           <h2>Checks touching this figure</h2>
