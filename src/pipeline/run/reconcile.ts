@@ -170,12 +170,13 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const sources = sourceLookup(pairs, grouped.groupOf);
 
   const exonyms = opts.exonyms as [string, string][] | undefined;
-  const eventCounts = assignEvents(reports, { exonyms });
+  const extras = new Map<string, Extras>(reports.map((r) => [r.id, extractExtras(r.text)]));
+  const places = reports.map((r) => extras.get(r.id)!.entities.filter((e) => e.kind === 'place').map((e) => e.text));
+  const eventCounts = assignEvents(reports, { exonyms, places });
   const figures = buildFigures(eventCounts, { reports, sources });
   const texts = new Map(reports.map((r) => [r.id, r.text]));
   const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, texts));
   const timeline = buildTimeline(reports.map((r) => ({ doc: r.id, published: r.meta.published, sentences: datedSentences(r, makeCountRefs(r)) })));
-  const extras = new Map<string, Extras>(reports.map((r) => [r.id, extractExtras(r.text)]));
   const entities = clusterNames(reports.flatMap((r) => extras.get(r.id)!.entities.map((e) => e.text)), { exonyms });
   const { entityMentions, quotes, citations } = extrasRecord(reports, extras, entities);
 

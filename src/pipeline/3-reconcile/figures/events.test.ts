@@ -85,3 +85,17 @@ test('spellings of one place are one event across the corpus, with transliterati
     'horvik:Khorvik massacre', 'horvik:Khorvik massacre', 'horvik:Khorvik massacre', 'eastgate:Eastgate massacre', 'eastgate:Eastgate massacre',
   ]);
 });
+
+test('the corpus\'s one event is not assumed for a report about another place, but is for one in another spelling or naming no place', () => {
+  const reports = [
+    report('a', 'The Dorvik massacre left 412 dead.', undefined, (t) => [countAt(t, '412', { min: 412, max: 412 })]),
+    report('b', 'In Orlen, 17 people were killed on 2 March.', undefined, (t) => [countAt(t, '17 people', { min: 17, max: 17 })]),
+    report('c', 'Survivors who fled Dörvik said 400 had died.', undefined, (t) => [countAt(t, '400', { min: 400, max: 400 })]),
+    report('d', 'The toll rose to 415, the ministry said.', undefined, (t) => [countAt(t, '415', { min: 415, max: 415 })]),
+    report('e', 'Families from Dorvikk and Orlen said 390 died.', undefined, (t) => [countAt(t, '390', { min: 390, max: 390 })]),
+  ];
+  const places = [['Dorvik'], ['Orlen'], ['Dörvik'], [], ['Dorvikk', 'Orlen']];
+  const events = assignEvents(reports, { places });
+  assert.deepEqual(events.map((e) => e.event), ['dorvik', UNASSIGNED, 'dorvik', 'dorvik', 'dorvik']);
+  assert.match(events[1]!.eventReason, /names other places and never the Dorvik massacre/);
+});

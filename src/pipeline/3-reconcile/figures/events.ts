@@ -19,6 +19,11 @@ export interface EventContext {
   known?: readonly EventName[];
   /** Set when the corpus discusses only one specific event. */
   corpusDefault?: EventName;
+  /**
+   * False when the report names places, none of them the default event's place, nor its name or
+   * year: such a report is about somewhere else and is not assumed to speak of the default.
+   */
+  defaultApplies?: boolean;
   /** Folded name → the key of its cluster (transliterations, typos, exonyms); see `corpusEvents`. */
   canonical?: ReadonlyMap<string, string>;
   /** How many characters before the sentence a named event still counts as near (default 400). */
@@ -88,11 +93,26 @@ export function assignEvent(count: Count, sentenceText: string, context: EventCo
   if (last !== undefined) return fromMention(last, `named ${count.sentence.start - last.end} characters before the sentence`);
   const inReport = distinctEvents(mentions);
   if (inReport.length === 1) return { event: inReport[0]!.key, label: inReport[0]!.label, reason: 'the only event the report names' };
-  if (context.corpusDefault !== undefined) {
+  if (context.corpusDefault !== undefined && context.defaultApplies !== false) {
     return { event: context.corpusDefault.key, label: context.corpusDefault.label, reason: 'the only event the reports discuss' };
+  }
+  if (context.corpusDefault !== undefined) {
+    return { event: UNASSIGNED, label: 'unassigned', reason: `the report names other places and never the ${context.corpusDefault.label}, its place or its year` };
   }
   const why = inReport.length === 0 ? 'the report names no event' : `the report names ${inReport.length} events`;
   return { event: UNASSIGNED, label: 'unassigned', reason: `no event named in or near the sentence, ${why}, and the reports discuss several` };
+}
+
+/**
+ * Whether a report that names no event may speak of the corpus's one event: it names no place
+ * at all, or names the event's place (in any spelling the alias rules join) or year.
+ */
+export function mayBeDefault(text: string, places: readonly string[], def: EventName, names: readonly string[], corpus: Pick<CorpusEvents, 'canonical'>, options: AliasOptions = {}): boolean {
+  if (places.length === 0) return true;
+  if (recalled(text, [def], corpus.canonical) !== undefined) return true;
+  if (isYear(def.key) || names.length === 0) return false;
+  const own = new Set(names);
+  return clusterNames([...names, ...places], options).some((c) => c.names.some((n) => own.has(n.name)) && c.names.some((n) => !own.has(n.name)));
 }
 
 /** The corpus-wide context, and every report's mentions with their keys unified. */
@@ -130,11 +150,16 @@ export function corpusEvents(mentionsByReport: ReadonlyArray<readonly EventMenti
  * so "the Dorvik massacre" and "the attack on Dorvik" read as one event. Cheap (one regex pass
  * per report), but the corpus default depends on every report, so it is redone per corpus.
  */
-export function assignEvents(reports: readonly ReportInput[], options: { near?: number; exonyms?: AliasOptions['exonyms'] } = {}): EventCount[] {
+export function assignEvents(reports: readonly ReportInput[], options: { near?: number; exonyms?: AliasOptions['exonyms']; places?: ReadonlyArray<readonly string[]> } = {}): EventCount[] {
   const corpus = corpusEvents(reports.map((r) => findEventMentions(r.text)), { exonyms: options.exonyms });
+  const def = corpus.corpusDefault;
+  // The default event's place as the reports write it: "Dorvik", "Dörvik", …
+  const defNames = def ? [...new Set(corpus.mentions.flat().filter((m) => m.key === def.key && m.name !== '').map((m) => m.name))] : [];
   const out: EventCount[] = [];
   reports.forEach((report, i) => {
-    const context: EventContext = { ...corpus, mentions: corpus.mentions[i]!, near: options.near };
+    const places = options.places?.[i] ?? [];
+    const defaultApplies = def === undefined || mayBeDefault(report.text, places, def, defNames, corpus, { exonyms: options.exonyms });
+    const context: EventContext = { ...corpus, mentions: corpus.mentions[i]!, near: options.near, defaultApplies };
     for (const ref of makeCountRefs(report)) {
       const text = report.text.slice(ref.count.sentence.start, ref.count.sentence.end);
       const a = assignEvent(ref.count, text, context);
