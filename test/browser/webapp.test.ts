@@ -61,7 +61,8 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
 
   test('a figure leads to every mention in its sentence, then to the report it stands in', async () => {
     await page.goto(served.url);
-    await page.locator('a.figure-link', { hasText: /^killed$/ }).click();
+    const kessrin = page.locator('article.event', { has: page.locator('h2', { hasText: 'Kessrin' }) });
+    await kessrin.locator('a.figure-link', { hasText: /^killed$/ }).click();
     await page.locator('.mention').first().waitFor();
     assert.match(await page.locator('h1').innerText(), /killed/);
     const first = page.locator('.mention').first();

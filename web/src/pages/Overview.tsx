@@ -5,6 +5,9 @@ import { figureTitle, plural } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { CheckList, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
+/** The event key of counts no rule could place (see the event reasons in each count's evidence). */
+const UNASSIGNED = '(unassigned)';
+
 /** One value of a figure: its words, who states it, and how many reports and independent sources. */
 function ValueLine({ v }: { v: FigureValueSummary }) {
   const who = v.attributions.length ? `according to ${v.attributions.join('; ')}` : '';
@@ -50,11 +53,11 @@ export function Overview() {
         <Loaded res={figures}>{(fig) => (
           ev.items.length === 0
             ? <p class="muted">No figures yet: ingest reports with <code>crosscheck ingest FOLDER</code>.</p>
-            : <>{ev.items.map((e) => {
+            : <>{[...ev.items].sort((a, b) => Number(a.key === UNASSIGNED) - Number(b.key === UNASSIGNED)).map((e) => {
               const own = fig.items.filter((f) => f.key.event === e.key);
               return (
                 <article class="event" key={e.key}>
-                  <h2>{e.label}</h2>
+                  <h2>{e.key === UNASSIGNED ? 'Not assigned to an event' : e.label}</h2>
                   <p class="muted">{plural(e.counts, 'count')} in {plural(e.reports, 'report')} · {plural(own.length, 'figure')}</p>
                   {own.length > 0 && (
                     <table class="figures">
