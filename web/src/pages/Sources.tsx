@@ -1,8 +1,12 @@
 /** Which reports are one source: groups, and the passages each pair shares, side by side. */
+import { useState } from 'preact/hooks';
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { useResource } from '../data.ts';
 import { plural } from '../format.ts';
 import type { DocumentLabels, SourcePairView, SourcesView } from '../types.ts';
+
+const PAGE = 50;
 
 function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
   return (
@@ -22,19 +26,25 @@ function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
 
 /** The sources page. */
 export function SourcesPage() {
-  const res = useResource<SourcesView>('sources');
+  const [offset, setOffset] = useState(0);
+  const res = useResource<SourcesView>('sources', { limit: PAGE, offset });
   return (
     <Loaded res={res}>{(s) => {
       const multi = s.groups.filter((g) => g.documents.length > 1);
       return (
         <section>
           <PageHead title="Sources" sub={`${plural(s.groups.length, 'independent source')}; ${plural(multi.length, 'group')} of reports that copy each other.`} />
-          <h2>Groups</h2>
-          <ul class="groups">{s.groups.map((g) => (
-            <li key={g.id}>{g.documents.map((d, i) => <span key={d}>{i > 0 && ' = '}<DocRef id={d} docs={s.documents} /></span>)}</li>
-          ))}</ul>
+          <h2>Groups of reports that are one source</h2>
+          {multi.length === 0 ? <p class="muted">None: every report stands on its own.</p> : (
+            <ul class="groups">{multi.slice(0, 500).map((g) => (
+              <li key={g.id}>{g.documents.map((d, i) => <span key={d}>{i > 0 && ' = '}<DocRef id={d} docs={s.documents} /></span>)}</li>
+            ))}</ul>
+          )}
+          {multi.length > 500 && <p class="muted">And {plural(multi.length - 500, 'more group')}.</p>}
+          <p class="muted">{plural(s.groups.length - multi.length, 'report')} share no passage with any other.</p>
           <h2>Shared passages</h2>
           {s.pairs.items.length === 0 ? <p class="muted">No two reports share a passage.</p> : s.pairs.items.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}
+          {s.pairs.total > PAGE && <Pager offset={offset} shown={s.pairs.items.length} total={s.pairs.total} size={PAGE} onChange={setOffset} />}
           {s.possible.length > 0 && (<><h2>Possibly the same source (for review)</h2>{s.possible.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}</>)}
         </section>
       );
