@@ -1,6 +1,7 @@
 /** People, organisations and places with their spellings, and why spellings were joined. */
 import { useState } from 'preact/hooks';
 import { Loaded, PageHead } from '../components/common.tsx';
+import { useMore } from '../components/More.tsx';
 import { useResource } from '../data.ts';
 import { plural } from '../format.ts';
 import type { EntityList } from '../types.ts';
@@ -9,6 +10,7 @@ import type { EntityList } from '../types.ts';
 export function EntitiesPage({ q: initial }: { q: string }) {
   const res = useResource<EntityList>('entities');
   const [q, setQ] = useState(initial);
+  const [shown, more] = useMore();
   const want = q.trim().toLowerCase();
   return (
     <Loaded res={res}>{(list) => {
@@ -19,7 +21,7 @@ export function EntitiesPage({ q: initial }: { q: string }) {
           <label class="filter">Filter <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder="any spelling" /></label>
           <table class="entities">
             <thead><tr><th scope="col">Name</th><th scope="col">Spellings (mentions)</th><th scope="col">Joined because</th></tr></thead>
-            <tbody>{items.map((e) => (
+            <tbody>{items.slice(0, shown).map((e) => (
               <tr key={e.canonical}>
                 <th scope="row">{e.canonical}</th>
                 <td>{e.names.map((n) => `${n.name} (${n.count})`).join(', ')}</td>
@@ -27,6 +29,7 @@ export function EntitiesPage({ q: initial }: { q: string }) {
               </tr>
             ))}</tbody>
           </table>
+          {more(items.length)}
         </section>
       );
     }}</Loaded>

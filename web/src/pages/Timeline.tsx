@@ -1,5 +1,6 @@
 /** One merged chronology: each dated happening drawn on a time axis (vague dates as spans), linked to its sentences. */
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
+import { useMore } from '../components/More.tsx';
 import { useResource } from '../data.ts';
 import { plural } from '../format.ts';
 import type { Timeline, TimelineEntry } from '../types.ts';
@@ -49,6 +50,7 @@ function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof ax
 /** The timeline page. */
 export function TimelinePage() {
   const res = useResource<Timeline>('timeline');
+  const [shown, more] = useMore();
   return (
     <Loaded res={res}>{(t) => {
       const ax = axis(t.entries);
@@ -61,7 +63,7 @@ export function TimelinePage() {
             </div>
           )}
           <ol class="timeline">
-            {t.entries.map((e, i) => (
+            {t.entries.slice(0, shown).map((e, i) => (
               <li key={i} class="tl-entry">
                 <div class="tl-date"><code>{e.value}</code>{e.start && e.end && e.start !== e.end && <div class="muted small">{e.start} – {e.end}</div>}</div>
                 {ax && <Bar e={e} ax={ax} />}
@@ -74,9 +76,10 @@ export function TimelinePage() {
               </li>
             ))}
           </ol>
+          {more(t.entries.length)}
           <h2>Publication dates</h2>
           <ul class="pubs">
-            {t.publications.map((p) => <li key={p.doc}><code>{p.value}</code> <DocRef id={p.doc} docs={t.documents} /></li>)}
+            {t.publications.slice(0, 1000).map((p) => <li key={p.doc}><code>{p.value}</code> <DocRef id={p.doc} docs={t.documents} /></li>)}
           </ul>
         </section>
       );
