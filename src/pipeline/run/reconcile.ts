@@ -12,7 +12,8 @@ import {
 } from '../3-reconcile/index.js';
 import type { SourceIndexSnapshot } from '../3-reconcile/index.js';
 import type { CountAdjuster, EventSummary, ReconcileRecord } from './record.js';
-import { RECONCILE_KEY } from './record.js';
+import { RECONCILE_BUILT_KEY, RECONCILE_KEY } from './record.js';
+import type { ReconcileBuilt } from './record.js';
 import { extractExtras } from '../2-extract/extras.js';
 import type { Extras } from '../2-extract/extras.js';
 
@@ -197,6 +198,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     quotes,
     citations,
   };
-  await store.putRecords({ [RECONCILE_KEY]: record, ...shared.write });
+  const built: ReconcileBuilt = { builtAt: record.builtAt, documents: record.documents };
+  await store.putRecords({ [RECONCILE_KEY]: record, [RECONCILE_BUILT_KEY]: built, ...shared.write });
   return record;
 }
