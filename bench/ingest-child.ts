@@ -12,6 +12,8 @@ rmSync(`${db}-wal`, { force: true });
 rmSync(`${db}-shm`, { force: true });
 const store = await openSqliteStore(db);
 const s = await ingestPaths(store, [dir], { workers, maxSize: 50 << 20, batchSize: 256 });
+// The peak so far is the ingest's own; what reconciliation adds shows in maxRssMB.
+const ingestRssMB = process.resourceUsage().maxRSS / 1024;
 // Reconciliation from scratch (every report shingled), then the incremental case: nothing new.
 let t = performance.now();
 const record = process.argv[5] === 'reconcile' ? await reconcile(store) : null;
@@ -21,4 +23,4 @@ if (record) await reconcile(store);
 const reconcileAgainSeconds = (performance.now() - t) / 1000;
 await store.close();
 const bytes = readdirSync(dir).reduce((a, f) => a + readFileSync(join(dir, f)).length, 0);
-console.log(JSON.stringify({ reports: s.ingested, failed: s.failed, seconds: s.seconds, mb: bytes / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, reconcileSeconds, reconcileAgainSeconds, figures: record?.figures.length ?? 0 }));
+console.log(JSON.stringify({ reports: s.ingested, failed: s.failed, seconds: s.seconds, mb: bytes / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, ingestRssMB, reconcileSeconds, reconcileAgainSeconds, figures: record?.figures.length ?? 0 }));

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AppError } from '../domain/errors.js';
+import { reconcile } from '../pipeline/run/reconcile.js';
+import { RECONCILE_BUILT_KEY } from '../pipeline/run/record.js';
 import type { Store } from '../storage/store.js';
 import type { StatsView, WhoAmI } from './api-types.js';
 import { buildServer } from './build.js';
@@ -100,6 +102,15 @@ describe('GET /api/stats and /api/whoami', () => {
     assert.deepEqual([s.documents, s.schemaVersion, s.reviews], [4, 4, 0]);
     assert.equal((await app.inject({ url: '/api/whoami', headers: bearer(token) })).json<WhoAmI>().name, 'tester');
     assert.equal((await app.inject('/api/whoami')).statusCode, 401);
+  }));
+
+  it('says when the record was built, from the small record written beside it or, failing that, the record', () => withServer(async ({ app, store }) => {
+    assert.equal((await app.inject('/api/stats')).json<StatsView>().builtAt, null);
+    const record = await reconcile(store);
+    assert.equal((await app.inject('/api/stats')).json<StatsView>().builtAt, record.builtAt);
+    // A database reconciled before the small record existed.
+    await store.putRecords({ [RECONCILE_BUILT_KEY]: null });
+    assert.equal((await app.inject('/api/stats')).json<StatsView>().builtAt, record.builtAt);
   }));
 });
 

@@ -2,7 +2,7 @@
 export type * from './types.js';
 export { makeCountRefs, sentenceText } from './refs.js';
 
-export { SourceIndex, DEFAULT_SOURCE_OPTIONS, resolveSourceOptions, type SourceIndexSnapshot } from './sources/source-index.js';
+export { SourceIndex, DEFAULT_SOURCE_OPTIONS, resolveSourceOptions, type SourceIndexSnapshot, type SourceIndexData } from './sources/source-index.js';
 export { SourceGroups, groupSources, judgePair, pairScore, DEFAULT_THRESHOLDS, resolveThresholds } from './sources/groups.js';
 export {
   sourceLookup, sameSource, independentUnits, independentCount, passagesHolding, coreOf,

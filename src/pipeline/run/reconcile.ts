@@ -10,9 +10,10 @@ import {
   SourceIndex, assignEvents, buildFigures, buildTimeline, clusterNames, datedSentences, groupSources,
   makeCountRefs, runChecks, sourceLookup,
 } from '../3-reconcile/index.js';
-import type { SourceIndexSnapshot } from '../3-reconcile/index.js';
+import type { SourceIndexData } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord } from './record.js';
-import { RECONCILE_KEY } from './record.js';
+import { RECONCILE_BUILT_KEY, RECONCILE_KEY } from './record.js';
+import type { ReconcileBuilt } from './record.js';
 import { extractExtras } from '../2-extract/extras.js';
 import type { Extras } from '../2-extract/extras.js';
 
@@ -46,7 +47,7 @@ function listedTogether(c: CheckResult, texts: ReadonlyMap<string, string>): boo
 
 /** The source index as stored: integer arrays as base64 (a fifth of JSON's size), pairs kept apart. */
 interface PackedSnapshot {
-  options: SourceIndexSnapshot['options'];
+  options: SourceIndexData['options'];
   docs: Array<{ id: string; fingerprint: number; starts: string; ends: string; shingles: string }>;
   /** Bucket entries in slices, so no one string grows with the corpus. */
   buckets?: { k1: string[]; k2: string[]; docs: string[] };
@@ -60,29 +61,45 @@ interface StoredPairs {
   pairs: SourcePair[];
 }
 
-const toB64 = (a: ArrayLike<number>) => Buffer.from(Int32Array.from(a).buffer).toString('base64');
-const fromB64 = (s: string): number[] => {
-  const b = Buffer.from(s, 'base64');
-  return Array.from(new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4));
+const int32 = (a: ArrayLike<number>) => (a instanceof Int32Array ? a : Int32Array.from(a));
+const toB64 = (a: ArrayLike<number>) => {
+  const ints = int32(a);
+  return Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64');
 };
-const SLICE = 1 << 18;
-const toSlices = (a: readonly number[]) => {
-  const out: string[] = [];
-  for (let i = 0; i < a.length; i += SLICE) out.push(toB64(a.slice(i, i + SLICE)));
+// A copy of its own: a small decoded Buffer is a slice of a shared pool.
+const fromB64 = (s: string): Int32Array => {
+  const b = Buffer.from(s, 'base64');
+  const out = new Int32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
   return out;
 };
-const fromSlices = (s: readonly string[]) => s.flatMap(fromB64);
+const SLICE = 1 << 18;
+const toSlices = (a: Int32Array) => {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i += SLICE) out.push(toB64(a.subarray(i, i + SLICE)));
+  return out;
+};
+const fromSlices = (s: readonly string[]): Int32Array => {
+  const parts = s.map(fromB64);
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
 
-function pack(s: SourceIndexSnapshot): PackedSnapshot {
+function pack(s: Required<SourceIndexData>): PackedSnapshot {
   const b = s.buckets;
   return {
     options: s.options,
     docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: toB64(d.starts), ends: toB64(d.ends), shingles: toB64(d.shingles) })),
-    ...(b ? { buckets: { k1: toSlices(b.k1), k2: toSlices(b.k2), docs: toSlices(b.docs) } } : {}),
+    buckets: { k1: toSlices(int32(b.k1)), k2: toSlices(int32(b.k2)), docs: toSlices(int32(b.docs)) },
   };
 }
 
-function unpack(s: PackedSnapshot, pairs: SourcePair[]): SourceIndexSnapshot {
+function unpack(s: PackedSnapshot, pairs: SourcePair[]): SourceIndexData {
   const b = s.buckets;
   return {
     options: s.options,
@@ -108,8 +125,7 @@ async function sharedPassages(store: Store, reports: readonly ReportInput[]): Pr
   for (const r of reports) if (!index.has(r.id)) { index.add(r.id, r.text); added++; }
   const pairs = index.pairs();
   if (!added && known !== null) return { pairs, write: {} };
-  const snapshot = index.snapshot();
-  return { pairs, write: { [SOURCE_INDEX_KEY]: pack(snapshot), [SOURCE_PAIRS_KEY]: { ids: index.ids(), pairs } satisfies StoredPairs } };
+  return { pairs, write: { [SOURCE_INDEX_KEY]: pack(index.view()), [SOURCE_PAIRS_KEY]: { ids: index.ids(), pairs } satisfies StoredPairs } };
 }
 
 /** Entity mentions by canonical name, quotes, and citations linked to the counts of their sentence. */
@@ -201,6 +217,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     quotes,
     citations,
   };
-  await store.putRecords({ [RECONCILE_KEY]: record, ...shared.write });
+  const built: ReconcileBuilt = { builtAt: record.builtAt, documents: record.documents };
+  await store.putRecords({ [RECONCILE_KEY]: record, [RECONCILE_BUILT_KEY]: built, ...shared.write });
   return record;
 }

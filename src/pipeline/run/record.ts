@@ -6,6 +6,15 @@ import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, 
 /** Record key under which `reconcile()` stores its result. */
 export const RECONCILE_KEY = 'reconcile';
 
+/**
+ * Record key of when the record was built and over how many reports, written with it: what
+ * a caller that needs only that reads, instead of the record (hundreds of megabytes at 100k reports).
+ */
+export const RECONCILE_BUILT_KEY = 'reconcile-built';
+
+/** What `RECONCILE_BUILT_KEY` holds. */
+export type ReconcileBuilt = Pick<ReconcileRecord, 'builtAt' | 'documents'>;
+
 /** An event the counts were grouped under, and why. */
 export interface EventSummary {
   key: string;

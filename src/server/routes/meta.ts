@@ -1,12 +1,19 @@
 /** About the API itself: its OpenAPI document, the store's sizes, and who a token belongs to. */
 import type { FastifyInstance } from 'fastify';
-import { RECONCILE_KEY } from '../../pipeline/run/record.js';
-import type { ReconcileRecord } from '../../pipeline/run/record.js';
+import { RECONCILE_BUILT_KEY, RECONCILE_KEY } from '../../pipeline/run/record.js';
+import type { ReconcileBuilt } from '../../pipeline/run/record.js';
 import type { StatsView, WhoAmI } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import { int, obj, str } from '../schemas/build.js';
 import { errors } from '../schemas/common.js';
 import { statsView } from '../schemas/record.js';
+
+/** When the stored record was built: from its small companion record, or (a database from before it) the record itself. */
+async function builtAt(ctx: ServerContext): Promise<string | null> {
+  const built = await ctx.store.getRecord<ReconcileBuilt>(RECONCILE_BUILT_KEY);
+  if (built !== null) return built.builtAt;
+  return (await ctx.store.getRecord<ReconcileBuilt>(RECONCILE_KEY))?.builtAt ?? null;
+}
 
 /** Registers `/api/openapi.json`, `/api/stats` and `/api/whoami`. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -17,10 +24,10 @@ export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/stats', {
     schema: { summary: 'Sizes of the store and when the record was built', tags: ['meta'], response: { 200: statsView, ...errors() } },
   }, async (): Promise<StatsView> => {
-    const [stats, reviews, record] = await Promise.all([
-      ctx.store.stats(), ctx.store.listReviews({ limit: 1 }), ctx.store.getRecord<ReconcileRecord>(RECONCILE_KEY),
+    const [stats, reviews, built] = await Promise.all([
+      ctx.store.stats(), ctx.store.listReviews({ limit: 1 }), builtAt(ctx),
     ]);
-    return { ...stats, reviews: reviews.total, builtAt: record?.builtAt ?? null };
+    return { ...stats, reviews: reviews.total, builtAt: built };
   });
 
   app.get('/api/whoami', {

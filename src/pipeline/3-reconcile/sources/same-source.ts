@@ -121,7 +121,12 @@ export function independentUnits(refs: readonly CountRef[], lookup: SourceLookup
   const find = (x: string): string => {
     let r = x;
     while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
+    // Every node on the way now points at the root: chains stay short however many counts join.
+    for (let y = x; y !== r;) {
+      const next = parent.get(y)!;
+      parent.set(y, r);
+      y = next;
+    }
     return r;
   };
   const union = (x: string, y: string): void => {

@@ -36,6 +36,16 @@ export interface SourceIndexSnapshot {
   buckets?: { k1: number[]; k2: number[]; docs: number[] };
 }
 
+/** What `restore` accepts: a snapshot, or the same with typed arrays (as a store decodes them, without copying to plain arrays). */
+export interface SourceIndexData {
+  options: SourceOptions;
+  docs: Array<{ id: string; fingerprint: number; starts: ArrayLike<number>; ends: ArrayLike<number>; shingles: ArrayLike<number> }>;
+  pairs: SourcePair[];
+  buckets?: { k1: ArrayLike<number>; k2: ArrayLike<number>; docs: ArrayLike<number> };
+}
+
+const int32 = (a: ArrayLike<number>) => (a instanceof Int32Array ? a : Int32Array.from(a));
+
 /** Checks options and fills defaults. */
 export function resolveSourceOptions(options: Partial<SourceOptions> = {}): SourceOptions {
   const o = { ...DEFAULT_SOURCE_OPTIONS, ...options };
@@ -128,13 +138,30 @@ export class SourceIndex {
     };
   }
 
+  /**
+   * The index as `snapshot` gives it, but its arrays typed and shared rather than copied: for
+   * writing it out at once (at 100k reports plain arrays would be hundreds of megabytes).
+   * Must not be modified, nor kept across `add`.
+   */
+  view(): Required<SourceIndexData> {
+    return {
+      options: { ...this.options },
+      docs: this.order.map((id) => {
+        const d = this.docs.get(id)!;
+        return { id, fingerprint: d.fingerprint, starts: d.starts, ends: d.ends, shingles: d.shingles };
+      }),
+      pairs: this.pairs(),
+      buckets: this.buckets.entries(),
+    };
+  }
+
   /** Rebuilds an index from a snapshot: its buckets as stored, or (older snapshots) recomputed from the shingles. */
-  static restore(snapshot: SourceIndexSnapshot): SourceIndex {
+  static restore(snapshot: SourceIndexData): SourceIndex {
     const index = new SourceIndex(snapshot.options);
     if (snapshot.buckets) {
       index.buckets = BucketTable.fromEntries(snapshot.buckets.k1, snapshot.buckets.k2, snapshot.buckets.docs);
       for (const d of snapshot.docs) {
-        const doc = { id: d.id, ordinal: index.order.length, starts: Int32Array.from(d.starts), ends: Int32Array.from(d.ends), shingles: Int32Array.from(d.shingles), fingerprint: d.fingerprint };
+        const doc = { id: d.id, ordinal: index.order.length, starts: int32(d.starts), ends: int32(d.ends), shingles: int32(d.shingles), fingerprint: d.fingerprint };
         index.docs.set(doc.id, doc);
         index.order.push(doc.id);
       }
@@ -145,9 +172,9 @@ export class SourceIndex {
       index.insert({
         id: d.id,
         ordinal: index.order.length,
-        starts: Int32Array.from(d.starts),
-        ends: Int32Array.from(d.ends),
-        shingles: Int32Array.from(d.shingles),
+        starts: int32(d.starts),
+        ends: int32(d.ends),
+        shingles: int32(d.shingles),
         fingerprint: d.fingerprint,
       }, false);
     }

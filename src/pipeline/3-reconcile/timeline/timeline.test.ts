@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countAt, dateAt } from '../fixtures.case.js';
 import { makeCountRefs } from '../refs.js';
-import type { ReportInput } from '../types.js';
+import type { DatedSentence, ReportInput } from '../types.js';
 import { buildTimeline, datedSentences, jaccard, Timeline } from './timeline.js';
 
 const R1_TEXT = 'DORVIK, 20 February 2020 - Residents are still counting the dead.\nOn 3 February 2020 gunmen stormed the market of Dorvik and 412 people were killed. In December 2019 the first threats were reported. The region was tense throughout the 2010s. Between 3 and 4 February 2020 the town was sealed.';
@@ -77,4 +77,29 @@ test('a timeline built report by report equals one built at once', () => {
 test('sentence similarity is Jaccard over content words; empty sentences never match', () => {
   assert.equal(jaccard(new Set(['a', 'b']), new Set(['b', 'c'])), 1 / 3);
   assert.equal(jaccard(new Set(), new Set()), 0);
+});
+
+test('the word index finds the same entries as comparing every statement of a date with every other', () => {
+  // Many statements of few dates, built from a small vocabulary so that many pairs are near the threshold.
+  const vocab = ['shelling', 'Varn', 'Kessrin', 'killed', 'people', 'injured', 'fled', 'town', 'ministry', 'police', 'bodies', 'aid', 'convoy', 'night', '12', '40', '300'];
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const reports = Array.from({ length: 120 }, (_, i) => {
+    const sentences: DatedSentence[] = Array.from({ length: 3 }, (_, k) => {
+      const words = Array.from({ length: 2 + rand(6) }, () => vocab[rand(vocab.length)]!);
+      const date = `1992-02-${String(10 + rand(3)).padStart(2, '0')}`;
+      const sentenceText = `On ${date} ${words.join(' ')}.`;
+      return { doc: `d${i}`, date: { value: date, span: { start: 3, end: 13 }, quote: date }, sentence: { start: k * 100, end: k * 100 + sentenceText.length }, sentenceText };
+    });
+    return { doc: `d${i}`, sentences };
+  });
+  for (const similarity of [0.3, 0.5, 0.8]) {
+    const indexed = buildTimeline(reports, { similarity });
+    const scanned = buildTimeline(reports, { similarity, scan: true });
+    assert.deepEqual(indexed, scanned, `similarity ${similarity}`);
+    assert.ok(indexed.entries.length > 3 && indexed.entries.some((e) => e.statements.length > 1));
+  }
 });

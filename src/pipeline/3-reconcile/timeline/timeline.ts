@@ -35,6 +35,28 @@ interface Held {
   entry: TimelineEntry;
   words: Set<string>[];
   order: number;
+  /** `entry.reports` and `entry.entities` as sets, for membership in constant time. */
+  reports: Set<string>;
+  entities: Set<string>;
+}
+
+/** Statements of one date value, and each word's statements among those whose prefix holds it. */
+interface Bucket {
+  held: Held[];
+  postings: Map<string, Array<{ held: Held; statement: number }>>;
+}
+
+/** Options of a timeline. */
+export interface TimelineOptions {
+  /** Jaccard of content words from which a statement joins an entry (default 0.5). */
+  similarity?: number;
+  /**
+   * How often each word occurs across the statements, when known in advance: rare words are
+   * then indexed first, which keeps each lookup short. Any order gives the same timeline.
+   */
+  frequency?: ReadonlyMap<string, number>;
+  /** Compare every statement of a date with every other (the reference the index must equal; for tests). */
+  scan?: boolean;
 }
 
 /**
@@ -44,14 +66,19 @@ interface Held {
  * sentence with no counts (a dateline), is a publication mention, not an event.
  */
 export class Timeline {
-  private readonly byValue = new Map<string, Held[]>();
+  private readonly byValue = new Map<string, Bucket>();
   private readonly held: Held[] = [];
   private readonly pubs = new Map<string, PublicationEntry>();
   private readonly similarity: number;
+  private readonly frequency: ReadonlyMap<string, number>;
+  private readonly scan: boolean;
 
   /** An empty timeline; `similarity` defaults to 0.5. */
-  constructor(options: { similarity?: number } = {}) {
+  constructor(options: TimelineOptions = {}) {
     this.similarity = options.similarity ?? 0.5;
+    this.frequency = options.frequency ?? new Map();
+    // A threshold of 0 or less joins sets that share nothing, which no word index can find.
+    this.scan = options.scan === true || !(this.similarity > 0);
   }
 
   /** Adds one report's dated sentences and its publication date (EDTF, when known). */
@@ -85,36 +112,90 @@ export class Timeline {
   private addStatement(s: DatedSentence): void {
     const key = plain(s.date.value);
     const words = contentWords(s);
-    const candidates = this.byValue.get(key) ?? [];
+    let bucket = this.byValue.get(key);
+    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map() }));
+    const prefix = this.scan ? [] : this.prefixOf(words);
+    const best = this.scan ? this.bestByScan(bucket, words) : this.bestByIndex(bucket, words, prefix);
+    const statement = { doc: s.doc, date: s.date, sentence: s.sentence, sentenceText: s.sentenceText };
+    let target: Held;
+    if (best !== undefined) {
+      target = best;
+      best.entry.statements.push(statement);
+      best.words.push(words);
+      if (!best.reports.has(s.doc)) {
+        best.reports.add(s.doc);
+        best.entry.reports.push(s.doc);
+      }
+      best.entry.counts.push(...(s.counts ?? []));
+      for (const e of s.entities ?? []) {
+        if (best.entities.has(e)) continue;
+        best.entities.add(e);
+        best.entry.entities.push(e);
+      }
+    } else {
+      const r = edtfRange(s.date.value);
+      const entry: TimelineEntry = {
+        value: s.date.value,
+        start: r?.start ?? null,
+        end: r?.end ?? null,
+        sentenceText: s.sentenceText,
+        statements: [statement],
+        reports: [s.doc],
+        counts: [...(s.counts ?? [])],
+        entities: [...new Set(s.entities ?? [])],
+      };
+      target = { entry, words: [words], order: this.held.length, reports: new Set(entry.reports), entities: new Set(entry.entities) };
+      this.held.push(target);
+      bucket.held.push(target);
+    }
+    for (const w of prefix) {
+      const list = bucket.postings.get(w);
+      const posting = { held: target, statement: target.words.length - 1 };
+      if (list === undefined) bucket.postings.set(w, [posting]);
+      else list.push(posting);
+    }
+  }
+
+  /** The entry whose closest statement is most similar, at or above the threshold; the earliest on a tie. */
+  private bestByScan(bucket: Bucket, words: Set<string>): Held | undefined {
     let best: Held | undefined;
     let bestScore = -1;
-    for (const h of candidates) {
+    for (const h of bucket.held) {
       const score = Math.max(...h.words.map((w) => jaccard(w, words)));
       if (score >= this.similarity && score > bestScore) [best, bestScore] = [h, score];
     }
-    const statement = { doc: s.doc, date: s.date, sentence: s.sentence, sentenceText: s.sentenceText };
-    if (best !== undefined) {
-      best.entry.statements.push(statement);
-      best.words.push(words);
-      if (!best.entry.reports.includes(s.doc)) best.entry.reports.push(s.doc);
-      best.entry.counts.push(...(s.counts ?? []));
-      for (const e of s.entities ?? []) if (!best.entry.entities.includes(e)) best.entry.entities.push(e);
-      return;
+    return best;
+  }
+
+  /**
+   * As `bestByScan`, looking only at statements that share a word of the prefixes. Sets with
+   * Jaccard ≥ t share at least ⌈t·|x|⌉ words, so (words in one fixed order) their prefixes of
+   * |x| − ⌈t·|x|⌉ + 1 words share one: no statement that could reach the threshold is missed.
+   */
+  private bestByIndex(bucket: Bucket, words: Set<string>, prefix: readonly string[]): Held | undefined {
+    const seen = new Map<Held, Set<number>>();
+    let best: Held | undefined;
+    let bestScore = -1;
+    for (const w of prefix) {
+      for (const { held, statement } of bucket.postings.get(w) ?? []) {
+        let done = seen.get(held);
+        if (done === undefined) seen.set(held, (done = new Set()));
+        if (done.has(statement)) continue;
+        done.add(statement);
+        const score = jaccard(held.words[statement]!, words);
+        if (score < this.similarity) continue;
+        if (score > bestScore || (score === bestScore && best !== undefined && held.order < best.order)) [best, bestScore] = [held, score];
+      }
     }
-    const r = edtfRange(s.date.value);
-    const entry: TimelineEntry = {
-      value: s.date.value,
-      start: r?.start ?? null,
-      end: r?.end ?? null,
-      sentenceText: s.sentenceText,
-      statements: [statement],
-      reports: [s.doc],
-      counts: [...(s.counts ?? [])],
-      entities: [...new Set(s.entities ?? [])],
-    };
-    const held = { entry, words: [words], order: this.held.length };
-    this.held.push(held);
-    this.byValue.set(key, [...candidates, held]);
+    return best;
+  }
+
+  /** The words to index a set under: its rarest, as many as the threshold requires (one spare against rounding). */
+  private prefixOf(words: ReadonlySet<string>): string[] {
+    if (words.size === 0) return [];
+    const f = (w: string) => this.frequency.get(w) ?? 0;
+    const sorted = [...words].sort((a, b) => f(a) - f(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return sorted.slice(0, Math.min(sorted.length, sorted.length - Math.ceil(this.similarity * sorted.length) + 2));
   }
 }
 
@@ -137,8 +218,11 @@ export function datedSentences(report: Pick<ReportInput, 'id' | 'text' | 'dates'
 }
 
 /** The whole timeline in one call, reports in the order given. */
-export function buildTimeline(reports: ReadonlyArray<{ doc: string; published?: string; sentences: readonly DatedSentence[] }>, options: { similarity?: number } = {}): { entries: TimelineEntry[]; publications: PublicationEntry[] } {
-  const t = new Timeline(options);
+export function buildTimeline(reports: ReadonlyArray<{ doc: string; published?: string; sentences: readonly DatedSentence[] }>, options: Omit<TimelineOptions, 'frequency'> = {}): { entries: TimelineEntry[]; publications: PublicationEntry[] } {
+  // How often each word occurs in the statements, so that lookups go by rare words first.
+  const frequency = new Map<string, number>();
+  for (const r of reports) for (const s of r.sentences) for (const w of contentWords(s)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+  const t = new Timeline({ ...options, frequency });
   for (const r of reports) t.addReport(r.doc, r.published, r.sentences);
   return { entries: t.entries(), publications: t.publications() };
 }
