@@ -1,5 +1,5 @@
 /** The extraction stage: counts, dates and attributions from a report's text, each with its span. */
-import type { Count, DateMention, Extraction, ExtractOptions, Span } from '../../domain/types.js';
+import type { Count, DateMention, Extraction, ExtractOptions, Measure, Span } from '../../domain/types.js';
 import { AppError } from '../../domain/errors.js';
 import { parseEdtf } from '../../nlp/edtf.js';
 import { splitSentences } from '../../nlp/sentences.js';
@@ -13,6 +13,7 @@ import { AttributionTracker } from './attribution/resolve.js';
 import type { Found } from './attribution/patterns.js';
 import { findQuotes } from './attribution/quotes.js';
 import { bodyEnd } from './bodyEnd.js';
+import { ListHeadings } from './counts/heading.js';
 
 // The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
@@ -39,17 +40,19 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const ctx: DateContext = { published: published ?? undefined };
   const counts: Count[] = [];
   const dates: DateMention[] = [];
+  const headings = new ListHeadings();
   sentences.forEach((span, n) => {
     const s = text.slice(span.start, span.end);
     const ds = DATEISH.test(s) ? findDates(text, span, ctx) : [];
     dates.push(...ds);
+    const listMeasure = headings.next(s);
     if (!NUMBERISH.test(s)) return;
-    counts.push(...sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, counts.length));
+    counts.push(...sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, counts.length, listMeasure));
   });
   return { counts, dates };
 }
 
-function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number): Count[] {
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number, listMeasure: Measure | null): Count[] {
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
   tokens.tag = () => { tagSentence(text, span.start, span.end, tokens); };
@@ -67,7 +70,7 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
     }
   }
-  return findCounts(tokens, text, (t) => masked.has(t.start)).map((c) => {
+  return findCounts(tokens, text, (t) => masked.has(t.start), listMeasure).map((c) => {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,

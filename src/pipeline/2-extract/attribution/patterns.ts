@@ -10,7 +10,7 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)`;
+const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
 // Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
 const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
@@ -62,6 +62,16 @@ const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|se
 // Cheap tests that gate the costlier patterns.
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
+
+// A phrase that opens with a number is a count, not a speaker.
+const STARTS_COUNT = /^(?:(?:about|some|around|at\s+least|more\s+than|nearly|almost|over|up\s+to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|scores)\b)/i;
+
+/** A short subject that opens the sentence and ends at its first comma ("The Interior Ministry, which …"). */
+function leadingSubject(sentence: string): { text: string; end: number } | null {
+  const m = /^\s*((?:[\p{L}\p{N}'’.-]+\s+){0,6}[\p{L}\p{N}'’.-]+),/u.exec(sentence);
+  if (!m || !/^(?:the\s+)?\p{Lu}/u.test(m[1]!) || /^(?:in|on|at|after|before|during|since|by|for|from|when|while|as|if|but|and|so)\b/i.test(m[1]!)) return null;
+  return { text: m[1]!, end: m.index + m[0].length - 1 };
+}
 
 /** Cuts a source phrase where the attributing phrase ends and the reported content begins. */
 function trimSource(s: string): string {
@@ -135,7 +145,20 @@ export function findAttributions(sentence: string): Found[] {
     const text = sentence.slice(start, m.index! + m[0].length);
     // "and estimates that", ", saying that": the verb's subject opens the sentence.
     // "The governor, Ilse Varga, said": after an apposition's comma only a short name may speak.
-    if (m[2] === ',' && !/^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(speaker)) continue;
+    if (m[2] === ',' && !/^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(speaker)) {
+      // "Kestrel Watch's first count, published in September, listed 38 dead": the subject before the apposition.
+      const lead = leadingSubject(sentence);
+      const verbAt = m.index! + m[0].length - m[3]!.length;
+      // "An earlier version, citing police, said …": an apposition that names a source of its own keeps it.
+      if (lead && lead.end < start && !sentence.slice(lead.end + 1, start).includes(',') && !/\b(?:citing|quoting|according|per)\b/i.test(sentence.slice(lead.end, verbAt))) add(make(m[3]!, lead.text, verbAt));
+      continue;
+    }
+    // "The Interior Ministry, which gave a toll of 52": the relative pronoun stands for the subject before it.
+    if (/^(?:which|who)$/i.test(speaker)) {
+      const lead = leadingSubject(sentence);
+      if (lead && /^,\s*$/.test(sentence.slice(lead.end, start))) add(make(text, lead.text, start));
+      continue;
+    }
     if (/^(?:and|but)$/i.test(m[1]!.trim()) || (NOT_SPEAKER.test(speaker) && /^saying$/i.test(m[3]!))) {
       const subject = sentenceSubject(sentence);
       if (subject) add(make(text, subject, start));
@@ -156,7 +179,8 @@ export function findAttributions(sentence: string): Found[] {
   // "…, said the ministry." (inverted, at the end)
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
     const source = trimSource(m[2]!);
-    if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));
+    // "…, said 23 people had died": what follows the verb is the report, not a speaker.
+    if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source) && !STARTS_COUNT.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));
   }
   return out.sort((a, b) => a.start - b.start);
 }

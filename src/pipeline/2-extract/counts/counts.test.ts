@@ -51,6 +51,11 @@ const TABLE: [string, Row[]][] = [
   ['Nine villagers were wounded (five men and four boys) in Orlec.', [['injured', 'all', 9, 9], ['injured', 'men', 5, 5], ['injured', 'children', 4, 4]]],
   ['The dead include 520 women and children: 300 women and 250 children.', [['killed', 'women+children', 520, 520], ['killed', 'women', 300, 300], ['killed', 'children', 250, 250]]],
   ['The missing include 14 fishermen.', [['missing', 'all', 14, 14]]],
+  ['At least 118 people were killed in Sorn over the two days, among them 22 women and 41 children.', [['killed', 'all', 118, null], ['killed', 'women', 22, 22], ['killed', 'children', 41, 41]]],
+  ['Landslide in Pelmor kills 14, injures 30', [['killed', 'all', 14, 14], ['injured', 'all', 30, 30]]],
+  ['Medics said 31 people were taken to hospital.', [['injured', 'all', 31, 31]]],
+  ['Divers are still searching for 12 fishermen.', [['missing', 'all', 12, 12]]],
+  ['Some 70 children lost one or both parents.', [['orphaned', 'children', 70, 70]]],
   // …but a figure after a dash with its own predicate is a figure of its own.
   ['Twelve people were killed - 5 women were also wounded.', [['killed', 'all', 12, 12], ['injured', 'women', 5, 5]]],
 ];
@@ -78,4 +83,9 @@ test('links a breakdown listed after a colon or dash to its total, and not a new
   assert.deepEqual(a.map((c) => c.partOf), [undefined, 0, 0]);
   const b = extract('Twelve people were killed - 5 women were also wounded.').counts;
   assert.deepEqual(b.map((c) => c.partOf), [undefined, undefined]);
+});
+
+test('a list item that states only a number counts what its heading names', () => {
+  const text = 'Deaths by district (verified):\n- Orlec: 41 (9 women, 15 children)\n- Sarn: 27\n\nNeeds:\n- Tessaly: 300 tents\n- Varn: 12';
+  assert.deepEqual(counts(text), [['killed', 'all', 41, 41], ['killed', 'women', 9, 9], ['killed', 'children', 15, 15], ['killed', 'all', 27, 27]]);
 });

@@ -81,10 +81,13 @@ function relate(tokens: Token[], cands: Candidate[]): void {
   }
   for (let n = 0; n < cands.length; n++) {
     const host = cands[n]!;
-    if (host.outer !== undefined || host.host !== undefined) continue;
-    const { k, late } = listStart(tokens, host.end, n + 1 < cands.length ? cands[n + 1]!.q.from : tokens.length);
+    if (host.outer !== undefined || host.host !== undefined || host.np.kind === 'things') continue;
+    // "killed over the two days, among them 22 women": a number of things is no count to stop at.
+    let after = n + 1;
+    while (after < cands.length && cands[after]!.np.kind === 'things') after++;
+    const { k, late } = listStart(tokens, host.end, after < cands.length ? cands[after]!.q.from : tokens.length);
     if (k < 0) continue;
-    claimList(tokens, cands, n, k, late);
+    claimList(tokens, cands, n, k, late, after);
   }
   // "nineteen women and eleven children", "14 children lost both parents, and 57 lost one"
   for (let n = 1; n < cands.length; n++) {
@@ -143,8 +146,8 @@ function listStart(tokens: Token[], end: number, next: number): { k: number; lat
 }
 
 /** Marks the counts listed from token `k` on ("106 women, 63 children and 70 elderly people") as parts of `host`. */
-function claimList(tokens: Token[], cands: Candidate[], host: number, k: number, late: boolean): void {
-  for (let m = host + 1; m < cands.length; m++) {
+function claimList(tokens: Token[], cands: Candidate[], host: number, k: number, late: boolean, first: number): void {
+  for (let m = first; m < cands.length; m++) {
     const part = cands[m]!;
     if (part.q.from !== k || part.np.kind !== 'people') break;
     part.host = host;
@@ -186,7 +189,7 @@ function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Me
 }
 
 /** Every count in the sentence whose tokens are given. */
-export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean): SentenceCount[] {
+export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
@@ -207,6 +210,8 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
       const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands);
       c.measure = adj && adj !== 'population' ? adj : null;
+      // "- Sarn: 27" under "Deaths by village:": a list item's bare number counts what its heading names.
+      if (!c.measure && listMeasure && c.np.kind === 'none' && !c.q.vague) c.measure = listMeasure;
       continue;
     }
     const parts = partsOf.get(n) ?? new Set<number>();
@@ -221,7 +226,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     c.measure ??= subjectCue(tokens, c.q.from, floor, starts);
     c.measure ??= c.np.statusMeasure ?? null;
     if (!c.measure && c.sibling !== undefined) c.measure = cands[c.sibling]!.measure ?? null;
-    c.measure ??= 'other';
+    c.measure ??= listMeasure ?? 'other';
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';

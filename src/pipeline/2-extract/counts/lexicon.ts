@@ -36,6 +36,7 @@ export const NON_PEOPLE = new Set([
   'week', 'days', 'day', 'hours', 'hour', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'per', 'percent', '%',
   'resolutions', 'resolution', 'articles', 'pages', 'dollars', 'euros', 'manat', 'rubles', 'pounds', 'cases', 'incidents',
   'attacks', 'shells', 'rockets', 'missiles', 'tanks', 'vehicles', 'aircraft', 'points', 'votes', 'seats', 'items', 'documents',
+  'tents', 'tarpaulins', 'blankets', 'kits', 'rations', 'meals', 'litres', 'liters', 'beds', 'boats', 'trucks', 'cars', 'buses',
 ]);
 
 /** A measure cue: words in order (lower case) and the measure they signal. */
@@ -50,9 +51,9 @@ function cues(measure: Measure, phrases: string[]): Cue[] {
 
 /** Verbs and predicates after a counted phrase: "613 civilians were killed", "150 remain missing". */
 export const POST_CUES: Cue[] = [
-  ...cues('orphaned', ['lost both parents', 'lost one parent', 'lost a parent', 'lost their parents', 'lost both their parents', 'lost their parent', 'orphaned', 'left orphans']),
+  ...cues('orphaned', ['lost one or both parents', 'lost one or both of their parents', 'lost both parents', 'lost one parent', 'lost a parent', 'lost their parents', 'lost both their parents', 'lost their parent', 'orphaned', 'left orphans']),
   ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead']),
-  ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds']),
+  ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
   ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave']),
@@ -61,9 +62,11 @@ export const POST_CUES: Cue[] = [
 
 /** Words right before a number: "killed 613", "the killings of hundreds", "home to 7,000". */
 export const PRE_CUES: Cue[] = [
-  ...cues('killed', ['remains of', 'bodies of', 'corpses of', 'death toll', 'toll', 'killed', 'kill', 'killing', 'killings of', 'killing of', 'deaths of', 'death of', 'murder of', 'murdered', 'massacre of', 'massacred', 'slaughtered', 'executed', 'execution of', 'death toll of', 'death toll to', 'death toll at', 'toll of', 'toll to', 'toll at', 'claimed the lives of', 'lives of', 'lost']),
-  ...cues('injured', ['injured', 'injuring', 'wounded', 'wounding', 'hurt', 'injury to', 'injuries to', 'wounds to']),
+  ...cues('killed', ['remains of', 'bodies of', 'corpses of', 'death toll', 'toll', 'killed', 'kill', 'kills', 'killing', 'killings of', 'killing of', 'deaths of', 'death of', 'murder of', 'murdered', 'massacre of', 'massacred', 'slaughtered', 'executed', 'execution of', 'death toll of', 'death toll to', 'death toll at', 'toll of', 'toll to', 'toll at', 'claimed the lives of', 'lives of', 'lost']),
+  ...cues('injured', ['injured', 'injures', 'injuring', 'wounded', 'wounding', 'hurt', 'injury to', 'injuries to', 'wounds to']),
   ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of', 'took', 'taking']),
+  // "still looking for between 40 and 50 people"
+  ...cues('missing', ['looking for', 'searching for', 'search for']),
   ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
   ...cues('returned', ['resettled', 'return of', 'resettlement of', 'repatriated', 'repatriation of']),
   ...cues('population', ['home to', 'population of', 'populated by', 'inhabited by', 'population']),

@@ -110,3 +110,14 @@ test('counts "the following day" and "two days later" from the day the narrative
   assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.', '2025-03-12').slice(2), [['2025-03-11', 'A day earlier']]);
   assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.').slice(2), []);
 });
+
+test('a weekday beside a stated date is part of that date, not a second one', () => {
+  assert.deepEqual(dates('Tuesday, 14 October 2025', '2025-10-14'), [['2025-10-14', 'Tuesday, 14 October 2025']]);
+  assert.deepEqual(dates('They came to Sorn on the fifth of September 2010, a Sunday.', '2024-10-13'), [['2010-09-05', 'the fifth of September 2010']]);
+});
+
+test('reads day ranges across two months and a month named after a preposition', () => {
+  assert.deepEqual(dates('The shelling of Orlec lasted from 1 September to 12 October 2025.'), [['2025-09-01/2025-10-12', 'from 1 September to 12 October 2025']]);
+  assert.deepEqual(dates('The camp opened in 2023. In April it held 900 families.'), [['2023', '2023'], ['2023-04', 'In April']]);
+  assert.deepEqual(dates('They may return.'), []);
+});

@@ -15,6 +15,8 @@ export interface DateContext {
   lastDay?: Date;
 }
 
+const WEEKDAY_ONLY = /^(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** The day an EDTF value names (for an interval, its last day), or null when it is coarser. */
 function dayOfValue(value: string): Date | null {
   const m = /(\d{4})-(\d\d)-(\d\d)$/.exec(value);
@@ -65,7 +67,14 @@ export function findDates(text: string, span: Span, ctx: DateContext): DateMenti
     for (let k = stated.length - 1; k >= 0; k--) if (stated[k]!.end <= offset) return dayOfValue(stated[k]!.value);
     return ctx.lastDay ?? null;
   };
-  for (const h of relativeDates(s, { published: ctx.published, lastDay })) if (!taken(h.start, h.end)) hits.push({ ...h, relative: true });
+  for (const h of relativeDates(s, { published: ctx.published, lastDay })) {
+    if (taken(h.start, h.end)) continue;
+    // "Tuesday, 14 October 2025", "the fifth of September 2010, a Sunday": the weekday names the stated day, not another.
+    const next = stated.find((x) => x.start >= h.end && /^,?\s*$/.test(s.slice(h.end, x.start)));
+    if (next && WEEKDAY_ONLY.test(s.slice(h.start, h.end)) && dayOfValue(next.value)) { next.start = h.start; continue; }
+    if (stated.some((x) => x.end <= h.start && /^,\s+(?:a|on\s+a)\s+$/i.test(s.slice(x.end, h.start)) && dayOfValue(x.value))) continue;
+    hits.push({ ...h, relative: true });
+  }
   hits.sort((a, b) => a.start - b.start);
   for (const h of hits) {
     const y = /^(\d{4})/.exec(h.value);

@@ -56,6 +56,14 @@ const rules: Rule[] = [
       const [a, b] = [Number(g.d1), Number(g.d2)];
       return g.year ? days(Number(g.year), m, a, b) : { needsYear: (y: number) => days(y, m, a, b) };
     } },
+  // "between 1 September and 12 October 2025", "1 September - 12 October 2025": days of two months
+  { re: new RegExp(String.raw`\b(?:(?:between|from)\s+)?(?<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+${MONTH}\s*(?:and|to|until|[-–—])\s*(?<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+${MONTH2},?\s+${YEAR}\b`, 'g'),
+    map: (g) => {
+      const y = Number(g.year);
+      const a = dayOf(y, month(g), Number(g.d1));
+      const b = dayOf(y, MONTHS[g.mon2!.toLowerCase().replace('.', '')]!, Number(g.d2));
+      return a && b && a < b ? `${a}/${b}` : null;
+    } },
   // "between May and September 2016", "from May to September 2016", "May–September 2016"
   { re: new RegExp(String.raw`\b(?:(?:between|from)\s+)?${MONTH}\s*(?:and|to|until|[-–])\s*${MONTH2},?\s+${YEAR}\b`, 'gi'),
     map: (g) => {
@@ -96,6 +104,8 @@ const rules: Rule[] = [
   // "on February 26", "26 February" (the year comes from context)
   { re: new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
   { re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
+  // "in April", "published in September" (the year comes from context; the preposition keeps "May" the verb out)
+  { re: new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-)\s*(?:early\s+|late\s+|mid-)?${MONTH}\b(?!\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => edtf(y, month(g)) }) },
 ];
 
 /** Runs the absolute rules over `text`; earlier rules win where matches overlap. */
