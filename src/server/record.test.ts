@@ -72,6 +72,16 @@ describe('figures', () => {
     }
   }));
 
+  it('lists only the best supported values of each figure when asked, saying how many there are', () => withServer(async ({ app }) => {
+    const all = (await app.inject('/api/figures')).json<FigureList>();
+    const many = all.items.find((f) => f.values.length > 1)!;
+    assert.equal(many.valueCount, many.values.length);
+    const one = (await app.inject('/api/figures?values=1')).json<FigureList>().items.find((f) => f.id === many.id)!;
+    assert.deepEqual(one.values, many.values.slice(0, 1));
+    assert.equal(one.valueCount, many.valueCount);
+    assert.equal((await app.inject('/api/figures?values=0')).statusCode, 400);
+  }));
+
   it('shows the first mentions of each value when asked for fewer, and refuses a bad number', () => withServer(async ({ app }) => {
     const { id } = await killed(app);
     const d = (await app.inject(`/api/figures/${id}?evidence=1`)).json<FigureDetail>();

@@ -50,7 +50,10 @@ export interface FigureSummary {
   id: string;
   key: FigureKey;
   eventLabel: string;
+  /** Ranked by independent support; the first `values` of them when the query limits them. */
   values: FigureValueSummary[];
+  /** How many distinct values the figure has in all. */
+  valueCount: number;
   verdict: Verdict;
 }
 
@@ -61,6 +64,8 @@ export interface FigureListQuery {
   measure?: Measure;
   /** Include population and other counts. */
   all?: boolean;
+  /** At most this many values per figure (1–1000; default all). */
+  values?: number;
 }
 
 /** `GET /api/figures`. */

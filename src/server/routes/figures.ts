@@ -24,14 +24,17 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: FigureListQuery }>('/api/figures', {
     schema: {
       summary: 'Reconciled figures: values, attributions, independent sources, verdicts', tags: ['record'],
-      querystring: query({ event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }) }),
+      querystring: query({
+        event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }),
+        values: int({ minimum: 1, maximum: 1000, description: 'At most this many values per figure, the best supported (default all)' }),
+      }),
       response: { 200: figureList, ...errors(400) },
     },
   }, async (req): Promise<FigureList> => {
     const view = await ctx.records.get();
     const figures = ofEvent(view.record.figures, req.query.event)
       .filter((f) => isShown(f, req.query.all) && (!req.query.measure || f.key.measure === req.query.measure));
-    return { builtAt: view.record.builtAt, items: figures.map((f) => figureSummary(f)) };
+    return { builtAt: view.record.builtAt, items: figures.map((f) => figureSummary(f, undefined, req.query.values)) };
   });
 
   app.get<{ Params: { id: string }; Querystring: FigureDetailQuery }>('/api/figures/:id', {

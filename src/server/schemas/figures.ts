@@ -23,7 +23,7 @@ const valueProps = {
 };
 
 /** FigureSummary. */
-export const figureSummary = obj({ id: str(), key: figureKey, eventLabel: str(), values: arr(obj(valueProps)), verdict });
+export const figureSummary = obj({ id: str(), key: figureKey, eventLabel: str(), values: arr(obj(valueProps)), valueCount: int(), verdict });
 
 /** Mention. */
 export const mention = obj({

@@ -11,11 +11,11 @@ export function countRef(c: DomainCountRef): CountRef {
   return { doc: c.doc, index: c.index, count: c.count };
 }
 
-/** A figure in a listing. */
-export function figureSummary(f: Figure, id = figureId(f.key)): FigureSummary {
+/** A figure in a listing, with its first `maxValues` values (they are ranked by independent support). */
+export function figureSummary(f: Figure, id = figureId(f.key), maxValues = Infinity): FigureSummary {
   return {
-    id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict,
-    values: f.values.map(({ counts, ...v }) => ({
+    id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.values.length,
+    values: f.values.slice(0, maxValues).map(({ counts, ...v }) => ({
       min: v.min, max: v.max, label: v.label, approximate: v.approximate, attributions: v.attributions,
       unattributed: v.unattributed, kinds: v.kinds, reports: v.reports, independent: v.independent,
       compatibleWith: v.compatibleWith, phrase: v.phrase, mentions: counts.length,

@@ -5,6 +5,9 @@ import { figureTitle, plural } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { CheckList, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
+/** Values drawn per figure on the overview (the best supported); the figure page has them all. */
+const VALUES_SHOWN = 8;
+
 /** The event key of counts no rule could place (see the event reasons in each count's evidence). */
 const UNASSIGNED = '(unassigned)';
 
@@ -27,7 +30,10 @@ function FigureRow({ f }: { f: FigureSummary }) {
   return (
     <tr>
       <th scope="row"><Link href={`/figures/${encodeURIComponent(f.id)}`} class="figure-link">{figureTitle(f.key)}</Link></th>
-      <td><ul class="values">{f.values.map((v, i) => <ValueLine key={i} v={v} />)}</ul></td>
+      <td>
+        <ul class="values">{f.values.map((v, i) => <ValueLine key={i} v={v} />)}</ul>
+        {f.valueCount > f.values.length && <Link href={`/figures/${encodeURIComponent(f.id)}`} class="small">and {plural(f.valueCount - f.values.length, 'more value')}</Link>}
+      </td>
       <td><VerdictBadge verdict={f.verdict} /><div class="reason" title={f.verdict.reason}>{f.verdict.reason}</div></td>
     </tr>
   );
@@ -37,7 +43,7 @@ function FigureRow({ f }: { f: FigureSummary }) {
 export function Overview() {
   const stats = useResource<StatsView>('stats');
   const events = useResource<EventList>('events');
-  const figures = useResource<FigureList>('figures');
+  const figures = useResource<FigureList>('figures', { values: VALUES_SHOWN });
   const problems = useResource<CheckList>('checks', { status: 'problem' });
   return (
     <section>
