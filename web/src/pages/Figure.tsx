@@ -29,7 +29,7 @@ function MentionCard({ m, docs }: { m: Mention; docs: DocumentLabels }) {
 
 /** The figure page. */
 export function FigurePage({ id }: { id: string }) {
-  const res = useResource<FigureDetail>(`figures/${encodeURIComponent(id)}`);
+  const res = useResource<FigureDetail>(`figures/${encodeURIComponent(id)}`, { evidence: 50 });
   return (
     <Loaded res={res}>{(d) => {
       const docs = labelsOf(d);
