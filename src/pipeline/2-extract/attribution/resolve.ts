@@ -5,7 +5,7 @@ import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|per|citing|quoting|official|figures|data|statistics|tally|toll|count|shows?)\b/i;
+const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|shows?)\b/i;
 
 /** Tracks speakers through a report, so that "it added" finds the statement it continues. */
 export class AttributionTracker {

@@ -111,6 +111,16 @@ test('counts "the following day" and "two days later" from the day the narrative
   assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.').slice(2), []);
 });
 
+// [text, report date]: a forward step from a day the text never stated would land after the report.
+const FORWARD_UNANCHORED: [string, string][] = [
+  ['It was the spring of 2016, I think. The next morning we heard shooting.', '2025-03-03'],
+  ['They came in 1993. Two days later the women went to the mill.', '2025-03-03'],
+  ['We left at night. The following day we reached the border.', '2025-03-03'],
+];
+for (const [text, published] of FORWARD_UNANCHORED) {
+  test(`leaves the forward step in "${text}" unresolved`, () => assert.deepEqual(dates(text, published).filter(([, q]) => /next|later|following/i.test(q)), []));
+}
+
 test('a weekday beside a stated date is part of that date, not a second one', () => {
   assert.deepEqual(dates('Tuesday, 14 October 2025', '2025-10-14'), [['2025-10-14', 'Tuesday, 14 October 2025']]);
   assert.deepEqual(dates('They came to Sorn on the fifth of September 2010, a Sunday.', '2024-10-13'), [['2010-09-05', 'the fifth of September 2010']]);

@@ -64,14 +64,17 @@ function resolve(g: Record<string, string | undefined>, a: Anchors, at: number, 
   }
   // "a day earlier", "the following afternoon": counted from the day the narrative last stood on,
   // else from the report's date.
-  const narrative = () => a.lastDay(at) ?? d;
+  // "It was the spring of 2016 … The next morning": a narrative moving forward from a day it has
+  // not stated is not counted from the report's date, which would put it after the report.
+  const narrative = (forward: boolean) => a.lastDay(at) ?? (forward ? null : d);
   if (g.dayoff) {
     // "three days after the earthquake": counted from an event whose date is not given here.
     if (/^(?:after|before)$/i.test(g.dir!) && /^\s+(?!that\b|then\b)[\p{L}\p{N}]/iu.test(text.slice(end))) return null;
     const n = NUM[g.dayoff.toLowerCase()] ?? Number(g.dayoff);
-    return shiftOf(narrative(), /earlier|before/i.test(g.dir!) ? -n : n);
+    const back = /earlier|before/i.test(g.dir!);
+    return shiftOf(narrative(!back), back ? -n : n);
   }
-  if (g.prevday) return shiftOf(narrative(), g.prevday.toLowerCase() === 'previous' ? -1 : 1);
+  if (g.prevday) return shiftOf(narrative(g.prevday.toLowerCase() !== 'previous'), g.prevday.toLowerCase() === 'previous' ? -1 : 1);
   if (g.agounit) {
     if (!pub) return null;
     const n = /^\d/.test(g.n!) ? Number(g.n) : NUM[g.n!.toLowerCase()] ?? 1;
