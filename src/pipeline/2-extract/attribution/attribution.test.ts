@@ -58,6 +58,13 @@ const TABLE: [string, (string | null)[]][] = [
   // A passive's agent.
   ['Some 80 people were listed as missing by the Harbour Red Cross.', ['the Harbour Red Cross']],
   ['About 600 families were registered by the district refugee office in Orn.', ['the district refugee office']],
+  // A breakdown that opens the next sentence keeps the speaker of the figure it breaks down.
+  ['The toll rose to 30, the coastguard said. Among the dead were 8 children.', ['the coastguard', 'the coastguard']],
+  ['The toll rose to 30. Among the dead were 8 children.', [null, null]],
+  // A speaker that opens a new clause with "and" after the count speaks for that clause only.
+  ['Medics say they treated more than 60 people, and local officials put the number of injured at 75.', ['Medics', 'local officials']],
+  // "X's (own) list" names its keeper as the source.
+  ['The diocese’s own list has 48 names.', ['The diocese’s own list']],
 ];
 
 for (const [text, expected] of TABLE) {

@@ -60,7 +60,7 @@ export function isPluralBody(body: string): boolean {
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly|now|so\s+far|since))?`;
 
 // Cheap tests that gate the costlier patterns.
-const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll)\b/i;
+const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
 // A phrase that opens with a number is a count, not a speaker.
@@ -119,7 +119,7 @@ export function findAttributions(sentence: string): Found[] {
   // Varn toll" would read as a name; lower-case words inside are adjectives ("Orlec provincial
   // figures"), not plural nouns or verbs. A capitalised word before "toll", "tally" or "count" is a
   // place or an event ("the Varn toll"), not a source; only a possessive names one there.
-  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:figures|data|statistics|estimates|tally|count|toll))\b/gu)) {
+  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:own\s+)?(?:figures|data|statistics|estimates|tally|count|toll|list))\b/gu)) {
     if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }

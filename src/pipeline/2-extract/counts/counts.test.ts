@@ -76,6 +76,12 @@ const TABLE: [string, Row[]][] = [
   // Leaving one's home or country, and "the whereabouts of".
   ['Hundreds of families have left their homes in the hills.', [['displaced', 'all', 200, 999, 'families']]],
   ['The whereabouts of about 30 fishermen remain unknown.', [['missing', 'all', 30, 30]]],
+  // Names on a list or memorial are the dead (or the missing); a petition's are not.
+  ['The memorial in Orsk bears 212 names.', [['killed', 'all', 212, 212]]],
+  ['The families keep their own list of the missing, with 44 names.', [['missing', 'all', 44, 44]]],
+  ['The petition gathered 5,000 names.', []],
+  // Crossing or walking to the border.
+  ['About 300 villagers crossed the border that night.', [['displaced', 'all', 300, 300]]],
 ];
 
 for (const [text, expected] of TABLE) {

@@ -187,6 +187,16 @@ function clauseStarts(tokens: Token[]): Int32Array {
   return out;
 }
 
+// Words that make a list of names a list of the dead ("the memorial lists 61 names") or of the missing.
+const DEAD_LIST = /^(?:memorial|memorials|monument|graves?|dead|victims|killed|martyrs|list|lists|listed|roll)$/;
+const MISSING_LIST = /^(?:missing|disappeared|unaccounted)$/;
+
+/** "Their own list has 67 names": names on a list or memorial count the dead (or, so called, the missing). */
+function namesMeasure(tokens: Token[]): Measure | null {
+  if (tokens.some((t) => MISSING_LIST.test(t.lower))) return 'missing';
+  return tokens.some((t) => DEAD_LIST.test(t.lower)) ? 'killed' : null;
+}
+
 /**
  * "Deaths: 200–300", "I counted the bodies myself: twenty-two": a number that ends its sentence
  * after a colon counts what the few words before the colon name.
@@ -228,7 +238,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const pre = preCue(tokens, c.q.from, floor);
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
-      if (c.np.kind === 'things') { c.measure = null; continue; }
+      if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
       // "dozens still missing", "hundreds fled": a vague number with its predicate right beside it.
       if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts); continue; }
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.

@@ -56,7 +56,7 @@ export const POST_CUES: Cue[] = [
   ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
-  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave', 'left their homes', 'left their villages', 'left the country', 'left the region', 'left the area', 'left the valley']),
+  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave', 'left their homes', 'left their villages', 'left the country', 'left the region', 'left the area', 'left the valley', 'crossed the border', 'walked to the border', 'fled across']),
   ...cues('returned', ['returned', 'return', 'resettled', 'repatriated', 'went back', 'moved back', 'come back', 'came back']),
 ];
 
