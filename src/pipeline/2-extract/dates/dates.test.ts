@@ -57,6 +57,14 @@ test('resolves relative dates against the report date, weekdays backwards', () =
   ]);
 });
 
+test('reads "last week" and "next week" as calendar weeks, Monday to Sunday, around the report date', () => {
+  // 12 March 2025 is a Wednesday.
+  assert.deepEqual(dates('Aid reached Orn last week.', '2025-03-12'), [['2025-03-03/2025-03-09', 'last week']]);
+  assert.deepEqual(dates('Talks resume next week.', '2025-03-12'), [['2025-03-17/2025-03-23', 'next week']]);
+  assert.deepEqual(dates('Aid reached Orn last week.', '2025-03-16'), [['2025-03-03/2025-03-09', 'last week']]);
+  assert.deepEqual(dates('Shelling went on this week.', '2025-03-12'), []);
+});
+
 test('leaves relative dates out when the report date is unknown', () => {
   assert.deepEqual(dates('On Monday, officials met. Last year it ended.'), []);
 });

@@ -60,7 +60,14 @@ function resolve(g: Record<string, string | undefined>, a: Anchors, at: number, 
       const m0 = pub.year * 12 + (pub.month - 1) + delta;
       return edtf(Math.floor(m0 / 12), (m0 % 12) + 1);
     }
-    return null; // weeks have no plain EDTF value
+    // "last week": the calendar week (Monday to Sunday) before the report's; "next week" the one after.
+    if (unit === 'week' && d && delta !== 0) {
+      const monday = (d.getUTCDay() + 6) % 7;
+      const from = shiftOf(d, -monday + 7 * delta);
+      const to = shiftOf(d, -monday + 7 * delta + 6);
+      return from && to ? `${from}/${to}` : null;
+    }
+    return null; // "this week" is a stretch still running
   }
   // "a day earlier", "the following afternoon": counted from the day the narrative last stood on,
   // else from the report's date.
