@@ -31,7 +31,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   // Pass 1: speakers, in reading order, so pronouns and quotes can be resolved anywhere.
   const found: Found[][] = [];
   const carried = sentences.map((s) => {
-    const c = tracker.carried();
+    const c = tracker.carried(s);
     const f = tracker.read(s);
     found.push(f);
     tracker.endSentence(s, f);

@@ -10,7 +10,7 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
+const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:reports|records)(?=\s+(?:(?:at\s+least|some|about|around|more\s+than|over|nearly)\s+)?\d)|(?:(?:has|have|had)\s+)?argued(?=\s+that\b)|argues?(?=\s+that\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
 // Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
 const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
@@ -60,7 +60,7 @@ export function isPluralBody(body: string): boolean {
 const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|separately|again|officially|reportedly|now|so\s+far|since))?`;
 
 // Cheap tests that gate the costlier patterns.
-const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll)\b/i;
+const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
 // A phrase that opens with a number is a count, not a speaker.
@@ -119,7 +119,7 @@ export function findAttributions(sentence: string): Found[] {
   // Varn toll" would read as a name; lower-case words inside are adjectives ("Orlec provincial
   // figures"), not plural nouns or verbs. A capitalised word before "toll", "tally" or "count" is a
   // place or an event ("the Varn toll"), not a source; only a possessive names one there.
-  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:figures|data|statistics|estimates|tally|count|toll))\b/gu)) {
+  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:own\s+)?(?:figures|data|statistics|estimates|tally|count|toll|list))\b/gu)) {
     if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }
@@ -129,11 +129,15 @@ export function findAttributions(sentence: string): Found[] {
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,9}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
   if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
-    let speaker = m[1]!.trim().slice(dateline).replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
+    // "- Partners documented …": a list item's bullet is not part of the speaker.
+    const bullet = /^[-–—•*]+\s+/.exec(m[1]!.trim().slice(dateline))?.[0].length ?? 0;
+    let speaker = m[1]!.trim().slice(dateline + bullet).replace(/(?:\s+(?:has|have|had|now|also|so\s+far))+$/i, '');
+    // "The whereabouts of an estimated 60": after an article the participle is an adjective.
+    if (/\b(?:an?|the)$/i.test(speaker)) continue;
     // "those not listed": a negated verb reports nothing.
     if (/\b(?:not|never)$/i.test(speaker)) continue;
     // "victims listed by the hospital", "names listed on the memorial include …": a participle, not a speech verb.
@@ -141,7 +145,7 @@ export function findAttributions(sentence: string): Found[] {
     // "Among the victims listed …", "Of those recorded …": a partitive is no speaker.
     if (/^(?:among|of|from|between)\b/i.test(speaker)) continue;
     while (LEADING.test(speaker)) speaker = speaker.replace(LEADING, '');
-    const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length) + dateline;
+    const start = m.index! + m[0].indexOf(m[1]!) + (m[1]!.length - m[1]!.trimStart().length) + dateline + bullet;
     const text = sentence.slice(start, m.index! + m[0].length);
     // "and estimates that", ", saying that": the verb's subject opens the sentence.
     // "The governor, Ilse Varga, said": after an apposition's comma only a short name may speak.
@@ -166,10 +170,17 @@ export function findAttributions(sentence: string): Found[] {
     }
     // "it was determined that …" is a passive, not a speaker.
     if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
-    if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[3]!) && !/^\p{Lu}/u.test(speaker)) continue;
+    // "local councillors put the number of dead at …": a lower-case speaker puts only a figure.
+    const putsFigure = /^puts?$/i.test(m[3]!) && /^\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count|tally)\b/i.test(sentence.slice(m.index! + m[0].length));
+    if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[3]!) && !/^\p{Lu}/u.test(speaker) && !putsFigure) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;
     add(f);
+  }
+  // "64 people were still listed as missing by the International Commission": a passive's agent.
+  if (/\bby\b/.test(sentence)) for (const m of sentence.matchAll(/\b(?:was|were|are|is|been|being)\s+(?:still\s+|also\s+|officially\s+)?(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)(?:\s+as\s+[\p{L}-]+)?\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80})/giu)) {
+    const source = trimSource(m[1]!.replace(/\s+(?:in|on|at|since|during|after|before|until|as\s+of)\s+.*$/i, ''));
+    if (source && !STARTS_COUNT.test(source)) add(make(m[0].slice(m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)), source, m.index! + m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)));
   }
   // ", saying that …": the speaker is the sentence's subject.
   for (const m of sentence.matchAll(/,\s*saying\b/gi)) {

@@ -5,7 +5,10 @@ import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|per|citing|quoting|official|figures|data|statistics|tally|toll|count|shows?)\b/i;
+const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?)\b/i;
+
+// A sentence that breaks down the figure of the sentence before: "Among the dead were …", "Among them, …".
+const CONTINUES = /^\s*Among\s+(?:the\s+(?:dead|victims|wounded|injured|missing|killed)|them|those)\b/i;
 
 /** Tracks speakers through a report, so that "it added" finds the statement it continues. */
 export class AttributionTracker {
@@ -74,7 +77,11 @@ export class AttributionTracker {
   endSentence(span: Span, found: Found[]): void {
     const tail = this.text.slice(Math.max(span.start, span.end - 2), span.end);
     this.carry = found.length && /:\s*$/.test(tail) ? found[found.length - 1]!.attribution : null;
+    this.previous = found.length ? found[found.length - 1]!.attribution : null;
   }
+
+  /** The last speaker of the sentence read before, for a breakdown that continues it (see carried). */
+  private previous: Attribution | null = null;
 
   /** The attribution for a count at `at` in sentence `span`, or null for the report's own voice. */
   attributionFor(at: Span, span: Span, found: Found[], carried: Attribution | null): Attribution | null {
@@ -88,7 +95,10 @@ export class AttributionTracker {
   }
 
   /** What the previous sentence passed on (see endSentence). */
-  carried(): Attribution | null {
+  carried(span?: Span): Attribution | null {
+    // "… rose to 64, the ministry said. Among the dead were 17 children": a breakdown of the
+    // figure before it comes from the same speaker.
+    if (!this.carry && span && CONTINUES.test(this.text.slice(span.start, Math.min(span.end, span.start + 40)))) return this.previous;
     return this.carry;
   }
 
@@ -136,7 +146,10 @@ function nearest(text: string, at: Span, span: Span, found: Found[]): Found {
   let best = pool[0]!;
   let dist = Infinity;
   for (const f of pool) {
-    const d = f.end <= at.start ? at.start - f.end : f.start - at.end;
+    // "X say they counted more than 90 bodies, and councillors put the number at …": a speaker
+    // after the count that opens a new clause with "and" speaks for what follows it.
+    const opensNext = f.start >= at.end && /^(?:and|but)\s/i.test(f.attribution.text);
+    const d = (f.end <= at.start ? at.start - f.end : f.start - at.end) + (opensNext ? 200 : 0);
     if (d < dist) { dist = d; best = f; }
   }
   return best;

@@ -58,6 +58,30 @@ const TABLE: [string, Row[]][] = [
   ['Some 70 children lost one or both parents.', [['orphaned', 'children', 70, 70]]],
   // …but a figure after a dash with its own predicate is a figure of its own.
   ['Twelve people were killed - 5 women were also wounded.', [['killed', 'all', 12, 12], ['injured', 'women', 5, 5]]],
+  // A vague number with its predicate beside it, even past "still".
+  ['Flooding in Serra: 12 dead, hundreds still missing', [['killed', 'all', 12, 12], ['missing', 'all', 200, 999]]],
+  // A number that ends its line after a colon counts what the words before the colon name.
+  ['Injuries: 40–55', [['injured', 'all', 40, 55]]],
+  ['We buried the bodies ourselves: thirty-one.', [['killed', 'all', 31, 31]]],
+  ['Founded: 1948', []],
+  // "range from … to …" links a number to the noun it restates.
+  ['Estimates of the wounded range from 80 to 120.', [['injured', 'all', 80, 120]]],
+  // A group named by the predicate or right after "of them" keeps the host's measure.
+  ['Rescuers pulled out 40 bodies, 15 of them children.', [['killed', 'all', 40, 40], ['killed', 'children', 15, 15]]],
+  ['Some 70 people are still missing; 12 of them are women.', [['missing', 'all', 70, 70], ['missing', 'women', 12, 12]]],
+  // Arriving or registering is displacement only at a camp or a refugee office.
+  ['More than 900 families have registered at the transit camp.', [['displaced', 'all', 901, null, 'families']]],
+  ['Over 2,000 people had arrived at the refugee reception centre by noon.', [['displaced', 'all', 2001, null]]],
+  ['Some 200 troops arrived in the town on Friday.', [['other', 'all', 200, 200]]],
+  // Leaving one's home or country, and "the whereabouts of".
+  ['Hundreds of families have left their homes in the hills.', [['displaced', 'all', 200, 999, 'families']]],
+  ['The whereabouts of about 30 fishermen remain unknown.', [['missing', 'all', 30, 30]]],
+  // Names on a list or memorial are the dead (or the missing); a petition's are not.
+  ['The memorial in Orsk bears 212 names.', [['killed', 'all', 212, 212]]],
+  ['The families keep their own list of the missing, with 44 names.', [['missing', 'all', 44, 44]]],
+  ['The petition gathered 5,000 names.', []],
+  // Crossing or walking to the border.
+  ['About 300 villagers crossed the border that night.', [['displaced', 'all', 300, 300]]],
 ];
 
 for (const [text, expected] of TABLE) {

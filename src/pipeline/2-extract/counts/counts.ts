@@ -6,8 +6,8 @@ import type { Quantity } from './quantity.js';
 import { readQuantity } from './quantity.js';
 import type { NounPhrase } from './phrase.js';
 import { readNounPhrase } from './phrase.js';
-import { postCue, preCue, subjectCue } from './measure.js';
-import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS } from './lexicon.js';
+import { cueEndingAt, postCue, preCue, subjectCue } from './measure.js';
+import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
 
 /** A count found in one sentence, before attribution: its `partOf` indexes this sentence's list. */
 export type SentenceCount = Omit<Count, 'attribution' | 'quote' | 'sentence'>;
@@ -27,6 +27,8 @@ interface Candidate {
   /** A part listed after its host's predicate ("57 were killed — 30 men, …"): its own predicate, if any, wins. */
   late?: boolean;
   measure?: Measure | null;
+  /** True when the noun phrase was borrowed from the sibling before ("12 dead, hundreds still missing"). */
+  borrowed?: boolean;
 }
 
 const STARTS = /^(?:\d|hundreds$|thousands$|dozens$|scores$|millions$|tens$|several$)/;
@@ -103,7 +105,10 @@ function relate(tokens: Token[], cands: Candidate[]): void {
       while (j >= 0 && /^(?:,|and|or|while|whereas)$/.test(tokens[j]!.lower)) j--;
       if (j < c.q.from - 1 && j >= prev.end) c.sibling = n - 1;
     }
-    if (c.sibling !== undefined && c.np.kind === 'none') c.np = { ...prev.np, end: c.np.end, subjectFrom: c.np.end, subjectTo: c.np.end, partitiveInner: undefined };
+    if (c.sibling !== undefined && c.np.kind === 'none') {
+      c.np = { ...prev.np, end: c.np.end, subjectFrom: c.np.end, subjectTo: c.np.end, partitiveInner: undefined };
+      c.borrowed = true;
+    }
   }
   // "… captured 1,275 people, 150 of whom remain unaccounted for"
   for (let n = 1; n < cands.length; n++) {
@@ -182,6 +187,33 @@ function clauseStarts(tokens: Token[]): Int32Array {
   return out;
 }
 
+// Words that make a list of names a list of the dead ("the memorial lists 61 names") or of the missing.
+const DEAD_LIST = /^(?:memorial|memorials|monument|graves?|dead|victims|killed|martyrs|list|lists|listed|roll)$/;
+const MISSING_LIST = /^(?:missing|disappeared|unaccounted)$/;
+
+/** "Their own list has 67 names": names on a list or memorial count the dead (or, so called, the missing). */
+function namesMeasure(tokens: Token[]): Measure | null {
+  if (tokens.some((t) => MISSING_LIST.test(t.lower))) return 'missing';
+  return tokens.some((t) => DEAD_LIST.test(t.lower)) ? 'killed' : null;
+}
+
+/**
+ * "Deaths: 200–300", "I counted the bodies myself: twenty-two": a number that ends its sentence
+ * after a colon counts what the few words before the colon name.
+ */
+function labelCue(tokens: Token[], c: Candidate, stops: Set<number>): Measure | null {
+  const colon = c.q.from - 1;
+  if (tokens[colon]?.lower !== ':') return null;
+  const next = tokens[c.end]?.lower;
+  if (next !== undefined && !/^[.;,!)\]]$/.test(next)) return null;
+  for (let k = colon - 1; k >= Math.max(0, colon - 4); k--) {
+    if (CLAUSE_BREAKS.has(tokens[k]!.lower) || stops.has(k)) return null;
+    const m = cueEndingAt(tokens, k, SUBJECT_CUES);
+    if (m) return m.measure;
+  }
+  return null;
+}
+
 /** True when a measure word directly follows: "20 killed", "20 were killed", "20 died". */
 function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Measure | null {
   const m = postCue(tokens, c.end, Math.min(tokens.length, c.end + 3), { skip: new Set(), stops: scanStops, innerOnly: false });
@@ -206,9 +238,11 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const pre = preCue(tokens, c.q.from, floor);
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
-      if (c.np.kind === 'things' || c.q.vague) { c.measure = null; continue; }
+      if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
+      // "dozens still missing", "hundreds fled": a vague number with its predicate right beside it.
+      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts); continue; }
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
-      const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands);
+      const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands) ?? labelCue(tokens, c, starts);
       c.measure = adj && adj !== 'population' ? adj : null;
       // "- Sarn: 27" under "Deaths by village:": a list item's bare number counts what its heading names.
       if (!c.measure && listMeasure && c.np.kind === 'none' && !c.q.vague) c.measure = listMeasure;
@@ -216,7 +250,8 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     }
     const parts = partsOf.get(n) ?? new Set<number>();
     const stops = starts;
-    c.measure = c.np.headMeasure ?? pre ?? null;
+    // "12 dead, hundreds still missing": a borrowed noun's measure yields to the number's own predicate.
+    c.measure = (c.borrowed ? adjacentPost(tokens, c, starts) : null) ?? c.np.headMeasure ?? pre ?? null;
     // "150 people, 40 of them seriously, and killed 11": a part's own words end at its comma.
     const until = c.ownFirst ? nextComma(tokens, c.end) : tokens.length;
     const post = () => postCue(tokens, c.end, until, { skip: parts, stops, innerOnly: c.outer !== undefined });
@@ -232,17 +267,20 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';
   // "12 people were killed - 5 women were also wounded": a late "part" with a predicate of its own is a new figure.
   for (const c of cands) if (c.late && c.host !== undefined && c.measure !== cands[c.host]!.measure) c.host = undefined;
+  // "Twenty-six of the dead were pupils", "19 of them are children", "187 victims, 23 of them
+  // children": a group named by the predicate, or right after "of them".
+  for (const c of cands) {
+    if (c.np.group !== 'all') continue;
+    const be = /^(?:were|are|was|is)$/.test(tokens[c.end]?.lower ?? '');
+    if (!be && !(c.ownFirst && /^(?:them|whom)$/.test(tokens[c.end - 1]?.lower ?? ''))) continue;
+    const g = PEOPLE_NOUNS.get(tokens[c.end + (be ? 1 : 0)]?.lower ?? '');
+    if (g && g !== 'all') c.np = { ...c.np, group: g };
+  }
   // "96 people were treated, 14 of them in critical condition": a part that names no narrower
   // group is a subset of unstated kind, not a second figure for the whole.
   for (const c of cands) {
     const host = c.host !== undefined ? cands[c.host]! : undefined;
     if (host && c.ownFirst && c.measure === host.measure && c.np.group === host.np.group && c.np.unit === host.np.unit) c.measure = 'other';
-  }
-  // "Twenty-six of the dead were pupils": a group named by the predicate.
-  for (const c of cands) {
-    if (c.np.group !== 'all' || !/^(?:were|are|was|is)$/.test(tokens[c.end]?.lower ?? '')) continue;
-    const g = PEOPLE_NOUNS.get(tokens[c.end + 1]?.lower ?? '');
-    if (g && g !== 'all') c.np = { ...c.np, group: g };
   }
   const kept = cands.map((c, n) => ({ c, n })).filter(({ c }) => c.measure);
   const index = new Map(kept.map(({ n }, k) => [n, k] as const));

@@ -56,7 +56,7 @@ export const POST_CUES: Cue[] = [
   ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
-  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave']),
+  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave', 'left their homes', 'left their villages', 'left the country', 'left the region', 'left the area', 'left the valley', 'crossed the border', 'walked to the border', 'fled across']),
   ...cues('returned', ['returned', 'return', 'resettled', 'repatriated', 'went back', 'moved back', 'come back', 'came back']),
 ];
 
@@ -66,7 +66,7 @@ export const PRE_CUES: Cue[] = [
   ...cues('injured', ['injured', 'injures', 'injuring', 'wounded', 'wounding', 'hurt', 'injury to', 'injuries to', 'wounds to']),
   ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of', 'took', 'taking']),
   // "still looking for between 40 and 50 people"
-  ...cues('missing', ['looking for', 'searching for', 'search for']),
+  ...cues('missing', ['looking for', 'searching for', 'search for', 'whereabouts of']),
   ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
   ...cues('returned', ['resettled', 'return of', 'resettlement of', 'repatriated', 'repatriation of']),
   ...cues('population', ['home to', 'population of', 'populated by', 'inhabited by', 'population']),
@@ -96,7 +96,7 @@ export const MODIFIER_MEASURES: ReadonlyMap<string, Measure> = new Map<string, M
 /** Nouns earlier in a clause that tell what a later number counts ("refugees ... constitute one million"). */
 export const SUBJECT_CUES: Cue[] = [
   ...cues('killed', ['death toll', 'toll', 'human remains', 'remains', 'bodies', 'dead', 'deaths', 'fatalities']),
-  ...cues('injured', ['wounded', 'injured']),
+  ...cues('injured', ['wounded', 'injured', 'injuries']),
   ...cues('captured', ['hostages', 'prisoners', 'detainees', 'captives']),
   ...cues('missing', ['missing']),
   ...cues('displaced', ['refugees', 'displaced', 'idps', 'evacuees']),

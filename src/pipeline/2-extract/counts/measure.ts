@@ -56,7 +56,7 @@ function byLastWord(list: Cue[]): Map<string, Cue[]> {
 }
 
 /** The cue whose last word is token `k`, if any. */
-function cueEndingAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
+export function cueEndingAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
   const t = tokens[k];
   if (!t) return null;
   const last = t.lower.includes('-') && list.some((c) => c.words.length === 1) ? t.lower.replace(/^[a-z]+-(?=[a-z])/, '') : t.lower;
@@ -94,6 +94,12 @@ export function preCue(tokens: Token[], from: number, floor: number): Measure | 
     if (!SKIPPABLE.test(tokens[k]!.lower)) return null;
   }
   return null;
+}
+
+// Words that place a sentence in a camp or a refugee office, where arriving or registering is displacement.
+const CAMP_WORDS = /^(?:camps?|refugee|refugees|idps?|shelters?|displacement|asylum|reception|transit)$/;
+function inCampContext(tokens: Token[]): boolean {
+  return tokens.some((t) => CAMP_WORDS.test(t.lower));
 }
 
 const AUX = new Set(['are', 'is', 'was', 'were', 'remain', 'remains', 'remained', 'have', 'has', 'had', 'will', 'would', 'still']);
@@ -139,6 +145,8 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
     }
     let c = cueAt(tokens, k, POST_CUES);
     if (!c && (t.lower === 'taken' || t.lower === 'took') && !takenElsewhere(tokens, k)) c = { words: [t.lower], measure: 'captured' };
+    // "1,300 families have been registered by the refugee office", "1,400 people had arrived" at a camp.
+    if (!c && (t.lower === 'arrived' || t.lower === 'registered') && inCampContext(tokens)) c = { words: [t.lower], measure: 'displaced' };
     if (c && !negated(tokens, k, end)) {
       if (relative && !main) { relCue ??= c.measure; seenVerb = true; k += c.words.length - 1; continue; }
       return c.measure;
@@ -147,7 +155,7 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
   return relCue;
 }
 
-const LINKS = /^(?:constitute[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
+const LINKS = /^(?:constitute[sd]?|range[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
 
 /** A noun earlier in the clause that the number restates: "refugees … constitute one million persons". */
 export function subjectCue(tokens: Token[], from: number, floor: number, stops: Set<number>): Measure | null {

@@ -57,6 +57,14 @@ test('resolves relative dates against the report date, weekdays backwards', () =
   ]);
 });
 
+test('reads "last week" and "next week" as calendar weeks, Monday to Sunday, around the report date', () => {
+  // 12 March 2025 is a Wednesday.
+  assert.deepEqual(dates('Aid reached Orn last week.', '2025-03-12'), [['2025-03-03/2025-03-09', 'last week']]);
+  assert.deepEqual(dates('Talks resume next week.', '2025-03-12'), [['2025-03-17/2025-03-23', 'next week']]);
+  assert.deepEqual(dates('Aid reached Orn last week.', '2025-03-16'), [['2025-03-03/2025-03-09', 'last week']]);
+  assert.deepEqual(dates('Shelling went on this week.', '2025-03-12'), []);
+});
+
 test('leaves relative dates out when the report date is unknown', () => {
   assert.deepEqual(dates('On Monday, officials met. Last year it ended.'), []);
 });
@@ -110,6 +118,16 @@ test('counts "the following day" and "two days later" from the day the narrative
   assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.', '2025-03-12').slice(2), [['2025-03-11', 'A day earlier']]);
   assert.deepEqual(dates('Varn fell on 9 May 1994. It was rebuilt in 1998. A day earlier, the mayor spoke.').slice(2), []);
 });
+
+// [text, report date]: a forward step from a day the text never stated would land after the report.
+const FORWARD_UNANCHORED: [string, string][] = [
+  ['It was the spring of 2016, I think. The next morning we heard shooting.', '2025-03-03'],
+  ['They came in 1993. Two days later the women went to the mill.', '2025-03-03'],
+  ['We left at night. The following day we reached the border.', '2025-03-03'],
+];
+for (const [text, published] of FORWARD_UNANCHORED) {
+  test(`leaves the forward step in "${text}" unresolved`, () => assert.deepEqual(dates(text, published).filter(([, q]) => /next|later|following/i.test(q)), []));
+}
 
 test('a weekday beside a stated date is part of that date, not a second one', () => {
   assert.deepEqual(dates('Tuesday, 14 October 2025', '2025-10-14'), [['2025-10-14', 'Tuesday, 14 October 2025']]);

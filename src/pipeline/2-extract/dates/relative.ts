@@ -60,18 +60,28 @@ function resolve(g: Record<string, string | undefined>, a: Anchors, at: number, 
       const m0 = pub.year * 12 + (pub.month - 1) + delta;
       return edtf(Math.floor(m0 / 12), (m0 % 12) + 1);
     }
-    return null; // weeks have no plain EDTF value
+    // "last week": the calendar week (Monday to Sunday) before the report's; "next week" the one after.
+    if (unit === 'week' && d && delta !== 0) {
+      const monday = (d.getUTCDay() + 6) % 7;
+      const from = shiftOf(d, -monday + 7 * delta);
+      const to = shiftOf(d, -monday + 7 * delta + 6);
+      return from && to ? `${from}/${to}` : null;
+    }
+    return null; // "this week" is a stretch still running
   }
   // "a day earlier", "the following afternoon": counted from the day the narrative last stood on,
   // else from the report's date.
-  const narrative = () => a.lastDay(at) ?? d;
+  // "It was the spring of 2016 … The next morning": a narrative moving forward from a day it has
+  // not stated is not counted from the report's date, which would put it after the report.
+  const narrative = (forward: boolean) => a.lastDay(at) ?? (forward ? null : d);
   if (g.dayoff) {
     // "three days after the earthquake": counted from an event whose date is not given here.
     if (/^(?:after|before)$/i.test(g.dir!) && /^\s+(?!that\b|then\b)[\p{L}\p{N}]/iu.test(text.slice(end))) return null;
     const n = NUM[g.dayoff.toLowerCase()] ?? Number(g.dayoff);
-    return shiftOf(narrative(), /earlier|before/i.test(g.dir!) ? -n : n);
+    const back = /earlier|before/i.test(g.dir!);
+    return shiftOf(narrative(!back), back ? -n : n);
   }
-  if (g.prevday) return shiftOf(narrative(), g.prevday.toLowerCase() === 'previous' ? -1 : 1);
+  if (g.prevday) return shiftOf(narrative(g.prevday.toLowerCase() !== 'previous'), g.prevday.toLowerCase() === 'previous' ? -1 : 1);
   if (g.agounit) {
     if (!pub) return null;
     const n = /^\d/.test(g.n!) ? Number(g.n) : NUM[g.n!.toLowerCase()] ?? 1;
