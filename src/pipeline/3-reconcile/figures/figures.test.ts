@@ -142,3 +142,15 @@ test('official and unofficial come from the attribution\'s kind, its words, or t
   assert.equal(dataKind(base, 'Unofficial figures put it at 5.'), 'unofficial');
   assert.equal(dataKind(base, 'Official data say 5, unofficial data say 9.'), 'none');
 });
+
+test('a verdict spells out the first four conflicting pairs and counts the rest, keeping every pair', () => {
+  const tolls = [11, 22, 33, 44, 55];
+  const reports = tolls.map((n, i) => report(`t${i}`, `Mourners gathered after the Vorsk shooting. Witnesses said ${n} people were killed.`, '2021-05-02', (t) => [
+    countAt(t, `${n} people`, { min: n, max: n }),
+  ]));
+  const f = find(figures(reports), 'vorsk', 'killed');
+  assert.ok(f.verdict.status === 'diverging');
+  assert.equal(f.verdict.pairs.length, 10);
+  assert.equal(f.verdict.reason.split(' against ').length - 1, 4);
+  assert.match(f.verdict.reason, /; and 6 more pairs$/);
+});

@@ -78,6 +78,15 @@ function whenPhrase(v: FigureValue, ctx: VerdictContext): string {
 }
 
 /** " (and 2 other pairs of values conflict)" for conflicts the named kind does not cover. */
+/** Most pairs a reason spells out; the rest are counted (all stay in `pairs`). */
+const LISTED = 4;
+
+/** "a; b; c; d and 6 more pairs": the first pairs in words, then how many more. */
+function listPairs(parts: readonly string[]): string {
+  const rest = parts.length - LISTED;
+  return rest > 0 ? `${parts.slice(0, LISTED).join('; ')}; and ${rest} more pair${rest === 1 ? '' : 's'}` : parts.join('; ');
+}
+
 function others(conflicts: Array<[number, number]>, covered: Array<[number, number]>): string {
   const key = ([i, j]: [number, number]) => (i < j ? `${i},${j}` : `${j},${i}`);
   const seen = new Set(covered.map(key));
@@ -122,7 +131,7 @@ function compare(values: readonly FigureValue[], ctx: VerdictContext): Verdict {
   if (byAttribution.length > 0) {
     const parts = byAttribution.map(([i, j]) =>
       `${values[i]!.label} (${STANDING_WORDS[standing(values[i]!)]}) against ${values[j]!.label} (${STANDING_WORDS[standing(values[j]!)]})`);
-    return { status: 'diverging', kind: 'attribution', reason: `official and unofficial figures differ: ${parts.join('; ')}${others(conflicts, byAttribution)}`, pairs: byAttribution };
+    return { status: 'diverging', kind: 'attribution', reason: `official and unofficial figures differ: ${listPairs(parts)}${others(conflicts, byAttribution)}`, pairs: byAttribution };
   }
   const timed = (list: Array<[number, number]>) =>
     list.flatMap(([i, j]): Array<[number, number]> => {
@@ -134,12 +143,12 @@ function compare(values: readonly FigureValue[], ctx: VerdictContext): Verdict {
   if (byTime.length > 0) {
     const parts = byTime.map(([e, l]) => `${values[e]!.label} ${whenPhrase(values[e]!, ctx)}, then ${values[l]!.label} ${whenPhrase(values[l]!, ctx)}`);
     const overlap = conflicts.length === 0 ? ' (the ranges overlap)' : '';
-    return { status: 'diverging', kind: 'time', reason: `the figure changed over time${overlap}: ${parts.join('; ')}${others(conflicts, byTime)}`, pairs: byTime };
+    return { status: 'diverging', kind: 'time', reason: `the figure changed over time${overlap}: ${listPairs(parts)}${others(conflicts, byTime)}`, pairs: byTime };
   }
   if (conflicts.length > 0) {
     const parts = conflicts.map(([i, j]) =>
       `${values[i]!.label} (${values[i]!.independent} independent) against ${values[j]!.label} (${values[j]!.independent} independent)`);
-    return { status: 'diverging', kind: 'source', reason: `sources disagree: ${parts.join('; ')}`, pairs: conflicts };
+    return { status: 'diverging', kind: 'source', reason: `sources disagree: ${listPairs(parts)}`, pairs: conflicts };
   }
   return { status: 'consistent', reason: `the values overlap: ${joinList(values.map((v) => v.label))}` };
 }
