@@ -115,6 +115,17 @@ describe('the rest of the record', () => {
     assert.equal(t.documents[ids['monitor.txt']!]!.publisher, 'Basin Monitor');
   }));
 
+  it('pages the timeline, with the range of all its dates for one axis', () => withServer(async ({ app }) => {
+    const all = (await app.inject('/api/timeline')).json<Timeline>();
+    assert.ok(all.total >= 2 && all.entries.length === all.total);
+    assert.deepEqual(all.range, { start: all.entries.find((e) => e.start)!.start, end: all.entries.map((e) => e.end ?? '').sort().at(-1) });
+    const second = (await app.inject('/api/timeline?limit=1&offset=1')).json<Timeline>();
+    assert.deepEqual([second.total, second.limit, second.offset, second.entries.length], [all.total, 1, 1, 1]);
+    assert.deepEqual(second.entries[0], all.entries[1]);
+    assert.deepEqual(second.range, all.range);
+    for (const bad of ['limit=0', 'limit=5001', 'offset=-1']) assert.equal((await app.inject(`/api/timeline?${bad}`)).statusCode, 400, bad);
+  }));
+
   it('lists entities with their spellings', () => withServer(async ({ app }) => {
     const e = (await app.inject('/api/entities')).json<EntityList>();
     assert.ok(e.items.some((x) => x.canonical === 'Vessany'));

@@ -199,11 +199,27 @@ export interface PublicationEntry {
   mentions: DateMention[];
 }
 
+/** Query of `GET /api/timeline` (pages the entries). */
+export interface TimelineQuery {
+  /** 1–5000, default 1000. */
+  limit?: number;
+  offset?: number;
+}
+
 /** `GET /api/timeline`. */
 export interface Timeline {
   builtAt: string;
+  /** The entries of this page, in chronological order. */
   entries: TimelineEntry[];
+  /** How many entries in all. */
+  total: number;
+  limit: number;
+  offset: number;
+  /** First and last day any dated entry covers (over all pages), for drawing one axis. */
+  range: { start: string; end: string } | null;
+  /** Publication dates, in order: at most 1000 of them. */
   publications: PublicationEntry[];
+  publicationCount: number;
   documents: DocumentLabels;
 }
 

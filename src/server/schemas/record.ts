@@ -11,7 +11,10 @@ export const timeline = obj({
     statements: arr(obj({ doc: str(), date: dateMention, sentence: span, sentenceText: str() })),
     reports: arr(str()), counts: arr(countRef), entities: arr(str()),
   })),
+  total: int(), limit: int(), offset: int(),
+  range: nullable(obj({ start: str(), end: str() })),
   publications: arr(obj({ doc: str(), value: str(), start: nullable(str()), end: nullable(str()), mentions: arr(dateMention) })),
+  publicationCount: int(),
   documents: labels,
 });
 

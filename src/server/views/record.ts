@@ -12,11 +12,24 @@ export function labelsOf(view: RecordView, ids: Iterable<string>): DocumentLabel
 }
 
 /** The timeline with its reports' labels. */
-export function timelineView(view: RecordView): Timeline {
+export function timelineView(view: RecordView, limit = 1000, offset = 0): Timeline {
   const r = view.record;
-  const entries = r.timeline.map((e) => ({ ...e, counts: e.counts.map(countRef) }));
-  const docs = new Set([...r.timeline.flatMap((e) => e.reports), ...r.publications.map((p) => p.doc)]);
-  return { builtAt: r.builtAt, entries, publications: r.publications, documents: labelsOf(view, docs) };
+  const page = r.timeline.slice(offset, offset + limit);
+  const entries = page.map((e) => ({ ...e, counts: e.counts.map(countRef) }));
+  const publications = r.publications.slice(0, 1000);
+  const docs = new Set([...page.flatMap((e) => e.reports), ...publications.map((p) => p.doc)]);
+  let lo: string | null = null;
+  let hi: string | null = null;
+  for (const e of r.timeline) {
+    if (e.start === null || e.end === null) continue;
+    if (lo === null || e.start < lo) lo = e.start;
+    if (hi === null || e.end > hi) hi = e.end;
+  }
+  const range = lo !== null && hi !== null ? { start: lo, end: hi } : null;
+  return {
+    builtAt: r.builtAt, entries, total: r.timeline.length, limit, offset, range,
+    publications, publicationCount: r.publications.length, documents: labelsOf(view, docs),
+  };
 }
 
 /** A pair with its passages' words. */

@@ -1,19 +1,20 @@
 /** One merged chronology: each dated happening drawn on a time axis (vague dates as spans), linked to its sentences. */
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
-import { useMore } from '../components/More.tsx';
+import { useState } from 'preact/hooks';
 import { useResource } from '../data.ts';
 import { plural } from '../format.ts';
 import type { Timeline, TimelineEntry } from '../types.ts';
 
 const DAY = 86_400_000;
+/** Entries fetched and drawn at a time. */
+const PAGE = 300;
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-/** The axis: earliest start to latest end over the dated entries, with a few year ticks. */
-function axis(entries: TimelineEntry[]) {
-  const dated = entries.filter((e) => e.start && e.end);
-  if (!dated.length) return null;
-  const lo = Math.min(...dated.map((e) => ms(e.start!)));
-  const hi = Math.max(...dated.map((e) => ms(e.end!) + DAY));
+/** The axis over every dated entry (the server gives the range of all pages), with a few ticks. */
+function axis(range: Timeline['range']) {
+  if (!range) return null;
+  const lo = ms(range.start);
+  const hi = ms(range.end) + DAY;
   const span = Math.max(hi - lo, DAY);
   const ticks: Array<{ label: string; at: number }> = [];
   const add = (t: number, label: string) => { if (t >= lo && t <= hi) ticks.push({ label, at: (t - lo) / span }); };
@@ -49,21 +50,21 @@ function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof ax
 
 /** The timeline page. */
 export function TimelinePage() {
-  const res = useResource<Timeline>('timeline');
-  const [shown, more] = useMore();
+  const [limit, setLimit] = useState(PAGE);
+  const res = useResource<Timeline>('timeline', { limit });
   return (
     <Loaded res={res}>{(t) => {
-      const ax = axis(t.entries);
+      const ax = axis(t.range);
       return (
         <section>
-          <PageHead title="Timeline" sub={`${plural(t.entries.length, 'dated happening')} from ${plural(Object.keys(t.documents).length, 'report')}; publication dates are listed apart.`} />
+          <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
           {ax && (
             <div class="axis" aria-hidden="true">
               {ax.ticks.map((k) => <span key={k.label} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
             </div>
           )}
           <ol class="timeline">
-            {t.entries.slice(0, shown).map((e, i) => (
+            {t.entries.map((e, i) => (
               <li key={i} class="tl-entry">
                 <div class="tl-date"><code>{e.value}</code>{e.start && e.end && e.start !== e.end && <div class="muted small">{e.start} – {e.end}</div>}</div>
                 {ax && <Bar e={e} ax={ax} />}
@@ -76,10 +77,12 @@ export function TimelinePage() {
               </li>
             ))}
           </ol>
-          {more(t.entries.length)}
+          {t.total > t.entries.length && (
+            <p><button type="button" class="more" disabled={res.loading} onClick={() => setLimit(limit + PAGE)}>Show {Math.min(PAGE, t.total - t.entries.length)} more</button> <span class="muted">({plural(t.total - t.entries.length, 'more')} in all)</span></p>
+          )}
           <h2>Publication dates</h2>
           <ul class="pubs">
-            {t.publications.slice(0, 1000).map((p) => <li key={p.doc}><code>{p.value}</code> <DocRef id={p.doc} docs={t.documents} /></li>)}
+            {t.publications.map((p) => <li key={p.doc}><code>{p.value}</code> <DocRef id={p.doc} docs={t.documents} /></li>)}
           </ul>
         </section>
       );
