@@ -135,6 +135,26 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
     assert.equal(await page.locator('.value-block h2 .value-label').first().innerText(), '6');
   });
 
+  test('a curator rejects a date: it leaves the timeline', async () => {
+    await page.goto(`${served.url}/timeline`);
+    await page.locator('.tl-entry').first().waitFor();
+    assert.ok((await page.locator('.tl-date code').allInnerTexts()).includes('2021-06-18'));
+    const docs = await api<DocumentList>('documents');
+    const monitor = docs.items.find((d) => d.name.startsWith('03-'))!;
+    await page.goto(`${served.url}/documents/${monitor.id}`);
+    await page.locator('.doc-text mark.hl-date', { hasText: 'on Friday' }).click();
+    const panel = page.locator('.reader-side');
+    await panel.locator('h3', { hasText: 'Date' }).waitFor();
+    await panel.locator('input[value=reject]').check();
+    await panel.locator('textarea[name=reason]').fill('The statement was made on Thursday');
+    await panel.locator('input[name=token]').fill(served.token);
+    await panel.locator('button[type=submit]').click();
+    await panel.locator('h3 .badge.status-rejected').waitFor();
+    await page.goto(`${served.url}/timeline`);
+    await page.locator('.tl-entry').first().waitFor();
+    assert.ok(!(await page.locator('.tl-date code').allInnerTexts()).includes('2021-06-18'));
+  });
+
   test('the timeline draws each happening on one axis, vague dates as spans', async () => {
     await page.goto(`${served.url}/timeline`);
     await page.locator('.tl-entry').first().waitFor();
