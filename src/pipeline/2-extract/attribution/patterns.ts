@@ -63,6 +63,11 @@ const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|se
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
+// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too.
+const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+// "…, said the ministry." (inverted, at the end)
+const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
+
 // A phrase that opens with a number is a count, not a speaker.
 const STARTS_COUNT = /^(?:(?:about|some|around|at\s+least|more\s+than|nearly|almost|over|up\s+to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|scores)\b)/i;
 
@@ -129,8 +134,7 @@ export function findAttributions(sentence: string): Found[] {
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
-  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
+  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(SPEAKER_BEFORE)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
     // "- Partners documented …": a list item's bullet is not part of the speaker.
@@ -188,7 +192,7 @@ export function findAttributions(sentence: string): Found[] {
     if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
-  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
+  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(SPEAKER_AFTER)) {
     const source = trimSource(m[2]!);
     // "…, said 23 people had died": what follows the verb is the report, not a speaker.
     if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source) && !STARTS_COUNT.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));
