@@ -110,6 +110,8 @@ export function findAttributions(sentence: string): Found[] {
     if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
   };
   const has = (re: RegExp) => re.test(sentence);
+  // Tested once: it gates both the speaker-before and the speaker-after patterns.
+  const speech = has(SPEECH_WORD);
   // "according to the official data", "according to reports from human rights organisations …"
   if (has(/according/i)) for (const m of allMatches(/\baccording\s+to\s+([^,;:.!?()“”"–—]{2,160})/gi, sentence)) {
     const source = trimSource(m[1]!);
@@ -135,7 +137,7 @@ export function findAttributions(sentence: string): Found[] {
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  if (has(SPEECH_WORD)) for (const m of allMatches(SPEAKER_BEFORE, sentence)) {
+  if (speech) for (const m of allMatches(SPEAKER_BEFORE, sentence)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
     // "- Partners documented …": a list item's bullet is not part of the speaker.
@@ -193,7 +195,7 @@ export function findAttributions(sentence: string): Found[] {
     if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
-  if (has(SPEECH_WORD)) for (const m of allMatches(SPEAKER_AFTER, sentence)) {
+  if (speech) for (const m of allMatches(SPEAKER_AFTER, sentence)) {
     const source = trimSource(m[2]!);
     // "…, said 23 people had died": what follows the verb is the report, not a speaker.
     if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source) && !STARTS_COUNT.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));
