@@ -22,9 +22,9 @@ export interface EntityHint {
 
 /**
  * Tags `tokens` (which cover `text.slice(start, end)`) with wink-nlp's parts of speech,
- * aligning wink's tokens to ours by offset, and returns wink's entity spans as hints.
+ * aligning wink's tokens to ours by offset, and returns wink's entity spans as hints (none when `withHints` is false).
  */
-export function tagSentence(text: string, start: number, end: number, tokens: Token[]): EntityHint[] {
+export function tagSentence(text: string, start: number, end: number, tokens: Token[], withHints = true): EntityHint[] {
   const { nlp, its } = wink();
   const sentence = text.slice(start, end);
   const doc = nlp.readDoc(sentence);
@@ -45,6 +45,8 @@ export function tagSentence(text: string, start: number, end: number, tokens: To
     if (p) t.pos = p;
   }
   const hints: EntityHint[] = [];
+  // Callers that read only the tags skip the walk over wink's entities.
+  if (!withHints) return hints;
   doc.entities().each((e: { out: (f?: unknown) => unknown }) => {
     const [a, b] = e.out(its.span) as [number, number];
     const s = offs[a]!;

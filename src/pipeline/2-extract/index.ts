@@ -55,7 +55,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
 function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number, listMeasure: Measure | null): Count[] {
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
-  tokens.tag = () => { tagSentence(text, span.start, span.end, tokens); };
+  tokens.tag = () => { tagSentence(text, span.start, span.end, tokens, false); };
   // Tokens inside a date are never numbers of people.
   const masked = new Set<number>();
   for (const block of ds.map((d) => d.span)) {

@@ -1,5 +1,6 @@
 /** The ways a report says where a figure comes from, each rule with the phrase it handles. */
 import type { Attribution } from '../../../domain/types.js';
+import { allMatches } from '../../../nlp/matches.js';
 
 /** An attribution found in a sentence, with its place (sentence-relative offsets). */
 export interface Found {
@@ -63,6 +64,11 @@ const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|se
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
+// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too.
+const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+// "…, said the ministry." (inverted, at the end)
+const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
+
 // A phrase that opens with a number is a count, not a speaker.
 const STARTS_COUNT = /^(?:(?:about|some|around|at\s+least|more\s+than|nearly|almost|over|up\s+to)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|scores)\b)/i;
 
@@ -104,13 +110,15 @@ export function findAttributions(sentence: string): Found[] {
     if (!out.some((o) => f.start < o.end && o.start < f.end)) out.push(f);
   };
   const has = (re: RegExp) => re.test(sentence);
+  // Tested once: it gates both the speaker-before and the speaker-after patterns.
+  const speech = has(SPEECH_WORD);
   // "according to the official data", "according to reports from human rights organisations …"
-  if (has(/according/i)) for (const m of sentence.matchAll(/\baccording\s+to\s+([^,;:.!?()“”"–—]{2,160})/gi)) {
+  if (has(/according/i)) for (const m of allMatches(/\baccording\s+to\s+([^,;:.!?()“”"–—]{2,160})/gi, sentence)) {
     const source = trimSource(m[1]!);
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
   // "per the ministry", "citing local officials"
-  if (has(/\b(?:per|citing|quoting)\b/i)) for (const m of sentence.matchAll(/\b(?:per|citing|quoting)\s+(?!cent\b|capita\b|day\b|year\b|week\b|month\b|hour\b|person\b)((?:the\s+)?[\p{Lu}][^,;:.!?()“”"]{1,80}|the\s+[^,;:.!?()“”"]{2,80})/giu, )) {
+  if (has(/\b(?:per|citing|quoting)\b/i)) for (const m of allMatches(/\b(?:per|citing|quoting)\s+(?!cent\b|capita\b|day\b|year\b|week\b|month\b|hour\b|person\b)((?:the\s+)?[\p{Lu}][^,;:.!?()“”"]{1,80}|the\s+[^,;:.!?()“”"]{2,80})/giu, sentence)) {
     const source = trimSource(m[1]!);
     if (source) add(make(`${m[0].slice(0, m[0].length - m[1]!.length)}${source}`, source, m.index!));
   }
@@ -119,18 +127,17 @@ export function findAttributions(sentence: string): Found[] {
   // Varn toll" would read as a name; lower-case words inside are adjectives ("Orlec provincial
   // figures"), not plural nouns or verbs. A capitalised word before "toll", "tally" or "count" is a
   // place or an event ("the Varn toll"), not a source; only a possessive names one there.
-  if (has(FIGURE_WORD)) for (const m of sentence.matchAll(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:own\s+)?(?:figures|data|statistics|estimates|tally|count|toll|list))\b/gu)) {
+  if (has(FIGURE_WORD)) for (const m of allMatches(/\b(?:(?:[Tt]he\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:[\p{Lu}][\p{L}'’.-]*|(?!(?:the|an?|of|at|to|in|on|and|or|by|for|with|that|put|show)\b|[\p{Ll}-]*s\b)[\p{Ll}][\p{Ll}-]*)){0,4}\s+(?:figures|data|statistics|estimates)|(?:[Tt]he\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+['’]s?\s+(?:own\s+)?(?:figures|data|statistics|estimates|tally|count|toll|list))\b/gu, sentence)) {
     if (/^(?:the\s+)?(?:official|unofficial)\s/i.test(m[0]) || !/\p{Lu}|['’]/u.test(m[0].replace(/^The\b/, ''))) continue;
     add(make(m[0], m[0], m.index!));
   }
   // "the official data", "unofficial figures"
-  if (has(/official/i)) for (const m of sentence.matchAll(/\b(?:the\s+)?(?:un)?official\s+(?:data|figures|statistics|sources|estimates|count|toll|information|records)\b/gi)) {
+  if (has(/official/i)) for (const m of allMatches(/\b(?:the\s+)?(?:un)?official\s+(?:data|figures|statistics|sources|estimates|count|toll|information|records)\b/gi, sentence)) {
     add(make(m[0], m[0], m.index!));
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  const before = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
-  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(before)) {
+  if (speech) for (const m of allMatches(SPEAKER_BEFORE, sentence)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
     // "- Partners documented …": a list item's bullet is not part of the speaker.
@@ -178,17 +185,17 @@ export function findAttributions(sentence: string): Found[] {
     add(f);
   }
   // "64 people were still listed as missing by the International Commission": a passive's agent.
-  if (/\bby\b/.test(sentence)) for (const m of sentence.matchAll(/\b(?:was|were|are|is|been|being)\s+(?:still\s+|also\s+|officially\s+)?(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)(?:\s+as\s+[\p{L}-]+)?\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80})/giu)) {
+  if (/\bby\b/.test(sentence)) for (const m of allMatches(/\b(?:was|were|are|is|been|being)\s+(?:still\s+|also\s+|officially\s+)?(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)(?:\s+as\s+[\p{L}-]+)?\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80})/giu, sentence)) {
     const source = trimSource(m[1]!.replace(/\s+(?:in|on|at|since|during|after|before|until|as\s+of)\s+.*$/i, ''));
     if (source && !STARTS_COUNT.test(source)) add(make(m[0].slice(m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)), source, m.index! + m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)));
   }
   // ", saying that …": the speaker is the sentence's subject.
-  for (const m of sentence.matchAll(/,\s*saying\b/gi)) {
+  for (const m of allMatches(/,\s*saying\b/gi, sentence)) {
     const subject = sentenceSubject(sentence);
     if (subject) add(make(m[0].replace(/^,\s*/, ''), subject, m.index! + m[0].search(/s/i)));
   }
   // "…, said the ministry." (inverted, at the end)
-  if (has(SPEECH_WORD)) for (const m of sentence.matchAll(new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu'))) {
+  if (speech) for (const m of allMatches(SPEAKER_AFTER, sentence)) {
     const source = trimSource(m[2]!);
     // "…, said 23 people had died": what follows the verb is the report, not a speaker.
     if (source && !/^(?:that|on|in|at|during|after|before|last|this|yesterday|today|earlier|later|again|also)\b/i.test(source) && !STARTS_COUNT.test(source)) add(make(m[0].replace(/^[,”"]\s*/, '').replace(/[\s.,;:!?]+$/, ''), source, m.index! + m[0].search(/\p{L}/u)));

@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 import type { DateMention, Span } from '../../../domain/types.js';
 import type { EdtfParts } from '../../../nlp/edtf.js';
 import { edtf, isValidDay } from '../../../nlp/edtf.js';
+import { allMatches } from '../../../nlp/matches.js';
 import { absoluteDates } from './rules.js';
 import { bareYears } from './years.js';
 import { relativeDates } from './relative.js';
@@ -28,7 +29,7 @@ const MONTH_WORD = /\b(?:January|February|March|April|May|June|July|August|Septe
 /** Dates chrono-node finds that the rules did not, kept only when year and month are stated. */
 function chronoDates(text: string, taken: (s: number, e: number) => boolean): { value: string; start: number; end: number }[] {
   // chrono-node is the slow path: only for a month name that no rule has read.
-  const months = [...text.matchAll(MONTH_WORD)];
+  const months = allMatches(MONTH_WORD, text);
   if (!months.some((m) => !taken(m.index!, m.index! + m[0].length))) return [];
   const out: { value: string; start: number; end: number }[] = [];
   for (const r of chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)))) {

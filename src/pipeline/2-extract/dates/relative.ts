@@ -27,6 +27,9 @@ const RE = new RegExp(
 
 // "will resume on Tuesday", "are due to meet on Friday": a future verb just before the weekday.
 // "The curfew lasted until Tuesday", "had registered by Saturday": a past verb before "until" or "by".
+// Every pattern above names a day ("yesterday", "Monday", "days"), a year, month or week, or a part of a day: the cheap gate.
+const TIME_WORD = /day|year|month|week|morning|afternoon|evening|night/i;
+
 const PAST_BEFORE = /\b(?:had|has|have|was|were|did|[a-z]+ed(?:\s+[a-z]+){0,2})\s+$/i;
 const FUTURE_BEFORE = /\b(?:will|shall|would|due\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|planned\s+for|postponed\s+(?:to|until))\s+(?:[\p{L}-]+\s+){0,4}?(?:on\s+)?$/iu;
 
@@ -116,6 +119,7 @@ function resolve(g: Record<string, string | undefined>, a: Anchors, at: number, 
 /** Finds relative dates in `text` and resolves them against the report's date and the narrative's last day. */
 export function relativeDates(text: string, anchors: Anchors): RelativeHit[] {
   const out: RelativeHit[] = [];
+  if (!TIME_WORD.test(text)) return out;
   RE.lastIndex = 0;
   for (let m = RE.exec(text); m; m = RE.exec(text)) {
     const g = m.groups ?? {};

@@ -108,11 +108,20 @@ const rules: Rule[] = [
   { re: new RegExp(String.raw`\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-)\s*(?:early\s+|late\s+|mid-)?${MONTH}\b(?!\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => edtf(y, month(g)) }) },
 ];
 
+// Cheap gates: a rule with a month name keeps only a capitalised one ("Feb"), so it needs one; every other rule needs a four-digit year.
+const MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const FOUR_DIGITS = /\d{4}/;
+const namesMonth = rules.map((r) => r.re.source.includes('(?<mon>'));
+
 /** Runs the absolute rules over `text`; earlier rules win where matches overlap. */
 export function absoluteDates(text: string): RuleHit[] {
   const hits: RuleHit[] = [];
   const taken = (s: number, e: number) => hits.some((h) => s < h.end && h.start < e);
-  for (const r of rules) {
+  const hasMonth = MONTH_START.test(text);
+  const hasYear = FOUR_DIGITS.test(text);
+  for (let n = 0; n < rules.length; n++) {
+    if (!(namesMonth[n] ? hasMonth : hasYear)) continue;
+    const r = rules[n]!;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {
       const g = (m.groups ?? {}) as Record<string, string>;
