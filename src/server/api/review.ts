@@ -1,43 +1,9 @@
-/** API types of reviews, the audit log, tokens and stats. Imports only its sibling API files. */
+/** API types of reviews, the audit log, tokens and stats; a stored review and audit entry are the store's own types. */
+export type { AuditEntry, CountCorrection, DateCorrection, Review, ReviewAction } from '../../storage/review-types.js';
+import type { AuditEntry, CountCorrection, DateCorrection, Review, ReviewAction } from '../../storage/review-types.js';
 import type { Count, DateMention, Measure, Span } from './values.js';
 import type { ReviewStatus } from './documents.js';
 import type { FigureSummary } from './record.js';
-
-/** What a review does to an extracted item. */
-export type ReviewAction = 'confirm' | 'reject' | 'correct';
-
-/** The fields of a count a curator may correct. */
-export interface CountCorrection {
-  measure?: Measure;
-  group?: string;
-  unit?: 'people' | 'families';
-  subject?: string;
-  min?: number | null;
-  max?: number | null;
-  approximate?: boolean;
-}
-
-/** A corrected date. */
-export interface DateCorrection {
-  /** EDTF. */
-  value: string;
-}
-
-/** A stored review. */
-export interface Review {
-  id: number;
-  documentId: string;
-  kind: 'count' | 'date';
-  span: Span;
-  /** The extracted measure or date value it is keyed by. */
-  item: string;
-  key: string;
-  action: ReviewAction;
-  corrected: CountCorrection | DateCorrection | null;
-  reason: string;
-  reviewer: string;
-  createdAt: string;
-}
 
 /** Body of `POST /api/reviews` (needs `Authorization: Bearer <token>`). */
 export interface ReviewRequest {
@@ -59,18 +25,6 @@ export interface ReviewRequest {
 export interface ReviewState {
   status: ReviewStatus;
   value: Count | DateMention | null;
-}
-
-/** One audit entry. `before`/`after` are ReviewStates for review actions. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  who: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
 }
 
 /** `201` of `POST /api/reviews`. */
