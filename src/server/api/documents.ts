@@ -15,8 +15,8 @@ export interface DocumentListQuery {
   all?: boolean;
 }
 
-/** A document in a listing. */
-export interface DocumentSummary {
+/** What every view of a stored document says of it (the schema's `base`). */
+export interface DocumentBase {
   id: string;
   sha256: string;
   name: string;
@@ -27,6 +27,10 @@ export interface DocumentSummary {
   ingestedAt: string;
   version: number;
   superseded: boolean;
+}
+
+/** A document in a listing. */
+export interface DocumentSummary extends DocumentBase {
   /** Number of counts extracted. */
   counts: number;
   /** Number of dates extracted. */
@@ -42,17 +46,7 @@ export interface DocumentList {
 }
 
 /** A document with its text. */
-export interface DocumentInfo {
-  id: string;
-  sha256: string;
-  name: string;
-  path: string;
-  format: DocumentFormat;
-  meta: DocumentMeta;
-  byteLength: number;
-  ingestedAt: string;
-  version: number;
-  superseded: boolean;
+export interface DocumentInfo extends DocumentBase {
   /** The text every span points into. Untrusted: render it as text, never as HTML. */
   text: string;
   /** For PDFs: where each page starts in `text`; null otherwise. */
