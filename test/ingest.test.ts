@@ -50,6 +50,18 @@ test('exits 1 when no report could be ingested', () => {
   assert.equal(summary.failed, 1);
 });
 
+test('a sidecar beside a report in a folder, or beside a report named on its own, overrides its metadata', () => {
+  const dir = tempDir('cc-side-');
+  for (const f of ['sidecar.txt', 'sidecar.txt.meta.json', 'wire-bom.txt']) copyFileSync(join(fixtures, f), join(dir, f));
+  for (const [name, args] of [['folder', [dir]], ['file', [join(dir, 'sidecar.txt')]]] as const) {
+    const db = join(tempDir(), `side-${name}.db`);
+    assert.equal(ingest(db, ...args).status, 0);
+    const docs = JSON.parse(cli('docs', '--db', db, '--json').stdout) as { items: Array<{ name: string; meta: { title?: string; publisher?: string; published?: string } }> };
+    const side = docs.items.find((d) => d.name === 'sidecar.txt')!;
+    assert.deepEqual([side.meta.title, side.meta.publisher, side.meta.published], ['Varnel council delays flood fund vote', 'Varnel Gazette', '2023-03-10'], name);
+  }
+});
+
 test('skips the same bytes twice and keeps both versions of a changed file', () => {
   const dir = writeReports(tempDir('cc-ver-'), 3);
   const db = join(tempDir(), 'ver.db');

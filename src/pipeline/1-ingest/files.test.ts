@@ -23,6 +23,16 @@ test('lists the report files of a folder recursively, sorted, and says what it s
   ]);
 });
 
+test('says which listed files have a sidecar beside them, so that reading them need not look', async () => {
+  const { files, sidecars } = await listReportFiles([FIXTURES, `${FIXTURES}sidecar.txt`]);
+  const beside = files.filter((_, i) => sidecars[i]).map((f) => f.slice(FIXTURES.length));
+  assert.deepEqual(beside, ['broken-sidecar.txt', 'sidecar.txt']);
+  assert.equal(sidecars.length, files.length);
+  assert.ok(sidecars.every((s) => s !== undefined), 'every file was seen in its folder');
+  // A file named on its own: the listing did not look, so the reader will.
+  assert.deepEqual((await listReportFiles([`${FIXTURES}wire-bom.txt`])).sidecars, [undefined]);
+});
+
 test('skips a path that does not exist instead of throwing', async () => {
   const { files, skipped } = await listReportFiles(['/no/such/place/report.txt']);
   assert.deepEqual(files, []);

@@ -23,14 +23,18 @@ function fileReason(name: string): string | undefined {
 
 /** Shared state of one listing: results, and the real paths seen (links can repeat a file or loop a folder). */
 interface Walk {
-  files: Map<string, string>;
+  /** Real path to the path as given, and whether a sidecar was seen beside it. */
+  files: Map<string, { path: string; sidecar?: boolean }>;
   skipped: SkippedPath[];
   seenDirs: Set<string>;
   hidden: boolean;
 }
 
-/** `real`: the file's real path when already known (a plain file in a folder whose real path is known). */
-async function addFile(walk: Walk, path: string, real?: string): Promise<void> {
+/**
+ * `real`: the file's real path when already known (a plain file in a folder whose real path is
+ * known); `sidecar`: whether its folder holds its sidecar, when the folder was listed.
+ */
+async function addFile(walk: Walk, path: string, real?: string, sidecar?: boolean): Promise<void> {
   const reason = fileReason(basename(path));
   if (reason) {
     walk.skipped.push({ path, reason });
@@ -44,7 +48,7 @@ async function addFile(walk: Walk, path: string, real?: string): Promise<void> {
       return;
     }
   }
-  if (!walk.files.has(real)) walk.files.set(real, path);
+  if (!walk.files.has(real)) walk.files.set(real, { path, sidecar });
 }
 
 async function walkDir(walk: Walk, dir: string): Promise<void> {
@@ -61,6 +65,12 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
   }
   // Code-unit order, not locale order: the same folder lists the same way on every machine.
   entries.sort((a, b) => byCodeUnits(a.name, b.name));
+  // Sidecars are found here, by name, so that reading a report need not look for one. A name
+  // that differs only in case is left for the reader to look up: on a case-insensitive file
+  // system it is the sidecar.
+  const names = new Set(entries.map((e) => e.name));
+  const folded = new Set(entries.map((e) => e.name.toLowerCase()));
+  const sidecarOf = (name: string) => names.has(name + SIDECAR_SUFFIX) || (folded.has((name + SIDECAR_SUFFIX).toLowerCase()) ? undefined : false);
   for (const entry of entries) {
     const name = entry.name;
     // Hidden files and folders (.git, .DS_Store) are not reports; listing each as skipped would be noise.
@@ -68,7 +78,7 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
     const path = join(dir, name);
     // A plain file (not a link) in a folder whose real path is known needs neither stat nor
     // realpath: two system calls per report saved, most of listing a folder of small reports.
-    if (entry.isFile() && !name.toLowerCase().endsWith(SIDECAR_SUFFIX)) await addFile(walk, path, join(real, name));
+    if (entry.isFile() && !name.toLowerCase().endsWith(SIDECAR_SUFFIX)) await addFile(walk, path, join(real, name), sidecarOf(name));
     else await visit(walk, path, false);
   }
 }
@@ -113,9 +123,9 @@ async function exists(path: string): Promise<boolean> {
 export async function listReportFiles(paths: string[], opts: ListOptions = {}): Promise<ListResult> {
   const walk: Walk = { files: new Map(), skipped: [], seenDirs: new Set(), hidden: opts.hidden ?? false };
   for (const path of paths) await visit(walk, path, true);
-  const files = [...walk.files.values()].sort(byCodeUnits);
+  const found = [...walk.files.values()].sort((a, b) => byCodeUnits(a.path, b.path));
   const skipped = walk.skipped.sort((a, b) => byCodeUnits(a.path, b.path));
-  return { files, skipped };
+  return { files: found.map((f) => f.path), sidecars: found.map((f) => f.sidecar), skipped };
 }
 
 function byCodeUnits(a: string, b: string): number {

@@ -8,7 +8,6 @@ export { detectFormat, formatOfName, looksLikePdf, FORMAT_BY_EXTENSION, SIDECAR_
 export { decodeUtf8, looksBinary } from './decode.js';
 export { readTxt } from './formats/txt.js';
 export { readMarkdown, markdownToText } from './formats/markdown.js';
-export { readHtml, htmlToReport } from './formats/html.js';
 export { readPdf, PAGE_SEPARATOR } from './formats/pdf.js';
 export { withInferredMeta } from './metadata/infer.js';
 export { inferPublished } from './metadata/infer-published.js';

@@ -12,7 +12,6 @@ import { DEFAULT_MAX_SIZE } from './types.js';
 import { detectFormat } from './format.js';
 import { readTxt } from './formats/txt.js';
 import { readMarkdown } from './formats/markdown.js';
-import { readHtml } from './formats/html.js';
 import { readPdf } from './formats/pdf.js';
 import { withInferredMeta } from './metadata/infer.js';
 import { applySidecar, readSidecar } from './metadata/sidecar.js';
@@ -70,21 +69,15 @@ export function readBytesSync(path: string, maxSize: number = DEFAULT_MAX_SIZE):
     const info = fstatSync(fd);
     checkFile(path, info, maxSize);
     // Its own buffer (never a slice of a shared pool), so it can be transferred between threads.
-    let bytes = new Uint8Array(new ArrayBuffer(info.size));
+    // The size read is the size fstat gave: a file that grows meanwhile is read as it was then,
+    // as if it had been read a moment earlier; one that shrinks is read as far as it goes.
+    const bytes = new Uint8Array(new ArrayBuffer(info.size));
     let n = 0;
-    for (;;) {
-      if (n === bytes.length) {
-        // The file grew since fstat: read on (up to the limit) rather than cut it short.
-        if (bytes.length >= maxSize + 1) break;
-        const more = new Uint8Array(new ArrayBuffer(Math.min(Math.max(bytes.length * 2, 4096), maxSize + 1)));
-        more.set(bytes);
-        bytes = more;
-      }
+    while (n < bytes.length) {
       const r = readSync(fd, bytes, n, bytes.length - n, null);
       if (r === 0) break;
       n += r;
     }
-    if (n > maxSize) throw tooLarge(path, n, maxSize);
     return n === bytes.length ? bytes : new Uint8Array(bytes.buffer.slice(0, n));
   } catch (err) {
     throw err instanceof AppError ? err : fsError(path, err);
@@ -111,7 +104,9 @@ export async function readFormat(format: DocumentFormat, bytes: Uint8Array, opts
     case 'md':
       return readMarkdown(bytes, opts.path);
     case 'html':
-      return readHtml(bytes, opts);
+      // Loaded on the first HTML file: the DOM it needs takes a quarter of a second to load,
+      // which a folder of text files (and every other command) should not pay.
+      return (await import('./formats/html.js')).readHtml(bytes, opts);
     case 'pdf':
       return readPdf(bytes, opts);
   }

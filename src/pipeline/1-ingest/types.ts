@@ -32,6 +32,11 @@ export interface SkippedPath {
 /** What `listReportFiles` found: the report files to read, and what it passed over. */
 export interface ListResult {
   files: string[];
+  /**
+   * Per file (same order): whether a `FILE.meta.json` sidecar sits beside it, as the listing
+   * saw its folder; undefined when it did not look (a file named on its own).
+   */
+  sidecars: Array<boolean | undefined>;
   skipped: SkippedPath[];
 }
 

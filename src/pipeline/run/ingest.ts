@@ -4,16 +4,13 @@ import type { ReportInput, Store } from '../../storage/store.js';
 import { FilePool } from './pool.js';
 import type { FileOutcome } from './task.js';
 
-/** Files queued per worker beyond the one it is on (see FilePool). */
-const FILES_AHEAD = 64;
-
 /** Options for `ingestPaths`. */
 export interface IngestOptions {
   /** Worker threads for reading and extracting (0 reads in this thread). */
   workers: number;
   /** Largest file accepted, in bytes. */
   maxSize: number;
-  /** Reports per write transaction (default 64). */
+  /** Reports per write transaction (default 256). */
   batchSize?: number;
   /** Called after each file, and once with the total before any. */
   onProgress?: (p: IngestProgress) => void;
@@ -51,7 +48,7 @@ export interface IngestSummary {
 export async function ingestPaths(store: Store, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   // Workers load the extractor while the folder is listed.
-  const pool = new FilePool(opts.workers, FILES_AHEAD);
+  const pool = new FilePool(opts.workers);
   let listing;
   try {
     listing = await listReportFiles(paths);
@@ -59,11 +56,11 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     await pool.close();
     throw e;
   }
-  const { files, skipped } = listing;
+  const { files, sidecars, skipped } = listing;
   const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: 'skipped', reason: s.reason }));
   const progress: IngestProgress = { total: files.length, done: 0, bytes: 0, ingested: 0, skipped: 0, failed: 0 };
   opts.onProgress?.({ ...progress });
-  const batchSize = opts.batchSize ?? 64;
+  const batchSize = opts.batchSize ?? 256;
   let batch: ReportInput[] = [];
   let batchPaths: string[] = [];
 
@@ -88,11 +85,10 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     });
   };
 
-  // Outcomes arrive in any order; they are stored in listing order, so that the same folder
-  // always gives the same document order (and so the same ranking of ties downstream).
-  const arrived = new Map<number, FileOutcome>();
-  let next = 0;
-  const take = async (o: FileOutcome) => {
+  // Outcomes come in listing order (the pool sees to it), so that the same folder always gives
+  // the same document order (and so the same ranking of ties downstream).
+  // A promise only when the batch is full and written.
+  const take = (o: FileOutcome): Promise<void> | undefined => {
     progress.done++;
     if (!o.ok) {
       record({ path: o.path, status: 'failed', reason: o.message });
@@ -100,30 +96,16 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
       progress.bytes += o.original.length;
       batch.push({ doc: o.doc, extraction: o.extraction, original: o.original });
       batchPaths.push(o.path);
-      if (batch.length >= batchSize) await flush();
+      if (batch.length >= batchSize) return flush().then(() => opts.onProgress?.({ ...progress }));
     }
     opts.onProgress?.({ ...progress });
-  };
-  const accept = async (i: number, o: FileOutcome) => {
-    arrived.set(i, o);
-    while (arrived.has(next)) {
-      const ready = arrived.get(next)!;
-      arrived.delete(next++);
-      await take(ready);
-    }
+    return undefined;
   };
 
   try {
-    // A bounded number of files in flight keeps memory flat however large the folder. Enough
-    // for each worker to stay busy while this thread writes a batch (see FILES_AHEAD).
-    const inFlight = new Set<Promise<void>>();
-    const limit = Math.max(2, opts.workers * FILES_AHEAD);
-    for (const [i, path] of files.entries()) {
-      const p: Promise<void> = pool.run({ path, maxSize: opts.maxSize }).then((o) => accept(i, o)).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= limit) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    // Workers run ahead of the writes only as far as the pool's window: memory stays flat
+    // however large the folder.
+    await pool.each({ paths: files, sidecars, maxSize: opts.maxSize }, (_i, o) => take(o));
     await flush();
   } finally {
     await pool.close();

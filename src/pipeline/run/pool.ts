@@ -1,96 +1,219 @@
-/** A pool of worker threads that read and extract files in parallel. */
+/**
+ * A pool of worker threads that read and extract a list of files in parallel and hand the
+ * outcomes back in list order.
+ *
+ * Workers take files themselves, from a counter shared with the main thread, instead of being
+ * handed one file per message: the main thread stops answering while it writes a batch, and a
+ * worker waiting on it would idle. What bounds a worker instead is a window shared by all of
+ * them: files read but not yet taken by the caller, in number and in bytes. A worker that
+ * finds the window full waits (Atomics.wait, off the main thread) until the caller takes some.
+ */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { FileOutcome, FileTask } from './task.js';
 
-interface Job { seq: number; task: FileTask }
+/** Slots of the shared Int32Array. */
+export const Shared = {
+  /** The next index of the list to take. */
+  Next: 0,
+  /** Outcomes posted and not yet taken by the caller. */
+  Files: 1,
+  /** Their size, in KiB. */
+  KiB: 2,
+  /** Bumped (and notified) whenever the caller takes outcomes. */
+  Taken: 3,
+  /** Per worker slot from here: the index it is on, or -1. */
+  Current: 4,
+} as const;
 
-/**
- * Files handed to a worker ahead of the one it is on. The main thread stops answering while it
- * writes a batch; with a queue of its own a worker keeps extracting meanwhile instead of idling.
- */
-const DEFAULT_DEPTH = 64;
+/** What a worker is sent: the list, the limits, and where to keep its place. */
+export interface ListMessage {
+  paths: string[];
+  sidecars: Array<boolean | undefined> | undefined;
+  maxSize: number;
+  shared: SharedArrayBuffer;
+  slot: number;
+  maxFiles: number;
+  maxKiB: number;
+}
+
+/** What a worker posts: one outcome, and its size in KiB as counted in the window. */
+export interface OutcomeMessage {
+  index: number;
+  outcome: FileOutcome;
+  kib: number;
+}
+
+/** The window's limits (how far workers may run ahead of the caller), and the worker to run. */
+export interface PoolOptions {
+  /** Outcomes read but not yet taken, per worker (default 256). */
+  filesPerWorker?: number;
+  /** Their size in bytes, for all workers together (default 64 MiB; one larger file still passes). */
+  bytes?: number;
+  /** The worker module (default: worker.js beside this file; tests give their own). */
+  worker?: URL;
+}
+
+/** The files of one `each`: paths, and what the listing knows of their sidecars (see FileTask). */
+export interface FileList {
+  paths: readonly string[];
+  sidecars?: ReadonlyArray<boolean | undefined>;
+  maxSize: number;
+}
+
+interface Run {
+  paths: string[];
+  sidecars: Array<boolean | undefined> | undefined;
+  maxSize: number;
+  shared: SharedArrayBuffer;
+  state: Int32Array;
+  /** 0: not back yet, 1: back (delivered or waiting to be). */
+  back: Uint8Array;
+  ready: Map<number, FileOutcome>;
+  readyKiB: Map<number, number>;
+  next: number;
+  delivering: boolean;
+  onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>;
+  finish: (error?: unknown) => void;
+}
 
 /** Runs file tasks on `size` workers (0: in this thread, for tests and tiny inputs). */
 export class FilePool {
-  /** Jobs sent to each worker, oldest first: a worker takes them one at a time, in order. */
-  private readonly sent = new Map<Worker, Job[]>();
-  private readonly waiting: Job[] = [];
-  private readonly pending = new Map<number, (o: FileOutcome) => void>();
-  private seq = 0;
+  /** Each worker and its slot in the shared state. */
+  private readonly workers = new Map<Worker, number>();
+  private readonly maxFilesPerWorker: number;
+  private readonly maxKiB: number;
+  private run: Run | undefined;
   private closed = false;
-  private inline: Promise<typeof import('./task.js')> | undefined;
 
-  constructor(private readonly size: number, private readonly depth = DEFAULT_DEPTH) {
-    for (let i = 0; i < size; i++) this.sent.set(this.spawn(), []);
+  private readonly workerUrl: URL;
+
+  constructor(private readonly size: number, opts: PoolOptions = {}) {
+    this.maxFilesPerWorker = Math.max(1, opts.filesPerWorker ?? 256);
+    this.maxKiB = Math.max(1, Math.ceil((opts.bytes ?? 64 << 20) / 1024));
+    // The worker is this module's sibling; from source (tests, benchmarks) its .ts.
+    this.workerUrl = opts.worker ?? new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+    // Workers start (and load the extractor) at once, while the caller lists the files.
+    for (let slot = 0; slot < size; slot++) this.workers.set(this.spawn(), slot);
   }
 
-  /** Reads and extracts one file. */
-  run(task: FileTask): Promise<FileOutcome> {
-    // In this thread only when asked (tests, tiny inputs): the main thread then loads the extractor too.
-    if (this.size === 0) return (this.inline ??= import('./task.js')).then((m) => m.runFileTask(task));
-    const seq = this.seq++;
-    return new Promise((resolve) => {
-      this.pending.set(seq, resolve);
-      this.waiting.push({ seq, task });
-      this.pump();
+  /**
+   * Reads and extracts every file of `paths`, calling `onOutcome` once per file, in list order,
+   * one call at a time (a returned promise is awaited before the next call).
+   */
+  each(list: FileList, onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>): Promise<void> {
+    if (this.run) return Promise.reject(new Error('FilePool.each: a list is already running'));
+    if (this.size === 0) return this.inline(list, onOutcome);
+    const { paths, maxSize } = list;
+    if (!paths.length) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const shared = new SharedArrayBuffer(4 * (Shared.Current + this.size));
+      const state = new Int32Array(shared);
+      state.fill(-1, Shared.Current);
+      this.run = {
+        paths: [...paths], sidecars: list.sidecars && [...list.sidecars], maxSize, shared, state, back: new Uint8Array(paths.length),
+        ready: new Map(), readyKiB: new Map(), next: 0, delivering: false, onOutcome,
+        finish: (error) => {
+          this.run = undefined;
+          if (error === undefined) resolve();
+          else reject(error);
+        },
+      };
+      for (const [w, slot] of this.workers) this.send(w, slot);
     });
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.sent.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.workers.keys()].map((w) => w.terminate()));
+  }
+
+  private async inline(list: FileList, onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>): Promise<void> {
+    // The main thread then loads the extractor too.
+    const { runFileTask } = await import('./task.js');
+    for (const [i, path] of list.paths.entries()) {
+      await onOutcome(i, await runFileTask({ path, maxSize: list.maxSize, sidecar: list.sidecars?.[i] } satisfies FileTask));
+    }
+  }
+
+  private send(w: Worker, slot: number): void {
+    const r = this.run!;
+    const msg: ListMessage = { paths: r.paths, sidecars: r.sidecars, maxSize: r.maxSize, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
+    w.postMessage(msg);
   }
 
   private spawn(): Worker {
-    // The worker is this module's sibling; from source (tests, benchmarks) it registers the TypeScript loader first.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const url = new URL(`./worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-    const w = fromSource
+    // From source (tests, benchmarks) the worker registers the TypeScript loader first.
+    const url = this.workerUrl;
+    const w = url.pathname.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true })
       : new Worker(fileURLToPath(url));
-    w.on('message', (m: { seq: number; outcome: FileOutcome }) => this.done(w, m));
-    w.on('error', (e) => this.crash(w, e));
+    w.on('message', (m: OutcomeMessage) => this.arrive(m));
+    // 'exit' comes after the messages the worker posted, so a file it finished is never also
+    // failed; 'error' alone would race them.
+    w.on('error', () => {});
+    w.on('exit', (code) => this.exited(w, code));
     return w;
   }
 
-  /** Hands waiting jobs to the least loaded workers, up to `depth` each. */
-  private pump(): void {
-    while (this.waiting.length) {
-      let best: [Worker, Job[]] | undefined;
-      for (const entry of this.sent) if (entry[1].length < this.depth && (!best || entry[1].length < best[1].length)) best = entry;
-      if (!best) return;
-      const job = this.waiting.shift()!;
-      best[1].push(job);
-      best[0].postMessage(job);
-    }
+  private arrive(m: OutcomeMessage): void {
+    const r = this.run;
+    if (!r || r.back[m.index]) return;
+    r.back[m.index] = 1;
+    r.ready.set(m.index, m.outcome);
+    r.readyKiB.set(m.index, m.kib);
+    void this.deliver(r);
   }
 
-  private done(w: Worker, m: { seq: number; outcome: FileOutcome }): void {
-    const jobs = this.sent.get(w);
-    const at = jobs?.findIndex((j) => j.seq === m.seq) ?? -1;
-    if (at >= 0) jobs!.splice(at, 1);
-    const resolve = this.pending.get(m.seq);
-    this.pending.delete(m.seq);
-    resolve?.(m.outcome);
-    this.pump();
+  /** Hands the caller every outcome that is next in list order; frees room in the window as it goes. */
+  private async deliver(r: Run): Promise<void> {
+    if (r.delivering) return;
+    r.delivering = true;
+    try {
+      while (r.ready.has(r.next)) {
+        const i = r.next++;
+        const outcome = r.ready.get(i)!;
+        const kib = r.readyKiB.get(i) ?? 0;
+        r.ready.delete(i);
+        r.readyKiB.delete(i);
+        if (kib >= 0) {
+          Atomics.sub(r.state, Shared.Files, 1);
+          Atomics.sub(r.state, Shared.KiB, kib);
+          Atomics.add(r.state, Shared.Taken, 1);
+          Atomics.notify(r.state, Shared.Taken);
+        }
+        const pending = r.onOutcome(i, outcome);
+        if (pending) await pending;
+      }
+    } catch (e) {
+      r.delivering = false;
+      r.finish(e);
+      return;
+    }
+    r.delivering = false;
+    if (r.next === r.paths.length && this.run === r) r.finish();
   }
 
-  private crash(w: Worker, e: unknown): void {
-    // A worker that dies fails only the file it was on (its oldest: it takes them in order);
-    // the files queued behind it go to a fresh worker.
-    const [job, ...queued] = this.sent.get(w) ?? [];
-    this.sent.delete(w);
-    if (job) {
-      const resolve = this.pending.get(job.seq);
-      this.pending.delete(job.seq);
-      resolve?.({ ok: false, path: job.task.path, code: 'E_INTERNAL', message: `${job.task.path}: the worker reading it failed (${e instanceof Error ? e.message : String(e)})` });
+  private exited(w: Worker, code: number): void {
+    const slot = this.workers.get(w);
+    this.workers.delete(w);
+    if (this.closed || slot === undefined) return;
+    const r = this.run;
+    // A worker that dies fails only the file it was on; the others go on, and a fresh worker
+    // takes its slot.
+    if (r) {
+      const i = Atomics.exchange(r.state, Shared.Current + slot, -1);
+      if (i >= 0 && !r.back[i]) {
+        r.back[i] = 1;
+        r.ready.set(i, { ok: false, path: r.paths[i]!, code: 'E_INTERNAL', message: `${r.paths[i]}: the worker reading it stopped (exit code ${code})` });
+        // Never counted in the window: there is nothing to give back for it.
+        r.readyKiB.set(i, -1);
+        void this.deliver(r);
+      }
     }
-    this.waiting.unshift(...queued);
-    if (!this.closed) {
-      this.sent.set(this.spawn(), []);
-      this.pump();
-    }
+    const fresh = this.spawn();
+    this.workers.set(fresh, slot);
+    if (r) this.send(fresh, slot);
   }
 }

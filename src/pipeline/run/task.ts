@@ -11,6 +11,8 @@ import { silentLogger } from '../../domain/logger.js';
 export interface FileTask {
   path: string;
   maxSize: number;
+  /** Whether a sidecar sits beside the file, when the listing saw (false: none, so none is looked for). */
+  sidecar?: boolean;
 }
 
 /** What came of one file: a document with its extraction and bytes, or a failure with its reason. */
@@ -22,7 +24,7 @@ export type FileOutcome =
 export async function runFileTask(task: FileTask, logger: Logger = silentLogger, opts: { sync?: boolean } = {}): Promise<FileOutcome> {
   try {
     const original = opts.sync ? readBytesSync(task.path, task.maxSize) : await readBytes(task.path, task.maxSize);
-    const sidecar = opts.sync ? readSidecarSync(task.path, logger) : await readSidecar(task.path, logger);
+    const sidecar = task.sidecar === false ? undefined : opts.sync ? readSidecarSync(task.path, logger) : await readSidecar(task.path, logger);
     const doc = await reportFromBytes(original, task.path, { logger, sidecar });
     const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
     return { ok: true, path: task.path, doc, extraction, original };
