@@ -36,7 +36,11 @@ function latest(dates: FoundDate[]): FoundDate | undefined {
   return dates.reduce<FoundDate | undefined>((a, b) => (!a || b.value > a.value ? b : a), undefined);
 }
 
+/** A label's keywords anywhere: a cheap test that spares most texts the line-by-line LABEL. */
+const LABEL_WORD = /published|posted|dated|filed|date/i;
+
 function fromLabel(text: string): string | undefined {
+  if (!LABEL_WORD.test(text)) return undefined;
   for (const m of text.matchAll(LABEL)) {
     const value = toEdtf(m[1]);
     if (value) return value;
@@ -51,6 +55,8 @@ function fromDateline(text: string, now: Date, notBefore: number | undefined): s
 }
 
 function fromCaption(text: string, now: Date, notBefore: number | undefined): string | undefined {
+  // Most texts have no caption at all: then there are no lines to split.
+  if (!CAPTION.test(text)) return undefined;
   const dates: FoundDate[] = [];
   for (const line of text.split(/\r?\n|\r/)) {
     if (line.length < 400 && CAPTION.test(line)) dates.push(...findFullDates(line));

@@ -1,14 +1,22 @@
 /** Small helpers the text-inference rules share: lines, the head of a report, names. */
 
+/** A line break: "\r\n", "\n" or a lone "\r". */
+const BREAK = /\r\n?|\n/g;
+
 /** The non-empty lines of `text`, trimmed, in order (at most `limit`, from the first 20,000 characters when limited). */
 export function nonEmptyLines(text: string, limit = Infinity): string[] {
   const out: string[] = [];
-  // Only the head is split when few lines are wanted: reports can be megabytes long.
-  const head = limit === Infinity ? text : text.slice(0, 20_000);
-  for (const line of head.split(/\r?\n|\r/)) {
-    const t = line.trim();
+  // Only the head is read when few lines are wanted: reports can be megabytes long, and the
+  // title rules want two or ten lines of them.
+  const end = limit === Infinity ? text.length : Math.min(text.length, 20_000);
+  let at = 0;
+  while (at <= end && out.length < limit) {
+    BREAK.lastIndex = at;
+    const m = BREAK.exec(text);
+    const stop = m && m.index < end ? m.index : end;
+    const t = text.slice(at, stop).trim();
     if (t) out.push(t);
-    if (out.length >= limit) break;
+    at = m && m.index < end ? m.index + m[0].length : end + 1;
   }
   return out;
 }
