@@ -48,11 +48,18 @@ const FILLER: ((p: Pick) => string)[] = [
   (p) => `Witnesses in ${p.place()} said the ${p.w('attack')} began before dawn.`,
 ];
 
-/** One synthetic report of 4–12 sentences with a title line; every twentieth reprints an earlier one. */
-export function syntheticReport(seed: number): string {
+/** Length of the synthetic reports: a paragraph (a wire flash, an update) or an article of several. */
+export type ReportLength = 'short' | 'article';
+
+/**
+ * One synthetic report with a title line: `short` is one paragraph of 4–12 sentences (~600
+ * bytes); `article` is 4–11 such paragraphs (~3.5 KB, the length of the development reports).
+ * Every twentieth reprints an earlier one.
+ */
+export function syntheticReport(seed: number, length: ReportLength = 'short'): string {
   if (seed > 20 && seed % 20 === 0) {
     // A reprint: another outlet's headline over an earlier report's body.
-    const body = syntheticReport(seed - 1 - (seed % 13)).split('\n\n').slice(1).join('\n\n');
+    const body = syntheticReport(seed - 1 - (seed % 13), length).split('\n\n').slice(1).join('\n\n');
     return `Reprinted report ${seed}\n\n${body}`;
   }
   const r = rng(seed);
@@ -64,26 +71,33 @@ export function syntheticReport(seed: number): string {
     w: (k) => W[k][Math.floor(r() * W[k].length)]!,
     year: () => 1990 + Math.floor(r() * 35),
   };
-  const n = 4 + Math.floor(r() * 9);
-  // About half the sentences carry figures or dates, as in the development reports.
-  const body = Array.from({ length: n }, () => (r() < 0.5 ? PATTERNS[Math.floor(r() * PATTERNS.length)]! : FILLER[Math.floor(r() * FILLER.length)]!)(p));
-  return `Report ${seed}: events in ${p.place()}\n\n${body.join(' ')}\n`;
+  const paragraph = () => {
+    const n = 4 + Math.floor(r() * 9);
+    // About half the sentences carry figures or dates, as in the development reports.
+    return Array.from({ length: n }, () => (r() < 0.5 ? PATTERNS[Math.floor(r() * PATTERNS.length)]! : FILLER[Math.floor(r() * FILLER.length)]!)(p)).join(' ');
+  };
+  const paragraphs = length === 'short' ? 1 : 4 + Math.floor(r() * 8);
+  const body = Array.from({ length: paragraphs }, paragraph).join('\n\n');
+  // The title's place is drawn after the body, as it always was: the short corpus stays the same text.
+  return `Report ${seed}: events in ${p.place()}\n\n${body}\n`;
 }
 
 /** Writes reports 0..n-1 into `dir` (reusing a complete earlier run); returns the folder. */
-export function writeCorpus(dir: string, n: number): string {
-  if (existsSync(dir) && readdirSync(dir).length === n && existsSync(join(dir, '..', `.v3-${n}`))) return dir;
+export function writeCorpus(dir: string, n: number, length: ReportLength = 'short'): string {
+  const done = join(dir, '..', `.v3-${length}-${n}`);
+  if (existsSync(dir) && readdirSync(dir).length === n && existsSync(done)) return dir;
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1));
-  writeFileSync(join(dir, '..', `.v3-${n}`), '');
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1, length));
+  writeFileSync(done, '');
   return dir;
 }
 
-// `node --import tsx bench/corpus.ts --n 10000 [--out DIR]` writes a corpus by itself.
+// `node --import tsx bench/corpus.ts --n 10000 [--length short|article] [--out DIR]` writes a corpus by itself.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (k: string) => { const i = process.argv.indexOf(`--${k}`); return i >= 0 ? process.argv[i + 1] : undefined; };
   const n = Number(arg('n') ?? 10_000);
-  const out = arg('out') ?? join(import.meta.dirname, 'out', `corpus-${n}`);
-  writeCorpus(out, n);
+  const length: ReportLength = arg('length') === 'article' ? 'article' : 'short';
+  const out = arg('out') ?? join(import.meta.dirname, 'out', length === 'short' ? `corpus-${n}` : `articles-${n}`);
+  writeCorpus(out, n, length);
   console.log(`wrote ${n} reports to ${out}`);
 }
