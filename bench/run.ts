@@ -17,5 +17,5 @@ if (!only || only === 'extract') benchExtract({ mb: arg('mb', 20), rounds: arg('
 if (!only || only === 'ingest') {
   const n = arg('n', 10_000);
   // Memory must stay flat as N grows: measure a tenth of N too.
-  await benchIngest(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'));
+  await benchIngest(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'), arg('rounds', 3));
 }
