@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { reconcile } from '../pipeline/run/reconcile.js';
 import { RECONCILE_KEY } from '../pipeline/run/record.js';
 import type { CheckList, EntityList, EventList, FigureDetail, FigureList, SourcesView, Timeline } from './api-types.js';
-import { withServer } from './fixtures.case.js';
+import { document, withServer } from './fixtures.case.js';
+import { extract } from '../pipeline/2-extract/index.js';
 
 /** The killed / all figure of the test corpus. */
 async function killed(app: Parameters<Parameters<typeof withServer>[0]>[0]['app']) {
@@ -144,10 +145,31 @@ describe('the rest of the record', () => {
     assert.equal((await app.inject('/api/sources?limit=0')).statusCode, 400);
   }));
 
-  it('lists checks, filtered by status', () => withServer(async ({ app }) => {
+  it('lists checks, filtered by status, all of them or a page, always with the total', () => withServer(async ({ app, store }) => {
+    // Two breakdowns that do not fit their totals, before the record is first built.
+    for (const [path, text] of [
+      ['parts.txt', 'Officials said 30 people were killed in Vessany on 14 March 2022, among them 25 women and 20 children.'],
+      ['parts2.txt', 'A clinic said 12 people were injured in Vessany, including 9 women and 8 children.'],
+    ]) {
+      const { doc, bytes } = document({ path: path!, text: text!, meta: { published: '2022-03-18' } });
+      await store.addReport(doc, extract(doc.text, { published: '2022-03-18' }), bytes);
+    }
     const c = await app.inject('/api/checks?status=problem');
     assert.equal(c.statusCode, 200);
-    assert.ok(c.json<CheckList>().items.every((x) => x.status === 'problem'));
+    const problems = c.json<CheckList>();
+    assert.ok(problems.items.every((x) => x.status === 'problem'));
+    assert.equal(problems.total, problems.items.length);
+    const every = (await app.inject('/api/checks')).json<CheckList>();
+    assert.ok(problems.items.length >= 2, 'the two breakdowns');
+    assert.equal(every.total, every.items.length);
+    // The overview asks only for the number.
+    const none = (await app.inject('/api/checks?limit=0')).json<CheckList>();
+    assert.deepEqual([none.total, none.items.length, Object.keys(none.documents).length], [every.total, 0, 0]);
+    const first = (await app.inject('/api/checks?limit=1')).json<CheckList>();
+    assert.deepEqual([first.items, first.total], [every.items.slice(0, 1), every.total]);
+    const past = (await app.inject(`/api/checks?offset=${every.total}`)).json<CheckList>();
+    assert.deepEqual([past.items.length, past.total], [0, every.total]);
     assert.equal((await app.inject('/api/checks?status=bad')).statusCode, 400);
+    assert.equal((await app.inject('/api/checks?limit=-1')).statusCode, 400);
   }));
 });

@@ -159,11 +159,16 @@ export interface EventList {
 export interface CheckListQuery {
   event?: string;
   status?: 'problem' | 'agrees';
+  /** At most this many items (default: all); 0 asks only for `total`. */
+  limit?: number;
+  offset?: number;
 }
 
 /** `GET /api/checks`. */
 export interface CheckList {
   builtAt: string;
+  /** How many checks match, whatever `limit` and `offset` keep. */
+  total: number;
   items: CheckView[];
   documents: DocumentLabels;
 }

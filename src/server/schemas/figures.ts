@@ -48,7 +48,7 @@ export const figureList = obj({ builtAt: str(), items: arr(figureSummary) });
 /** FiguresExport. */
 export const figuresExport = obj({ builtAt: str(), figures: arr(figureDetail), documents: labels });
 /** CheckList. */
-export const checkList = obj({ builtAt: str(), items: arr(checkView), documents: labels });
+export const checkList = obj({ builtAt: str(), total: int(), items: arr(checkView), documents: labels });
 /** EventList. */
 export const eventList = obj({
   builtAt: str(), documents: int(),

@@ -44,7 +44,8 @@ export function Overview() {
   const stats = useResource<StatsView>('stats');
   const events = useResource<EventList>('events');
   const figures = useResource<FigureList>('figures', { values: VALUES_SHOWN });
-  const problems = useResource<CheckList>('checks', { status: 'problem' });
+  // Only the number is shown here: no check is sent.
+  const problems = useResource<CheckList>('checks', { status: 'problem', limit: 0 });
   return (
     <section>
       <PageHead
@@ -52,8 +53,8 @@ export function Overview() {
         sub={stats.data && `${plural(stats.data.documents, 'report')} · ${plural(stats.data.counts, 'count')} · ${plural(stats.data.dates, 'date')} · ${plural(stats.data.reviews, 'review')}${stats.data.builtAt ? ` · record built ${stats.data.builtAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`}
       />
       <p class="note">Every figure is shown with who states it. crosscheck ranks values by independent support and never picks a true one.</p>
-      {problems.data && problems.data.items.length > 0 && (
-        <p class="callout"><Link href="/checks">{plural(problems.data.items.length, 'consistency problem')}</Link> found across the reports.</p>
+      {problems.data && problems.data.total > 0 && (
+        <p class="callout"><Link href="/checks">{plural(problems.data.total, 'consistency problem')}</Link> found across the reports.</p>
       )}
       <Loaded res={events}>{(ev) => (
         <Loaded res={figures}>{(fig) => (
