@@ -146,14 +146,9 @@ export class FilePool {
   private spawn(): Worker {
     // From source (tests, benchmarks) the worker registers the TypeScript loader first.
     const url = this.workerUrl;
-    // Extraction makes many objects that live as long as one report: with V8's default nursery
-    // they outlive two scavenges, get promoted and must be collected again from the old
-    // generation. A nursery of 64 MB lets them die young (a worker ran ~15% faster, median of
-    // seven alternated runs on article-length reports; it grows only as needed).
-    const resourceLimits = { maxYoungGenerationSizeMb: 64 };
     const w = url.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, resourceLimits })
-      : new Worker(fileURLToPath(url), { resourceLimits });
+      ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true })
+      : new Worker(fileURLToPath(url));
     w.on('message', (m: OutcomeMessage) => this.arrive(m));
     // 'exit' comes after the messages the worker posted, so a file it finished is never also
     // failed; 'error' alone would race them.
