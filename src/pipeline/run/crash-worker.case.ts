@@ -1,7 +1,7 @@
 /**
  * A stand-in pool worker for tests: speaks the real protocol (shared counter, window, one
  * message per file) but does not extract; it exits the whole thread on a file whose name
- * contains "crash", the way a worker dies on a file that exhausts its memory.
+ * contains "crash", and fills its heap until V8 stops it on one whose name contains "oom".
  */
 import { parentPort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
@@ -19,6 +19,10 @@ port.on('message', (m: ListMessage) => {
     Atomics.store(state, Shared.Current + m.slot, index);
     const path = m.paths[index]!;
     if (path.includes('crash')) process.exit(7);
+    if (path.includes('oom')) {
+      const hog: number[][] = [];
+      for (;;) hog.push(new Array(1 << 20).fill(hog.length));
+    }
     const text = readFileSync(path, 'utf8');
     // Only what the tests read: the path and the text.
     const outcome = { ok: true, path, doc: { text }, extraction: { counts: [], dates: [] }, original: new Uint8Array(0) } as unknown as FileOutcome;

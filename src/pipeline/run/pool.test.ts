@@ -68,6 +68,20 @@ test('a worker that dies fails only the file it was on; a fresh worker reads the
   }
 });
 
+test('a file that exhausts a worker\'s heap is read again in this thread, and the rest go on', async () => {
+  const names = Array.from({ length: 12 }, (_, i) => (i === 4 ? 'oom-4.txt' : i === 9 ? 'crash-9.txt' : `g${String(i).padStart(2, '0')}.txt`));
+  const paths = folder(names);
+  const worker = new URL('./crash-worker.case.ts', import.meta.url);
+  const got = await collect(new FilePool(1, { worker, heapMb: 64 }), paths);
+  assert.deepEqual(got.map(([i]) => i), paths.map((_, i) => i));
+  const oom = got[4]![1];
+  assert.ok(oom.ok, 'read in this thread');
+  // Read by the real extractor here (the stand-in worker extracts nothing).
+  if (oom.ok) assert.deepEqual([oom.extraction.counts[0]?.min, oom.extraction.dates[0]?.value], [6, '2001-05-03']);
+  assert.equal(got[9]![1].ok, false, 'a worker that exits for another reason still fails its file');
+  assert.ok(got.filter(([i]) => i !== 9).every(([, o]) => o.ok));
+});
+
 test('with no workers the files are read in this thread, in order', async () => {
   const paths = folder(['a.txt', 'b.txt', 'c.txt']);
   const got = await collect(new FilePool(0), paths);

@@ -52,7 +52,17 @@ export interface PoolOptions {
   bytes?: number;
   /** The worker module (default: worker.js beside this file; tests give their own). */
   worker?: URL;
+  /** Each worker's old-generation heap, in MB (default 1024; see DEFAULT_HEAP_MB). */
+  heapMb?: number;
 }
+
+/**
+ * A worker's heap limit. Unset, V8 derives it from the machine's memory (4 GB here) and lets a
+ * busy worker's heap grow to ~150 MB before collecting: two workers over 100,000 reports then
+ * peaked at 574–598 MB. With 1 GB the same run peaked at 446 MB. A file that needs more (a
+ * report of tens of megabytes) is read again in the main thread, whose heap is unbounded as before.
+ */
+const DEFAULT_HEAP_MB = 1024;
 
 /** The files of one `each`: paths, and what the listing knows of their sidecars (see FileTask). */
 export interface FileList {
@@ -87,12 +97,16 @@ export class FilePool {
   private closed = false;
 
   private readonly workerUrl: URL;
+  private readonly heapMb: number;
+  /** Workers that ran out of memory: the file they were on is read again in this thread. */
+  private readonly outOfMemory = new WeakSet<Worker>();
 
   constructor(private readonly size: number, opts: PoolOptions = {}) {
     this.maxFilesPerWorker = Math.max(1, opts.filesPerWorker ?? 256);
     this.maxKiB = Math.max(1, Math.ceil((opts.bytes ?? 64 << 20) / 1024));
     // The worker is this module's sibling; from source (tests, benchmarks) its .ts.
     this.workerUrl = opts.worker ?? new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+    this.heapMb = opts.heapMb ?? DEFAULT_HEAP_MB;
     // Workers start (and load the extractor) at once, while the caller lists the files.
     for (let slot = 0; slot < size; slot++) this.workers.set(this.spawn(), slot);
   }
@@ -146,13 +160,16 @@ export class FilePool {
   private spawn(): Worker {
     // From source (tests, benchmarks) the worker registers the TypeScript loader first.
     const url = this.workerUrl;
+    const resourceLimits = { maxOldGenerationSizeMb: this.heapMb };
     const w = url.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true })
-      : new Worker(fileURLToPath(url));
+      ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, resourceLimits })
+      : new Worker(fileURLToPath(url), { resourceLimits });
     w.on('message', (m: OutcomeMessage) => this.arrive(m));
     // 'exit' comes after the messages the worker posted, so a file it finished is never also
     // failed; 'error' alone would race them.
-    w.on('error', () => {});
+    w.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory.add(w);
+    });
     w.on('exit', (code) => this.exited(w, code));
     return w;
   }
@@ -206,10 +223,23 @@ export class FilePool {
       const i = Atomics.exchange(r.state, Shared.Current + slot, -1);
       if (i >= 0 && !r.back[i]) {
         r.back[i] = 1;
-        r.ready.set(i, { ok: false, path: r.paths[i]!, code: 'E_INTERNAL', message: `${r.paths[i]}: the worker reading it stopped (exit code ${code})` });
-        // Never counted in the window: there is nothing to give back for it.
-        r.readyKiB.set(i, -1);
-        void this.deliver(r);
+        const path = r.paths[i]!;
+        const failed: FileOutcome = { ok: false, path, code: 'E_INTERNAL', message: `${path}: the worker reading it stopped (exit code ${code})` };
+        // An outcome never counted in the window: there is nothing to give back for it.
+        const settle = (o: FileOutcome) => {
+          if (this.run !== r) return;
+          r.ready.set(i, o);
+          r.readyKiB.set(i, -1);
+          void this.deliver(r);
+        };
+        if (this.outOfMemory.has(w)) {
+          // Too big for a worker's heap: read it here, with this thread's.
+          import('./task.js')
+            .then((m) => m.runFileTask({ path, maxSize: r.maxSize, sidecar: r.sidecars?.[i] }))
+            .then(settle, () => settle(failed));
+        } else {
+          settle(failed);
+        }
       }
     }
     const fresh = this.spawn();
