@@ -65,10 +65,9 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
   }
   // Code-unit order, not locale order: the same folder lists the same way on every machine.
   entries.sort((a, b) => byCodeUnits(a.name, b.name));
-  // Sidecars are found here, by name, so that reading a report need not look for one. A name
-  // that differs only in case is left for the reader to look up: on a case-insensitive file
-  // system it is the sidecar.
-  // Only the sidecars' names are kept: a folder of 100,000 reports has few or none.
+  // Sidecars are found here, by name, so that reading a report need not look for one (only
+  // their names are kept: a folder of 100,000 reports has few or none). A name that differs only
+  // in case is left for the reader to look up: on a case-insensitive file system it is the sidecar.
   const sidecars = new Set(entries.filter((e) => e.name.toLowerCase().endsWith(SIDECAR_SUFFIX)).map((e) => e.name));
   const folded = new Set([...sidecars].map((n) => n.toLowerCase()));
   const sidecarOf = (name: string) => sidecars.has(name + SIDECAR_SUFFIX) || (folded.has((name + SIDECAR_SUFFIX).toLowerCase()) ? undefined : false);
@@ -79,7 +78,7 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
     const path = join(dir, name);
     // A plain file (not a link) in a folder whose real path is known needs neither stat nor
     // realpath: two system calls per report saved, most of listing a folder of small reports.
-    if (entry.isFile() && !name.toLowerCase().endsWith(SIDECAR_SUFFIX)) await addFile(walk, path, join(real, name), sidecarOf(name));
+    if (entry.isFile() && !sidecars.has(name)) await addFile(walk, path, join(real, name), sidecarOf(name));
     else await visit(walk, path, false);
   }
 }

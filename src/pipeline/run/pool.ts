@@ -10,7 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { FileOutcome, FileTask } from './task.js';
+import type { FileList, FileOutcome } from './task.js';
 
 /** Slots of the shared Int32Array. */
 export const Shared = {
@@ -27,10 +27,7 @@ export const Shared = {
 } as const;
 
 /** What a worker is sent: the list, the limits, and where to keep its place. */
-export interface ListMessage {
-  paths: string[];
-  sidecars: Array<boolean | undefined> | undefined;
-  maxSize: number;
+export interface ListMessage extends FileList {
   shared: SharedArrayBuffer;
   slot: number;
   maxFiles: number;
@@ -64,23 +61,14 @@ export interface PoolOptions {
  */
 const DEFAULT_HEAP_MB = 1024;
 
-/** The files of one `each`: paths, and what the listing knows of their sidecars (see FileTask). */
-export interface FileList {
-  paths: readonly string[];
-  sidecars?: ReadonlyArray<boolean | undefined>;
-  maxSize: number;
-}
-
 interface Run {
-  paths: string[];
-  sidecars: Array<boolean | undefined> | undefined;
-  maxSize: number;
+  list: FileList;
   shared: SharedArrayBuffer;
   state: Int32Array;
   /** 0: not back yet, 1: back (delivered or waiting to be). */
   back: Uint8Array;
-  ready: Map<number, FileOutcome>;
-  readyKiB: Map<number, number>;
+  /** Outcomes back but not yet handed over, with their KiB in the window (-1: never counted in it). */
+  ready: Map<number, { outcome: FileOutcome; kib: number }>;
   next: number;
   delivering: boolean;
   onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>;
@@ -118,15 +106,13 @@ export class FilePool {
   each(list: FileList, onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>): Promise<void> {
     if (this.run) return Promise.reject(new Error('FilePool.each: a list is already running'));
     if (this.size === 0) return this.inline(list, onOutcome);
-    const { paths, maxSize } = list;
-    if (!paths.length) return Promise.resolve();
+    if (!list.paths.length) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const shared = new SharedArrayBuffer(4 * (Shared.Current + this.size));
       const state = new Int32Array(shared);
       state.fill(-1, Shared.Current);
       this.run = {
-        paths: [...paths], sidecars: list.sidecars && [...list.sidecars], maxSize, shared, state, back: new Uint8Array(paths.length),
-        ready: new Map(), readyKiB: new Map(), next: 0, delivering: false, onOutcome,
+        list, shared, state, back: new Uint8Array(list.paths.length), ready: new Map(), next: 0, delivering: false, onOutcome,
         finish: (error) => {
           this.run = undefined;
           if (error === undefined) resolve();
@@ -145,15 +131,14 @@ export class FilePool {
 
   private async inline(list: FileList, onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>): Promise<void> {
     // The main thread then loads the extractor too.
-    const { runFileTask } = await import('./task.js');
-    for (const [i, path] of list.paths.entries()) {
-      await onOutcome(i, await runFileTask({ path, maxSize: list.maxSize, sidecar: list.sidecars?.[i] } satisfies FileTask));
-    }
+    const { runFileTask, taskAt } = await import('./task.js');
+    for (let i = 0; i < list.paths.length; i++) await onOutcome(i, await runFileTask(taskAt(list, i)));
   }
 
   private send(w: Worker, slot: number): void {
     const r = this.run!;
-    const msg: ListMessage = { paths: r.paths, sidecars: r.sidecars, maxSize: r.maxSize, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
+    const { paths, sidecars, maxSize } = r.list;
+    const msg: ListMessage = { paths, sidecars, maxSize, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
     w.postMessage(msg);
   }
 
@@ -178,8 +163,7 @@ export class FilePool {
     const r = this.run;
     if (!r || r.back[m.index]) return;
     r.back[m.index] = 1;
-    r.ready.set(m.index, m.outcome);
-    r.readyKiB.set(m.index, m.kib);
+    r.ready.set(m.index, { outcome: m.outcome, kib: m.kib });
     void this.deliver(r);
   }
 
@@ -190,10 +174,8 @@ export class FilePool {
     try {
       while (r.ready.has(r.next)) {
         const i = r.next++;
-        const outcome = r.ready.get(i)!;
-        const kib = r.readyKiB.get(i) ?? 0;
+        const { outcome, kib } = r.ready.get(i)!;
         r.ready.delete(i);
-        r.readyKiB.delete(i);
         if (kib >= 0) {
           Atomics.sub(r.state, Shared.Files, 1);
           Atomics.sub(r.state, Shared.KiB, kib);
@@ -209,7 +191,7 @@ export class FilePool {
       return;
     }
     r.delivering = false;
-    if (r.next === r.paths.length && this.run === r) r.finish();
+    if (r.next === r.list.paths.length && this.run === r) r.finish();
   }
 
   private exited(w: Worker, code: number): void {
@@ -223,19 +205,18 @@ export class FilePool {
       const i = Atomics.exchange(r.state, Shared.Current + slot, -1);
       if (i >= 0 && !r.back[i]) {
         r.back[i] = 1;
-        const path = r.paths[i]!;
+        const path = r.list.paths[i]!;
         const failed: FileOutcome = { ok: false, path, code: 'E_INTERNAL', message: `${path}: the worker reading it stopped (exit code ${code})` };
         // An outcome never counted in the window: there is nothing to give back for it.
-        const settle = (o: FileOutcome) => {
+        const settle = (outcome: FileOutcome) => {
           if (this.run !== r) return;
-          r.ready.set(i, o);
-          r.readyKiB.set(i, -1);
+          r.ready.set(i, { outcome, kib: -1 });
           void this.deliver(r);
         };
         if (this.outOfMemory.has(w)) {
           // Too big for a worker's heap: read it here, with this thread's.
           import('./task.js')
-            .then((m) => m.runFileTask({ path, maxSize: r.maxSize, sidecar: r.sidecars?.[i] }))
+            .then((m) => m.runFileTask(m.taskAt(r.list, i)))
             .then(settle, () => settle(failed));
         } else {
           settle(failed);

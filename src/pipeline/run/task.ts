@@ -15,6 +15,18 @@ export interface FileTask {
   sidecar?: boolean;
 }
 
+/** A list of files to read: paths, and what the listing knows of their sidecars (see FileTask). */
+export interface FileList {
+  paths: readonly string[];
+  sidecars?: ReadonlyArray<boolean | undefined>;
+  maxSize: number;
+}
+
+/** The task for the file at `i` of `list`. */
+export function taskAt(list: FileList, i: number): FileTask {
+  return { path: list.paths[i]!, maxSize: list.maxSize, sidecar: list.sidecars?.[i] };
+}
+
 /** What came of one file: a document with its extraction and bytes, or a failure with its reason. */
 export type FileOutcome =
   | { ok: true; path: string; doc: ReportDocument; extraction: Extraction; original: Uint8Array }

@@ -3,7 +3,7 @@
  * it, posts the outcome; waits while the window of outcomes not yet taken is full (see pool.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { runFileTask } from './task.js';
+import { runFileTask, taskAt } from './task.js';
 import { Shared } from './pool.js';
 import type { ListMessage, OutcomeMessage } from './pool.js';
 
@@ -29,7 +29,7 @@ async function work(m: ListMessage): Promise<void> {
     if (index >= m.paths.length) return;
     // Kept where the main thread can read it, should this thread die on the file.
     Atomics.store(state, current, index);
-    const outcome = await runFileTask({ path: m.paths[index]!, maxSize: m.maxSize, sidecar: m.sidecars?.[index] }, undefined, { sync: true });
+    const outcome = await runFileTask(taskAt(m, index), undefined, { sync: true });
     const kib = outcome.ok ? Math.ceil((outcome.original.byteLength + 2 * outcome.doc.text.length) / 1024) : 0;
     Atomics.add(state, Shared.Files, 1);
     Atomics.add(state, Shared.KiB, kib);
