@@ -1,13 +1,17 @@
 /** wink-nlp, loaded once: part-of-speech tags and entity hints for candidate sentences. */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 import type { Token } from './tokens.js';
 
-// The model takes ~100 MB and a second to load: only when a sentence first needs tagging.
+// The model takes tens of megabytes and a third of a second to load (its modules ~150 ms, the
+// pipeline ~150 ms), so both are required only when a sentence first needs tagging: texts whose
+// rules never ask do not pay it, and an ingest worker does not pay it before its first file.
+const require = createRequire(import.meta.url);
 let loaded: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
 function wink() {
   if (!loaded) {
-    const nlp = winkNLP(model, ['pos', 'ner']);
+    const create = require('wink-nlp') as typeof winkNLP;
+    const nlp = create(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['pos', 'ner']);
     loaded = { nlp, its: nlp.its };
   }
   return loaded;
