@@ -1,12 +1,15 @@
-/** One measured ingest, in its own process so that its peak memory is its own. Prints JSON. */
+/**
+ * One measured ingest, in its own process so that its peak memory is its own. Prints JSON.
+ * Plain JavaScript run by plain `node` on the compiled code, as users run it: a TypeScript
+ * loader here would also be inherited by the workers and slow their start.
+ */
 import { rmSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// The compiled code, as users run it (no TypeScript loader in the measurement).
 import { openSqliteStore } from '../dist/storage/sqlite/index.js';
 import { ingestPaths } from '../dist/pipeline/run/ingest.js';
 import { reconcile } from '../dist/pipeline/run/reconcile.js';
 
-const [dir, db, workers] = [process.argv[2]!, process.argv[3]!, Number(process.argv[4])];
+const [dir, db, workers] = [process.argv[2], process.argv[3], Number(process.argv[4])];
 rmSync(db, { force: true });
 rmSync(`${db}-wal`, { force: true });
 rmSync(`${db}-shm`, { force: true });
