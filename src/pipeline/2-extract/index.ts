@@ -1,5 +1,5 @@
 /** The extraction stage: counts, dates and attributions from a report's text, each with its span. */
-import type { Count, DateMention, Extraction, ExtractOptions, Measure, Span } from '../../domain/types.js';
+import type { Attribution, Count, DateMention, Extraction, ExtractOptions, Measure, Span } from '../../domain/types.js';
 import { AppError } from '../../domain/errors.js';
 import { parseEdtf } from '../../nlp/edtf.js';
 import { splitSentences } from '../../nlp/sentences.js';
@@ -30,35 +30,41 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const tracker = new AttributionTracker(text, findQuotes(text, end));
   // Pass 1: speakers, in reading order, so pronouns and quotes can be resolved anywhere.
   const found: Found[][] = [];
-  const carried = sentences.map((s) => {
-    const c = tracker.carried(s);
+  const carried: (Attribution | null)[] = [];
+  for (const s of sentences) {
+    carried.push(tracker.carried(s));
     const f = tracker.read(s);
     found.push(f);
     tracker.endSentence(s, f);
-    return c;
-  });
+  }
   const ctx: DateContext = { published: published ?? undefined };
   const counts: Count[] = [];
   const dates: DateMention[] = [];
   const headings = new ListHeadings();
   sentences.forEach((span, n) => {
     const s = text.slice(span.start, span.end);
-    const ds = DATEISH.test(s) ? findDates(text, span, ctx) : [];
-    dates.push(...ds);
+    // Lists are pushed onto, not spread or mapped: empty and full ones then share one shape in
+    // V8, whose optimised code is otherwise thrown away and rebuilt when the other kind first
+    // comes by (see findCounts).
+    const ds: DateMention[] = [];
+    if (DATEISH.test(s)) findDates(text, span, ctx, ds);
+    for (const d of ds) dates.push(d);
     const listMeasure = headings.next(s);
     if (!NUMBERISH.test(s)) return;
-    counts.push(...sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, counts.length, listMeasure));
+    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, counts);
   });
   return { counts, dates };
 }
 
-function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, offset: number, listMeasure: Measure | null): Count[] {
+/** Appends the counts of one sentence to `counts` (a part's `partOf` indexes that list). */
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, counts: Count[]): void {
+  const offset = counts.length;
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
   tokens.tag = () => { tagSentence(text, span.start, span.end, tokens, false); };
   // Tokens inside a date are never numbers of people.
   const masked = new Set<number>();
-  for (const block of ds.map((d) => d.span)) {
+  for (const { span: block } of ds) {
     let lo = 0;
     let hi = tokens.length;
     while (lo < hi) {
@@ -70,7 +76,7 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
     }
   }
-  return findCounts(tokens, text, (t) => masked.has(t.start), listMeasure).map((c) => {
+  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure)) {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,
@@ -78,6 +84,6 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       span: c.span, quote: text.slice(c.span.start, c.span.end), sentence: span,
     };
     if (c.partOf !== undefined) count.partOf = offset + c.partOf;
-    return count;
-  });
+    counts.push(count);
+  }
 }

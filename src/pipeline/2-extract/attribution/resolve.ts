@@ -26,12 +26,14 @@ export class AttributionTracker {
   read(span: Span): Found[] {
     const s = this.text.slice(span.start, span.end);
     const n = this.sentenceNo++;
+    // One literal for empty and full lists alike: they then share one shape (see findCounts).
+    const found: Found[] = [];
     if (!HINT.test(s)) {
       this.noteBody(s, n);
-      this.bySentence.set(span.start, []);
-      return [];
+      this.bySentence.set(span.start, found);
+      return found;
     }
-    const found = findAttributions(s).map((f) => ({ ...f, start: f.start + span.start, end: f.end + span.start }));
+    for (const f of findAttributions(s)) found.push({ ...f, start: f.start + span.start, end: f.end + span.start });
     for (const f of found) {
       if (f.pronoun) {
         const antecedent = this.antecedent(f.attribution.source, n);
@@ -141,11 +143,12 @@ function nearest(text: string, at: Span, span: Span, found: Found[]): Found {
   for (let m = re.exec(s); m; m = re.exec(s)) semis.push(span.start + m.index);
   const clauseOf = (p: number) => semis.filter((x) => x < p).length;
   const c = clauseOf(at.start);
-  const same = found.filter((f) => clauseOf(f.start) === c);
-  const pool = same.length ? same : found;
-  let best = pool[0]!;
+  // The speakers of the count's own clause if it has any, else all of them.
+  const anyInClause = found.some((f) => clauseOf(f.start) === c);
+  let best = found[0]!;
   let dist = Infinity;
-  for (const f of pool) {
+  for (const f of found) {
+    if (anyInClause && clauseOf(f.start) !== c) continue;
     // "X say they counted more than 90 bodies, and councillors put the number at …": a speaker
     // after the count that opens a new clause with "and" speaks for what follows it.
     const opensNext = f.start >= at.end && /^(?:and|but)\s/i.test(f.attribution.text);

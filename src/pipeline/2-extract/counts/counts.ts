@@ -282,9 +282,18 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const host = c.host !== undefined ? cands[c.host]! : undefined;
     if (host && c.ownFirst && c.measure === host.measure && c.np.group === host.np.group && c.np.unit === host.np.unit) c.measure = 'other';
   }
-  const kept = cands.map((c, n) => ({ c, n })).filter(({ c }) => c.measure);
-  const index = new Map(kept.map(({ n }, k) => [n, k] as const));
-  return kept.map(({ c }) => {
+  // Built by push onto a literal rather than by map and filter: V8 then gives empty and full
+  // arrays the same shape, and does not throw away and recompile the optimised code when the
+  // other kind first comes by (each recompile of this function costs ~100 ms of CPU).
+  const kept: Candidate[] = [];
+  const index = new Map<number, number>();
+  cands.forEach((c, n) => {
+    if (!c.measure) return;
+    index.set(n, kept.length);
+    kept.push(c);
+  });
+  const counts: SentenceCount[] = [];
+  for (const c of kept) {
     const last = tokens[Math.max(c.q.to, c.np.subjectTo) - 1]!;
     const subjectTokens = tokens.slice(c.np.subjectFrom, c.np.subjectTo).filter((t) => t.lower !== 'of');
     const subject = subjectTokens.length ? text.slice(subjectTokens[0]!.start, subjectTokens[subjectTokens.length - 1]!.end) : '';
@@ -295,6 +304,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     };
     const host = c.host !== undefined ? index.get(c.host) : undefined;
     if (host !== undefined) out.partOf = host;
-    return out;
-  });
+    counts.push(out);
+  }
+  return counts;
 }

@@ -52,8 +52,8 @@ function chronoDates(text: string, taken: (s: number, e: number) => boolean): { 
   return out;
 }
 
-/** Finds the dates in `text.slice(span.start, span.end)`; offsets returned are document offsets. */
-export function findDates(text: string, span: Span, ctx: DateContext): DateMention[] {
+/** Finds the dates in `text.slice(span.start, span.end)` (appended to `into`, returned); offsets are document offsets. */
+export function findDates(text: string, span: Span, ctx: DateContext, into: DateMention[] = []): DateMention[] {
   const s = text.slice(span.start, span.end);
   const hits: { value: string; start: number; end: number; relative?: boolean }[] = [];
   const taken = (a: number, b: number) => hits.some((h) => a < h.end && h.start < b);
@@ -89,11 +89,12 @@ export function findDates(text: string, span: Span, ctx: DateContext): DateMenti
     if (y && !h.relative) ctx.lastYear = Number(y[1]);
     ctx.lastDay = dayOfValue(h.value) ?? undefined;
   }
-  return hits.map((h) => {
+  for (const h of hits) {
     const start = span.start + h.start;
     const end = span.start + h.end;
     const m: DateMention = { value: h.value, span: { start, end }, quote: text.slice(start, end) };
     if (h.relative) m.relative = true;
-    return m;
-  });
+    into.push(m);
+  }
+  return into;
 }
