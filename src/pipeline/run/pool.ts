@@ -7,6 +7,7 @@
  * worker waiting on it would idle. What bounds a worker instead is a window shared by all of
  * them: files read but not yet taken by the caller, in number and in bytes. A worker that
  * finds the window full waits (Atomics.wait, off the main thread) until the caller takes some.
+ * The worker's side of this is serve.ts.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
