@@ -1,15 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Store } from '../src/storage/store.js';
+import { SETS } from '../src/pipeline/run/record.js';
+import { reconcileReviewed } from '../src/review/reconcile.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { ingestPaths } from '../src/pipeline/run/ingest.js';
-import { reconcile, SOURCE_INDEX_KEY, SOURCE_PAIRS_KEY } from '../src/pipeline/run/reconcile.js';
+import { reconcile } from '../src/pipeline/run/reconcile.js';
 import { tempDir } from './helpers/cli.js';
 
 const examples = join(import.meta.dirname, '..', 'examples');
 
-test('a reprint ingested later is matched against the stored index of earlier reports', async () => {
+test('a reprint ingested later is matched against the stored signatures of earlier reports, found by their band keys', async () => {
   const first = tempDir('cc-inc-a-');
   const later = tempDir('cc-inc-b-');
   for (const f of ['01-wire-story.txt', '03-monitor-update.md', '04-briefing.html']) copyFileSync(join(examples, f), join(first, f));
@@ -35,30 +38,76 @@ test('a reprint ingested later is matched against the stored index of earlier re
   assert.ok(pair.passages.length > 0 && pair.passages.every((p) => p.words >= 12));
 });
 
-test('with nothing new only the stored pairs are read; an index stored before its buckets and pairs were kept apart still restores', async () => {
-  const first = tempDir('cc-inc-c-');
-  const later = tempDir('cc-inc-d-');
-  for (const f of ['01-wire-story.txt', '03-monitor-update.md', '04-briefing.html']) copyFileSync(join(examples, f), join(first, f));
-  mkdirSync(later, { recursive: true });
-  copyFileSync(join(examples, '02-reprint.txt'), join(later, '02-reprint.txt'));
-  const store = await openSqliteStore(join(tempDir(), 'inc.db'));
-  try {
-    await ingestPaths(store, [first], { workers: 0, maxSize: 1 << 20 });
-    const before = await reconcile(store);
-    const index = await store.getRecord<Record<string, unknown>>(SOURCE_INDEX_KEY);
-    const known = await store.getRecord<{ pairs: unknown[] }>(SOURCE_PAIRS_KEY);
-    assert.ok(index && known);
-    // Without the index, a run with nothing new still has its pairs.
-    await store.putRecords({ [SOURCE_INDEX_KEY]: null });
-    assert.deepEqual((await reconcile(store)).sources, before.sources);
-    // The older layout: pairs inside the index record, no buckets.
-    const { buckets: _b, ...older } = index;
-    await store.putRecords({ [SOURCE_INDEX_KEY]: { ...older, pairs: known.pairs }, [SOURCE_PAIRS_KEY]: null });
-    await ingestPaths(store, [later], { workers: 0, maxSize: 1 << 20 });
-    const after = await reconcile(store);
-    assert.equal(after.sources.pairs.length, before.sources.pairs.length + 1);
-    assert.ok(await store.getRecord(SOURCE_PAIRS_KEY), 'written in the new layout once something was added');
-  } finally {
-    await store.close();
+/** Every reconciled row a reader sees, the build's time left out. */
+async function snapshot(store: Store) {
+  const out: Record<string, unknown> = {};
+  for (const set of Object.values(SETS)) {
+    if (set === SETS.assign) continue;
+    const rows = await store.getRows(set);
+    out[set] = rows.map((r) => (set === SETS.info ? { ...(r.data as object), builtAt: null } : r));
   }
-});
+  return out;
+}
+
+/** A seeded shuffle (mulberry32), so a failing order can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const mixed = join(import.meta.dirname, 'fixtures', 'reconcile');
+const corpus = [
+  ...readdirSync(examples).map((f) => join(examples, f)),
+  ...readdirSync(mixed).filter((f) => f.endsWith('.txt')).map((f) => join(mixed, f)),
+];
+
+for (const seed of [1, 2, 3]) {
+  test(`reports ingested in batches (order ${seed}), with a review and a new version between, give the rows a full rebuild gives`, async () => {
+    const store = await openSqliteStore(join(tempDir(), 'prop.db'));
+    try {
+      const files = shuffled(corpus, seed);
+      const copies = tempDir('cc-prop-');
+      let reviewed = false;
+      for (let at = 0, batch = 1; at < files.length; at += batch, batch = 1 + ((batch * 7 + seed) % 4)) {
+        const dir = tempDir('cc-prop-batch-');
+        for (const f of files.slice(at, at + batch)) copyFileSync(f, join(dir, basename(f)));
+        await ingestPaths(store, [dir], { workers: 0, maxSize: 1 << 20 });
+        await reconcileReviewed(store);
+        const first = (await store.listDocuments({ limit: 50 })).items.find((d) => d.counts > 1);
+        const counts = first ? (await store.getExtraction(first.id))!.counts : [];
+        if (!reviewed && first && counts.length > 1) {
+          await store.addReview({ documentId: first.id, kind: 'count', span: counts[0]!.span, item: counts[0]!.measure, action: 'reject', reason: 'test', reviewer: 'tester' });
+          reviewed = true;
+          await reconcileReviewed(store);
+        }
+        if (at === 0) {
+          // A new version of a report at a path already ingested: the old one stops speaking.
+          const path = join(copies, 'revised.txt');
+          writeFileSync(path, `${readFileSync(files[0]!, 'utf8')}\nUpdated: 12 people were injured, officials said.\n`);
+          await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+          writeFileSync(path, `${readFileSync(files[0]!, 'utf8')}\nUpdated: 14 people were injured, officials said.\n`);
+          await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+          await reconcileReviewed(store);
+        }
+      }
+      assert.ok(reviewed, 'a review was interleaved');
+      const incremental = await snapshot(store);
+      await reconcileReviewed(store, { full: true });
+      assert.deepEqual(await snapshot(store), incremental);
+    } finally {
+      await store.close();
+    }
+  });
+}

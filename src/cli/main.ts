@@ -5,6 +5,7 @@ import type { CliContext } from './context.js';
 import { register as registerExtract } from './commands/extract.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerReextract } from './commands/reextract.js';
+import { register as registerReconcile } from './commands/reconcile.js';
 import { register as registerDocs } from './commands/docs.js';
 import { register as registerShow } from './commands/show.js';
 import { register as registerSearch } from './commands/search.js';
@@ -35,7 +36,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch,
+for (const register of [registerExtract, registerIngest, registerReextract, registerReconcile, registerDocs, registerShow, registerSearch,
   registerFigures, registerTimeline, registerSources, registerEntities, registerChecks,
   registerServe, registerToken]) register(program, ctx);
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { reconcile } from '../pipeline/run/reconcile.js';
-import { RECONCILE_KEY } from '../pipeline/run/record.js';
+import { buildInfo } from '../pipeline/run/record-rows.js';
 import type { CheckList, EntityList, EventList, FigureDetail, FigureList, SourcesView, Timeline } from './api-types.js';
 import { document, withServer } from './fixtures.case.js';
 import { extract } from '../pipeline/2-extract/index.js';
@@ -15,10 +15,10 @@ async function killed(app: Parameters<Parameters<typeof withServer>[0]>[0]['app'
 
 describe('figures', () => {
   it('builds the record on first read when none is stored, and keeps it', () => withServer(async ({ app, store }) => {
-    assert.equal(await store.getRecord(RECONCILE_KEY), null);
+    assert.equal(await buildInfo(store), null);
     const r = await app.inject('/api/figures');
     assert.equal(r.statusCode, 200);
-    const stored = await store.getRecord<{ builtAt: string }>(RECONCILE_KEY);
+    const stored = await buildInfo(store);
     assert.equal(stored?.builtAt, r.json<FigureList>().builtAt);
     assert.equal((await app.inject('/api/figures')).json<FigureList>().builtAt, stored?.builtAt, 'not rebuilt on the next read');
   }));

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Figure, FigureKey } from '../pipeline/3-reconcile/types.js';
 import type { ReconcileRecord } from '../pipeline/run/record.js';
-import { RECONCILE_KEY } from '../pipeline/run/record.js';
+import { buildInfo, loadRecord } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { Store } from '../storage/store.js';
 import type { DocumentLabel } from './api-types.js';
@@ -73,19 +73,26 @@ export class RecordSource {
   /** The current record, built (with reviews applied) when none is stored or reviews came since. */
   get(): Promise<RecordView> {
     return this.serial(async () => {
-      // Read the stamp first: a write landing after it changes the stamp for the next request.
-      const stamp = await this.store.recordStamp(RECONCILE_KEY);
+      // The build's info row is its stamp: a build landing after it is read changes it for the next request.
+      const info = await buildInfo(this.store);
+      const stamp = info === null ? null : `${info.builtAt} ${info.reviews}`;
       const cached = this.cached;
-      if (cached && stamp !== null && cached.stamp === stamp && (await reviewsCurrent(this.store, cached.view.record))) return cached.view;
-      const stored = stamp === null ? null : await this.store.getRecord<ReconcileRecord>(RECONCILE_KEY);
-      if (stored !== null && (await reviewsCurrent(this.store, stored))) return this.remember(stored, stamp);
-      return this.remember(await reconcileReviewed(this.store), await this.store.recordStamp(RECONCILE_KEY));
+      if (cached && stamp !== null && cached.stamp === stamp && (await reviewsCurrent(this.store, info))) return cached.view;
+      const stored = stamp === null || !(await reviewsCurrent(this.store, info)) ? null : await loadRecord(this.store);
+      if (stored !== null) return this.remember(stored, stamp);
+      return this.rebuildNow();
     });
   }
 
   /** Reconcile again (after a review) and return the new record. */
   rebuild(): Promise<RecordView> {
-    return this.serial(async () => this.remember(await reconcileReviewed(this.store), await this.store.recordStamp(RECONCILE_KEY)));
+    return this.serial(() => this.rebuildNow());
+  }
+
+  private async rebuildNow(): Promise<RecordView> {
+    const record = await reconcileReviewed(this.store);
+    const info = await buildInfo(this.store);
+    return this.remember(record, info === null ? null : `${info.builtAt} ${info.reviews}`);
   }
 
   private async remember(record: ReconcileRecord, stamp: string | null): Promise<RecordView> {

@@ -8,6 +8,7 @@ import { searchCases } from './cases/search.case.js';
 import { recordCases } from './cases/records.case.js';
 import { reviewCases } from './cases/review.case.js';
 import { recordStampCases } from './cases/record-stamp.case.js';
+import { rowCases } from './cases/rows.case.js';
 
 /** A backend under test: its name and a factory for fresh, empty stores. */
 export interface StoreSuite {
@@ -24,6 +25,7 @@ export function runStoreTests({ name, newStore }: StoreSuite): void {
     describe('search', () => searchCases(newStore));
     describe('records', () => recordCases(newStore));
     describe('record stamps', () => recordStampCases(newStore));
+    describe('derived parts, signatures and row sets', () => rowCases(newStore));
     describe('reviews, audit and tokens', () => reviewCases(newStore));
   });
 }

@@ -6,13 +6,18 @@ import type {
   ReviewResult, TokenInfo, TokenOwner,
 } from './review-types.js';
 
+import type { Derived, RowChange, RowQuery, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
+
 export type * from './review-types.js';
+export type * from './row-types.js';
 
 /** One report to store: the document, what was extracted from it, and its original bytes. */
 export interface ReportInput {
   doc: ReportDocument;
   extraction: Extraction;
   original: Uint8Array;
+  /** What ingest derived from it besides counts and dates (see pipeline/run/derive.ts). */
+  derived?: Derived;
 }
 
 /** What storing one report did. */
@@ -200,6 +205,30 @@ export interface Store {
   listTokens(): Promise<TokenInfo[]>;
   /** Revoke a token; false when no active token has that id. `by` is audited. */
   revokeToken(id: number, by?: string): Promise<boolean>;
+  /** Replace a document's derived parts and signature (re-extraction, or reports stored without them). */
+  putDerived(id: string, derived: Derived): Promise<void>;
+  /** Every current document with its extraction and the named derived parts, in ingestion order; no texts. */
+  allDerived(parts: readonly string[]): AsyncIterable<StoredDerived>;
+  /** Named derived parts of some documents (documents without them are left out). */
+  getParts(ids: readonly string[], parts: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
+  /** Current documents stored without derived parts, in ingestion order (reports stored before they existed). */
+  underived(limit: number): Promise<string[]>;
+  /** Documents whose signature has not been compared with earlier ones yet, in ingestion order. */
+  unpaired(limit: number): Promise<string[]>;
+  /** Earlier documents sharing LSH buckets with `id` (the `cap` most recent per bucket), with how many each shares. */
+  bandCandidates(id: string, cap: number): Promise<Array<{ id: string; shared: number }>>;
+  /** Stored signatures of some documents. */
+  getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>>;
+  /** Forgets which documents were compared, with the row changes that drop their pairs, so all are compared again (`reconcile --full`). */
+  resetSources(changes: readonly RowChange[]): Promise<void>;
+  /** Marks documents as compared, with the row changes their pairs make, in one transaction. */
+  markPaired(ids: readonly string[], changes: readonly RowChange[]): Promise<void>;
+  /** Applies changes to the reconciled rows in one transaction. */
+  putRows(changes: readonly RowChange[]): Promise<void>;
+  /** Rows of a set, ordered by `ord` then key. */
+  getRows<T = unknown>(set: string, query?: RowQuery): Promise<Array<StoredRow<T>>>;
+  /** How many rows of a set match (limit and offset ignored). */
+  countRows(set: string, query?: RowQuery): Promise<number>;
   /** Release the database; the store must not be used afterwards. */
   close(): Promise<void>;
 }

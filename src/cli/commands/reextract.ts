@@ -16,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await createApp({ db: opts.db }).openStore();
       try {
         const n = await reextractAll(store);
-        if (n) await reconcileReviewed(store);
+        if (n) await reconcileReviewed(store, { full: true });
         ctx.out(opts.json ? JSON.stringify({ reextracted: n }) : `re-extracted ${n} reports`);
       } finally {
         await store.close();

@@ -94,7 +94,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
       record({ path: o.path, status: 'failed', reason: o.message });
     } else {
       progress.bytes += o.original.length;
-      batch.push({ doc: o.doc, extraction: o.extraction, original: o.original });
+      batch.push({ doc: o.doc, extraction: o.extraction, original: o.original, derived: o.derived });
       batchPaths.push(o.path);
       if (batch.length >= batchSize) return flush().then(() => opts.onProgress?.({ ...progress }));
     }

@@ -1,27 +1,22 @@
 /**
- * Reconcile: read every current report from the store, update the shared-passage index with the
- * reports it has not seen (incremental), then rebuild groups, figures, checks, timeline and
- * entities (cheap, per corpus), and keep the result as a record.
+ * Reconcile over stored rows: each new report is compared once with the earlier reports it
+ * shares LSH buckets with (by index lookup); each count's event is assigned once and kept while
+ * the corpus's event context holds; figures, checks, timeline and entities are then rebuilt from
+ * the stored extraction rows, without reading or re-extracting any text, and written as rows.
  */
-import type { Count } from '../../domain/types.js';
-import type { Store } from '../../storage/store.js';
-import type { CheckResult, ReportInput, SourcePair } from '../3-reconcile/types.js';
+import type { Count, DateMention, DocumentMeta } from '../../domain/types.js';
+import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { CheckResult, CountRef, EventCount, SourcePair } from '../3-reconcile/types.js';
 import {
-  SourceIndex, assignEvents, buildFigures, buildTimeline, clusterNames, datedSentences, groupSources,
-  makeCountRefs, runChecks, sourceLookup,
+  assignContext, assignReport, buildFigures, buildTimeline, clusterNames, contextSignature, groupSources,
+  runChecks, sourceLookup,
 } from '../3-reconcile/index.js';
-import type { SourceIndexData } from '../3-reconcile/index.js';
-import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord } from './record.js';
-import { RECONCILE_BUILT_KEY, RECONCILE_KEY } from './record.js';
-import type { ReconcileBuilt } from './record.js';
-import { extractExtras } from '../2-extract/extras.js';
-import type { Extras } from '../2-extract/extras.js';
-
-/** Record key of the shared-passage index (shingles and buckets), kept between runs so each report is shingled once. */
-export const SOURCE_INDEX_KEY = 'source-index';
-
-/** Record key of the ids the index holds and the pairs it found: all a run with nothing new reads. */
-export const SOURCE_PAIRS_KEY = 'source-pairs';
+import type { EventMention } from '../3-reconcile/index.js';
+import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord, StoredAssignment } from './record.js';
+import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
+import type { CountFact, DatedPart, DerivedParts } from './derive.js';
+import { backfillDerived, pairNewReports } from './reconcile-sources.js';
+import { recordRows } from './record-rows.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -31,170 +26,158 @@ export interface ReconcileOptions {
   adjustDates?: DateAdjuster;
   /** Known other names of places, passed in as data: [["Khankendi", "Stepanakert"], …]. */
   exonyms?: string[][];
+  /** Reviews stored, noted with the build (see BuildInfo). */
+  reviews?: number;
+  /** Compare every report and assign every count again, from the stored rows (`reconcile --full`). */
+  full?: boolean;
+}
+
+/** One current report as reconciliation holds it: no text. */
+interface Loaded {
+  id: string;
+  meta: DocumentMeta;
+  /** Counts as extracted, and as reviewed (null: rejected). */
+  extracted: Count[];
+  adjusted: Array<Count | null>;
+  dates: DateMention[];
+  facts: CountFact[];
+  mentions: EventMention[];
+  dated: DatedPart[];
+  entities: DerivedParts['entities'];
+}
+
+/** Drops rejected counts, renumbering breakdown links; returns the kept counts and their extraction ordinals. */
+function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinals: number[] } {
+  const newIndex = new Map<number, number>();
+  const counts: Count[] = [];
+  const ordinals: number[] = [];
+  adjusted.forEach((c, i) => {
+    if (c !== null) { newIndex.set(i, counts.length); counts.push(c); ordinals.push(i); }
+  });
+  return {
+    ordinals,
+    counts: counts.map((c) => {
+      if (c.partOf === undefined) return c;
+      const to = newIndex.get(c.partOf);
+      const { partOf: _dropped, ...rest } = c;
+      return to === undefined ? rest : { ...rest, partOf: to };
+    }),
+  };
+}
+
+/** Reads every current report's extraction and derived parts. */
+async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
+  const out: Loaded[] = [];
+  for await (const x of store.allDerived(['facts', 'mentions', 'dated', 'entities'])) {
+    const p = x.parts as Partial<DerivedParts>;
+    const counts = x.extraction.counts;
+    out.push({
+      id: x.id, meta: x.meta, extracted: counts,
+      adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
+      dates: x.extraction.dates,
+      facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
+    });
+  }
+  return out;
 }
 
 /**
- * Two figures listed in one clause ("25 children lost both parents, and 130 lost one") count
- * different people; only a break (";", a new sentence) between them makes them rival statements.
+ * Each report's counts' events: the stored ones while the corpus context is unchanged, else (and
+ * for reports not yet assigned) assigned again from the report's text, the only text read here.
  */
-function listedTogether(c: CheckResult, texts: ReadonlyMap<string, string>): boolean {
+async function assignments(store: Store, reports: readonly Loaded[], opts: ReconcileOptions): Promise<{ byDoc: Map<string, StoredAssignment[]>; changes: RowChange[] }> {
+  const ctx = assignContext(reports.map((r) => r.mentions), { exonyms: opts.exonyms as [string, string][] | undefined });
+  const signature = contextSignature(ctx);
+  const same = !opts.full && ((await store.getRecord<string>(ASSIGN_CONTEXT_KEY)) === signature);
+  const byDoc = new Map<string, StoredAssignment[]>();
+  if (same) for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) byDoc.set(row.key, row.data);
+  const rows: RowInput[] = [];
+  for (const r of reports) {
+    const known = byDoc.get(r.id);
+    if (known !== undefined && known.length === r.extracted.length) continue;
+    const doc = await store.getDocument(r.id);
+    const places = r.entities.filter((e) => e.kind === 'place').map((e) => e.text);
+    const list = assignReport({ id: r.id, text: doc?.text ?? '', counts: r.extracted }, r.mentions, places, ctx)
+      .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
+    byDoc.set(r.id, list);
+    rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
+  }
+  const changes: RowChange[] = same ? [{ set: SETS.assign, rows }] : [{ set: SETS.assign, clear: 'all', rows }];
+  if (!same) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: signature });
+  return { byDoc, changes };
+}
+
+/** Two figures listed in one clause ("25 children lost both parents, and 130 lost one parent") count different people. */
+function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | undefined): boolean {
   if (c.kind !== 'contradiction' || c.counts.length !== 2) return false;
-  const [a, b] = c.counts as [CheckResult['counts'][number], CheckResult['counts'][number]];
+  const [a, b] = c.counts as [CountRef, CountRef];
   if (a.doc !== b.doc || a.count.sentence.start !== b.count.sentence.start) return false;
   const [x, y] = a.count.span.start < b.count.span.start ? [a, b] : [b, a];
-  return !/[;.]/.test(texts.get(a.doc)?.slice(x.count.span.end, y.count.span.start) ?? ';');
+  const fx = factOf(x);
+  const fy = factOf(y);
+  if (fx === undefined || fy === undefined) return false;
+  // No ";" or "." from the end of the first to the start of the second.
+  return fy.breaks[0] - fx.breaks[1] <= 0;
 }
 
-/** The source index as stored: integer arrays as base64 (a fifth of JSON's size), pairs kept apart. */
-interface PackedSnapshot {
-  options: SourceIndexData['options'];
-  docs: Array<{ id: string; fingerprint: number; starts: string; ends: string; shingles: string }>;
-  /** Bucket entries in slices, so no one string grows with the corpus. */
-  buckets?: { k1: string[]; k2: string[]; docs: string[] };
-  /** Only in records written before SOURCE_PAIRS_KEY. */
-  pairs?: SourcePair[];
-}
-
-/** What SOURCE_PAIRS_KEY holds. */
-interface StoredPairs {
-  ids: string[];
-  pairs: SourcePair[];
-}
-
-const int32 = (a: ArrayLike<number>) => (a instanceof Int32Array ? a : Int32Array.from(a));
-const toB64 = (a: ArrayLike<number>) => {
-  const ints = int32(a);
-  return Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64');
-};
-// A copy of its own: a small decoded Buffer is a slice of a shared pool.
-const fromB64 = (s: string): Int32Array => {
-  const b = Buffer.from(s, 'base64');
-  const out = new Int32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-};
-const SLICE = 1 << 18;
-const toSlices = (a: Int32Array) => {
-  const out: string[] = [];
-  for (let i = 0; i < a.length; i += SLICE) out.push(toB64(a.subarray(i, i + SLICE)));
-  return out;
-};
-const fromSlices = (s: readonly string[]): Int32Array => {
-  const parts = s.map(fromB64);
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
-function pack(s: Required<SourceIndexData>): PackedSnapshot {
-  const b = s.buckets;
-  return {
-    options: s.options,
-    docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: toB64(d.starts), ends: toB64(d.ends), shingles: toB64(d.shingles) })),
-    buckets: { k1: toSlices(int32(b.k1)), k2: toSlices(int32(b.k2)), docs: toSlices(int32(b.docs)) },
-  };
-}
-
-function unpack(s: PackedSnapshot, pairs: SourcePair[]): SourceIndexData {
-  const b = s.buckets;
-  return {
-    options: s.options,
-    docs: s.docs.map((d) => ({ id: d.id, fingerprint: d.fingerprint, starts: fromB64(d.starts), ends: fromB64(d.ends), shingles: fromB64(d.shingles) })),
-    pairs,
-    ...(b ? { buckets: { k1: fromSlices(b.k1), k2: fromSlices(b.k2), docs: fromSlices(b.docs) } } : {}),
-  };
-}
-
-/**
- * The pairs among `reports`, indexing the reports not yet indexed. When every report is, only
- * the stored pairs are read: the index itself is restored only to add to it.
- */
-async function sharedPassages(store: Store, reports: readonly ReportInput[]): Promise<{ pairs: SourcePair[]; write: Record<string, unknown> }> {
-  const known = await store.getRecord<StoredPairs>(SOURCE_PAIRS_KEY);
-  if (known !== null) {
-    const ids = new Set(known.ids);
-    if (reports.every((r) => ids.has(r.id))) return { pairs: known.pairs, write: {} };
-  }
-  const stored = await store.getRecord<PackedSnapshot>(SOURCE_INDEX_KEY);
-  const index = stored ? SourceIndex.restore(unpack(stored, known?.pairs ?? stored.pairs ?? [])) : new SourceIndex();
-  let added = 0;
-  for (const r of reports) if (!index.has(r.id)) { index.add(r.id, r.text); added++; }
-  const pairs = index.pairs();
-  if (!added && known !== null) return { pairs, write: {} };
-  return { pairs, write: { [SOURCE_INDEX_KEY]: pack(index.view()), [SOURCE_PAIRS_KEY]: { ids: index.ids(), pairs } satisfies StoredPairs } };
-}
-
-/** Entity mentions by canonical name, quotes, and citations linked to the counts of their sentence. */
-function extrasRecord(reports: readonly ReportInput[], extras: ReadonlyMap<string, Extras>, clusters: ReturnType<typeof clusterNames>) {
-  const canonical = new Map<string, string>();
-  for (const c of clusters) for (const n of c.names) canonical.set(n.name, c.canonical);
-  const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
-  const quotes: NonNullable<ReconcileRecord['quotes']> = [];
-  const citations: NonNullable<ReconcileRecord['citations']> = [];
-  for (const r of reports) {
-    const x = extras.get(r.id)!;
-    for (const e of x.entities) {
-      const name = canonical.get(e.text) ?? e.text;
-      const slot = (entityMentions[name] ??= { kind: e.kind, mentions: [] });
-      if (slot.mentions.length < 200) slot.mentions.push({ doc: r.id, span: e.span });
-    }
-    for (const q of x.quotes) quotes.push({ ...q, doc: r.id });
-    for (const m of x.citations.markers) {
-      // A marker ends its sentence; the counts whose sentence overlaps it are what it cites.
-      const counts = r.counts.flatMap((c, i) => (c.sentence.start < m.sentence.end && m.sentence.start < c.sentence.end ? [i] : []));
-      citations.push({ doc: r.id, marker: m, entry: m.entry === null ? null : x.citations.entries[m.entry] ?? null, counts });
-    }
-  }
-  return { entityMentions, quotes, citations };
-}
-
-/** Drops rejected counts (null), renumbering breakdown links so each part still names its total. */
-function withoutRejected(adjusted: Array<Count | null>): Count[] {
-  const newIndex = new Map<number, number>();
-  const kept: Count[] = [];
-  adjusted.forEach((c, i) => {
-    if (c !== null) { newIndex.set(i, kept.length); kept.push(c); }
-  });
-  return kept.map((c) => {
-    if (c.partOf === undefined) return c;
-    const to = newIndex.get(c.partOf);
-    const { partOf: _dropped, ...rest } = c;
-    return to === undefined ? rest : { ...rest, partOf: to };
-  });
-}
-
-/** Builds, stores and returns the reconciled record of everything in the store. */
+/** Builds the reconciled record of everything in the store, writes it as rows, and returns it. */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
-  const reports: ReportInput[] = [];
-  for await (const x of store.allExtractions()) {
-    const counts = opts.adjust ? withoutRejected(opts.adjust(x.id, x.extraction.counts)) : x.extraction.counts;
-    const dates = opts.adjustDates ? opts.adjustDates(x.id, x.extraction.dates).filter((d) => d !== null) : x.extraction.dates;
-    reports.push({ id: x.id, text: x.text, meta: x.meta, counts, dates });
-  }
+  await backfillDerived(store);
+  if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }]);
+  await pairNewReports(store);
+  const reports = await load(store, opts);
   const ids = reports.map((r) => r.id);
   const current = new Set(ids);
 
-  // The one costly step, done once per report: shingling and MinHash of reports not yet indexed.
-  const shared = await sharedPassages(store, reports);
-  // Superseded versions stay indexed (their text is kept) but speak for nothing now.
-  const pairs: SourcePair[] = shared.pairs.filter((p) => current.has(p.a) && current.has(p.b));
+  // Superseded versions stay compared (their text is kept) but speak for nothing now.
+  const pairs: SourcePair[] = (await store.getRows<SourcePair>(SETS.pairs)).map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
   const grouped = groupSources(ids, pairs);
   const sources = sourceLookup(pairs, grouped.groupOf);
 
+  const assigned = await assignments(store, reports, opts);
+  const eventCounts: EventCount[] = [];
+  const factsByDoc = new Map<string, CountFact[]>();
+  const refsByDoc = new Map<string, CountRef[]>();
+  for (const r of reports) {
+    const { counts, ordinals } = kept(r.adjusted);
+    const list = assigned.byDoc.get(r.id) ?? [];
+    const facts = ordinals.map((o) => r.facts[o]!);
+    factsByDoc.set(r.id, facts);
+    const refs: CountRef[] = [];
+    counts.forEach((count, index) => {
+      const a = list[ordinals[index]!]!;
+      const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
+      refs.push(ref);
+      eventCounts.push({ ...ref, event: a.event, eventLabel: a.label, eventReason: a.reason });
+    });
+    refsByDoc.set(r.id, refs);
+  }
+  const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
+
+  const figures = buildFigures(eventCounts, { reports, sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' });
+  const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, factOf));
+  const timeline = buildTimeline(reports.map((r) => {
+    const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
+    const refs = refsByDoc.get(r.id) ?? [];
+    const sentences = r.dated.flatMap((d, i) => {
+      const date = dates[i];
+      if (date === null || date === undefined) return [];
+      const inside = refs.filter((c) => d.sentence.start <= c.count.span.start && c.count.span.end <= d.sentence.end);
+      return [{ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inside }];
+    });
+    return { doc: r.id, published: r.meta.published, sentences };
+  }));
   const exonyms = opts.exonyms as [string, string][] | undefined;
-  const extras = new Map<string, Extras>(reports.map((r) => [r.id, extractExtras(r.text)]));
-  const places = reports.map((r) => extras.get(r.id)!.entities.filter((e) => e.kind === 'place').map((e) => e.text));
-  const eventCounts = assignEvents(reports, { exonyms, places });
-  const figures = buildFigures(eventCounts, { reports, sources });
-  const texts = new Map(reports.map((r) => [r.id, r.text]));
-  const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, texts));
-  const timeline = buildTimeline(reports.map((r) => ({ doc: r.id, published: r.meta.published, sentences: datedSentences(r, makeCountRefs(r)) })));
-  const entities = clusterNames(reports.flatMap((r) => extras.get(r.id)!.entities.map((e) => e.text)), { exonyms });
-  const { entityMentions, quotes, citations } = extrasRecord(reports, extras, entities);
+  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms });
+  const canonical = new Map<string, string>();
+  for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
+  const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
+  for (const r of reports) {
+    for (const e of r.entities) {
+      const slot = (entityMentions[canonical.get(e.text) ?? e.text] ??= { kind: e.kind, mentions: [] });
+      if (slot.mentions.length < 200) slot.mentions.push({ doc: r.id, span: e.span });
+    }
+  }
 
   const events = new Map<string, EventSummary & { docs: Set<string> }>();
   for (const c of eventCounts) {
@@ -214,10 +197,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
     entities,
     entityMentions,
-    quotes,
-    citations,
   };
-  const built: ReconcileBuilt = { builtAt: record.builtAt, documents: record.documents };
-  await store.putRecords({ [RECONCILE_KEY]: record, [RECONCILE_BUILT_KEY]: built, ...shared.write });
+  await store.putRows([...assigned.changes, ...recordRows(record, opts.reviews ?? 0)]);
   return record;
 }

@@ -1,19 +1,63 @@
-/** The reconciled record the store keeps (record key `reconcile`), rebuilt after each ingest and review. */
+/**
+ * The reconciled record: kept as rows in named sets (SETS), assembled whole by `loadRecord` for
+ * the readers that still take it whole.
+ */
 import type { Count, DateMention, Span } from '../../domain/types.js';
 import type { CitationEntry, CitationMarker, EntityKind, Quote } from '../2-extract/extras.js';
 import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 
-/** Record key under which `reconcile()` stores its result. */
-export const RECONCILE_KEY = 'reconcile';
+/** The row sets reconciliation writes (see storage/row-types.ts). */
+export const SETS = {
+  /** key `built`: BuildInfo. */
+  info: 'info',
+  /** key: event key; EventSummary. */
+  events: 'events',
+  /** key: figure position; group: event; FigureRow. */
+  figures: 'figures',
+  /** key: figure position, value, mention; group: figure position and value; a CountRef. */
+  mentions: 'mentions',
+  /** key: check position; group: event; tag: status; CheckResult. */
+  checks: 'checks',
+  /** key: entry position; lo, hi: its days; TimelineEntry. */
+  timeline: 'timeline',
+  /** key: report id; PublicationEntry. */
+  publications: 'publications',
+  /** key: canonical name; EntityCluster. */
+  entities: 'entities',
+  /** key: canonical name; its kind and first mentions. */
+  entityMentions: 'entity-mentions',
+  /** key: the group's id (its first report); the group's reports, earliest first. */
+  groups: 'groups',
+  /** key: a b; group: a; tag: b; SourcePair. Written as reports are compared, never rebuilt. */
+  pairs: 'pairs',
+  /** key: a b; a pair between the thresholds, for review. */
+  possible: 'possible',
+  /** key: report id; group: its first event; the events of its counts in extraction order (assignments). */
+  assign: 'assign',
+} as const;
 
-/**
- * Record key of when the record was built and over how many reports, written with it: what
- * a caller that needs only that reads, instead of the record (hundreds of megabytes at 100k reports).
- */
-export const RECONCILE_BUILT_KEY = 'reconcile-built';
+/** Record key of the assignment context's signature: while it holds, stored assignments stand. */
+export const ASSIGN_CONTEXT_KEY = 'assign-context';
 
-/** What `RECONCILE_BUILT_KEY` holds. */
-export type ReconcileBuilt = Pick<ReconcileRecord, 'builtAt' | 'documents'>;
+/** What the `info` set's `built` row holds. */
+export interface BuildInfo {
+  builtAt: string;
+  documents: number;
+  /** Reviews stored when it was built (reviews are append-only, so the number is a version). */
+  reviews: number;
+}
+
+/** A figure as stored: its values without their counts, each with its number of mentions. */
+export interface FigureRow extends Omit<Figure, 'values'> {
+  values: Array<Omit<Figure['values'][number], 'counts'> & { mentions: number }>;
+}
+
+/** One count's stored event assignment (by extraction ordinal). */
+export interface StoredAssignment {
+  event: string;
+  label: string;
+  reason: string;
+}
 
 /** An event the counts were grouped under, and why. */
 export interface EventSummary {

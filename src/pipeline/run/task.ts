@@ -4,6 +4,8 @@ import { extract } from '../2-extract/index.js';
 import { isAppError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import type { Extraction, ReportDocument } from '../../domain/types.js';
+import type { Derived } from '../../storage/row-types.js';
+import { deriveReport } from './derive.js';
 import type { Logger } from '../../domain/logger.js';
 import { silentLogger } from '../../domain/logger.js';
 
@@ -29,7 +31,7 @@ export function taskAt(list: FileList, i: number): FileTask {
 
 /** What came of one file: a document with its extraction and bytes, or a failure with its reason. */
 export type FileOutcome =
-  | { ok: true; path: string; doc: ReportDocument; extraction: Extraction; original: Uint8Array }
+  | { ok: true; path: string; doc: ReportDocument; extraction: Extraction; original: Uint8Array; derived: Derived }
   | { ok: false; path: string; code: ErrorCode | 'E_INTERNAL'; message: string };
 
 /** Reads and extracts one file; never throws (a failure is an outcome). `sync` reads without the event loop (a worker). */
@@ -39,7 +41,7 @@ export async function runFileTask(task: FileTask, logger: Logger = silentLogger,
     const sidecar = task.sidecar === false ? undefined : opts.sync ? readSidecarSync(task.path, logger) : await readSidecar(task.path, logger);
     const doc = await reportFromBytes(original, task.path, { logger, sidecar });
     const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
-    return { ok: true, path: task.path, doc, extraction, original };
+    return { ok: true, path: task.path, doc, extraction, original, derived: deriveReport(doc.text, extraction) };
   } catch (e) {
     if (isAppError(e)) return { ok: false, path: task.path, code: e.code, message: e.message };
     return { ok: false, path: task.path, code: 'E_INTERNAL', message: `${task.path}: could not be processed (${e instanceof Error ? e.message : String(e)})` };

@@ -1,18 +1,15 @@
 /** About the API itself: its OpenAPI document, the store's sizes, and who a token belongs to. */
 import type { FastifyInstance } from 'fastify';
-import { RECONCILE_BUILT_KEY, RECONCILE_KEY } from '../../pipeline/run/record.js';
-import type { ReconcileBuilt } from '../../pipeline/run/record.js';
+import { buildInfo } from '../../pipeline/run/record-rows.js';
 import type { StatsView, WhoAmI } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import { int, obj, str } from '../schemas/build.js';
 import { errors } from '../schemas/common.js';
 import { statsView } from '../schemas/record.js';
 
-/** When the stored record was built: from its small companion record, or (a database from before it) the record itself. */
+/** When the stored record was built (one indexed row). */
 async function builtAt(ctx: ServerContext): Promise<string | null> {
-  const built = await ctx.store.getRecord<ReconcileBuilt>(RECONCILE_BUILT_KEY);
-  if (built !== null) return built.builtAt;
-  return (await ctx.store.getRecord<ReconcileBuilt>(RECONCILE_KEY))?.builtAt ?? null;
+  return (await buildInfo(ctx.store))?.builtAt ?? null;
 }
 
 /** Registers `/api/openapi.json`, `/api/stats` and `/api/whoami`. */

@@ -19,11 +19,17 @@ import { prepareReader } from './read.js';
 import type { Reader } from './read.js';
 import { prepareSearch } from './search.js';
 import { prepareRecords } from './records.js';
+import { prepareDerived } from './derived.js';
+import { prepareRowWriter } from './record-rows.js';
+import type { Derived, RowChange, RowQuery, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
 import type { Writer } from './write.js';
 
 /** Texts fetched per step of `allTexts`; small enough to keep memory flat. */
 const TEXT_PAGE = 64;
+
+/** Documents fetched per step of `allDerived` (no texts, so more at a time). */
+const DERIVED_PAGE = 512;
 
 /** What SqliteStore needs besides the connection. */
 export interface SqliteStoreSettings {
@@ -38,6 +44,8 @@ export class SqliteStore implements Store {
   private readonly writer: Writer;
   private readonly searcher: ReturnType<typeof prepareSearch>;
   private readonly records: ReturnType<typeof prepareRecords>;
+  private readonly rows: ReturnType<typeof prepareRowWriter>;
+  private readonly derived: ReturnType<typeof prepareDerived>;
   private readonly audit: ReturnType<typeof prepareAudit>;
   private readonly reviews: ReturnType<typeof prepareReviews>;
   private readonly tokens: ReturnType<typeof prepareTokens>;
@@ -49,10 +57,16 @@ export class SqliteStore implements Store {
     this.writer = prepareWriter(db);
     this.searcher = prepareSearch(db, settings.rankCap);
     this.records = prepareRecords(db);
+    this.rows = prepareRowWriter(db);
+    this.derived = prepareDerived(db, this.rows);
     this.audit = prepareAudit(db);
     this.reviews = prepareReviews(db, this.audit);
     this.tokens = prepareTokens(db, this.audit);
-    this.addOne = db.transaction((input: ReportInput) => writeReport(this.writer, input, this.now()));
+    this.addOne = db.transaction((input: ReportInput) => {
+      const result = writeReport(this.writer, input, this.now());
+      if (result.status !== 'skipped' && input.derived !== undefined) this.derived.write(this.reader.seqOf(result.id)!, input.derived);
+      return result;
+    });
     // Called inside addMany, addOne runs as a SAVEPOINT: a bad report rolls back alone.
     this.addMany = db.transaction((inputs: readonly ReportInput[]) => inputs.map((input): BatchResult => {
       try {
@@ -179,6 +193,77 @@ export class SqliteStore implements Store {
   async putRecords(records: Readonly<Record<string, unknown>>): Promise<void> {
     this.assertOpen();
     return retryBusy('reconciliation records', () => this.records.put(records, this.now()), this.settings.retry);
+  }
+
+  /** Replace a document's derived data. */
+  async putDerived(id: string, derived: Derived): Promise<void> {
+    this.assertOpen();
+    const ok = await retryBusy(`the derived data of ${id}`, () => this.derived.put(id, derived), this.settings.retry);
+    if (!ok) throw new AppError('E_NOT_FOUND', `No stored document has the id ${id}`);
+  }
+
+  /** Current documents with extractions and parts, paged by row number (no cursor held across yields). */
+  async *allDerived(parts: readonly string[]): AsyncIterable<StoredDerived> {
+    let after = 0;
+    for (;;) {
+      const page = await this.read(() => this.derived.page(after, DERIVED_PAGE, parts));
+      yield* page.items;
+      if (page.items.length < DERIVED_PAGE) return;
+      after = page.last;
+    }
+  }
+
+  /** Named parts of some documents. */
+  async getParts(ids: readonly string[], parts: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    return this.read(() => this.derived.parts(ids, parts));
+  }
+
+  /** Current documents without derived data. */
+  async underived(limit: number): Promise<string[]> {
+    return this.read(() => this.derived.underived(limit));
+  }
+
+  /** Documents not yet compared with earlier ones. */
+  async unpaired(limit: number): Promise<string[]> {
+    return this.read(() => this.derived.unpaired(limit));
+  }
+
+  /** Earlier documents sharing buckets with `id`, most recent first. */
+  async bandCandidates(id: string, cap: number): Promise<Array<{ id: string; shared: number }>> {
+    return this.read(() => this.derived.candidates(id, cap));
+  }
+
+  /** Signatures of some documents. */
+  async getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>> {
+    return this.read(() => this.derived.signatures(ids));
+  }
+
+  /** Every document to be compared again. */
+  async resetSources(changes: readonly RowChange[]): Promise<void> {
+    this.assertOpen();
+    return retryBusy('source pairs', () => this.derived.reset(changes), this.settings.retry);
+  }
+
+  /** Marks documents compared, with their pairs' row changes, in one transaction. */
+  async markPaired(ids: readonly string[], changes: readonly RowChange[]): Promise<void> {
+    this.assertOpen();
+    return retryBusy('source pairs', () => this.derived.markPaired(ids, changes), this.settings.retry);
+  }
+
+  /** Row changes in one transaction. */
+  async putRows(changes: readonly RowChange[]): Promise<void> {
+    this.assertOpen();
+    return retryBusy('reconciled rows', () => this.rows.put(changes), this.settings.retry);
+  }
+
+  /** Rows of a set. */
+  async getRows<T = unknown>(set: string, query?: RowQuery): Promise<Array<StoredRow<T>>> {
+    return this.read(() => this.rows.get<T>(set, query));
+  }
+
+  /** How many rows of a set match. */
+  async countRows(set: string, query?: RowQuery): Promise<number> {
+    return this.read(() => this.rows.count(set, query));
   }
 
   /** Store a review and its audit entry in one transaction. */

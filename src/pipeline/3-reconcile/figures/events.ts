@@ -145,26 +145,57 @@ export function corpusEvents(mentionsByReport: ReadonlyArray<readonly EventMenti
   return discussed.length === 1 ? { ...base, corpusDefault: discussed[0]! } : base;
 }
 
+/** The corpus context with the default event's place as the reports write it ("Dorvik", "Dörvik", …). */
+export interface AssignContext {
+  corpus: CorpusEvents;
+  defNames: string[];
+  exonyms?: AliasOptions['exonyms'];
+  near?: number;
+}
+
+/** The context `assignReport` uses, from every report's event mentions (no texts needed). */
+export function assignContext(mentionsByReport: ReadonlyArray<readonly EventMention[]>, options: { near?: number; exonyms?: AliasOptions['exonyms'] } = {}): AssignContext {
+  const corpus = corpusEvents(mentionsByReport, { exonyms: options.exonyms });
+  const def = corpus.corpusDefault;
+  const defNames = def ? [...new Set(corpus.mentions.flat().filter((m) => m.key === def.key && m.name !== '').map((m) => m.name))] : [];
+  return { corpus, defNames, exonyms: options.exonyms, near: options.near };
+}
+
+/** What of the context decides assignments: when it is unchanged, earlier assignments stand. */
+export function contextSignature(ctx: AssignContext): string {
+  const c = ctx.corpus;
+  return JSON.stringify([c.known, c.corpusDefault ?? null, [...c.canonical].sort(), [...c.labels].sort(), ctx.defNames, ctx.exonyms ?? [], ctx.near ?? null]);
+}
+
 /**
- * Assigns every count of every report. Labels are unified per event (the first label seen),
- * so "the Dorvik massacre" and "the attack on Dorvik" read as one event. Cheap (one regex pass
- * per report), but the corpus default depends on every report, so it is redone per corpus.
+ * Assigns the counts of one report (its own mentions, unified, at `mentions`) under the corpus
+ * context. Labels are unified per event (the first label seen), so "the Dorvik massacre" and
+ * "the attack on Dorvik" read as one event.
+ */
+export function assignReport(report: Pick<ReportInput, 'id' | 'text' | 'counts'>, mentions: readonly EventMention[], places: readonly string[], ctx: AssignContext): EventCount[] {
+  const { corpus, defNames } = ctx;
+  const def = corpus.corpusDefault;
+  const defaultApplies = def === undefined || mayBeDefault(report.text, places, def, defNames, corpus, { exonyms: ctx.exonyms });
+  const context: EventContext = { ...corpus, mentions: mentions.map((m) => unify(m, corpus.canonical)), near: ctx.near, defaultApplies };
+  const out: EventCount[] = [];
+  for (const ref of makeCountRefs(report)) {
+    const text = report.text.slice(ref.count.sentence.start, ref.count.sentence.end);
+    const a = assignEvent(ref.count, text, context);
+    out.push({ ...ref, event: a.event, eventLabel: corpus.labels.get(a.event) ?? a.label, eventReason: a.reason });
+  }
+  return out;
+}
+
+/**
+ * Assigns every count of every report. Cheap (one regex pass per report), but the corpus
+ * default depends on every report, so a change of context reassigns them all.
  */
 export function assignEvents(reports: readonly ReportInput[], options: { near?: number; exonyms?: AliasOptions['exonyms']; places?: ReadonlyArray<readonly string[]> } = {}): EventCount[] {
-  const corpus = corpusEvents(reports.map((r) => findEventMentions(r.text)), { exonyms: options.exonyms });
-  const def = corpus.corpusDefault;
-  // The default event's place as the reports write it: "Dorvik", "Dörvik", …
-  const defNames = def ? [...new Set(corpus.mentions.flat().filter((m) => m.key === def.key && m.name !== '').map((m) => m.name))] : [];
+  const mentions = reports.map((r) => findEventMentions(r.text));
+  const ctx = assignContext(mentions, options);
   const out: EventCount[] = [];
   reports.forEach((report, i) => {
-    const places = options.places?.[i] ?? [];
-    const defaultApplies = def === undefined || mayBeDefault(report.text, places, def, defNames, corpus, { exonyms: options.exonyms });
-    const context: EventContext = { ...corpus, mentions: corpus.mentions[i]!, near: options.near, defaultApplies };
-    for (const ref of makeCountRefs(report)) {
-      const text = report.text.slice(ref.count.sentence.start, ref.count.sentence.end);
-      const a = assignEvent(ref.count, text, context);
-      out.push({ ...ref, event: a.event, eventLabel: corpus.labels.get(a.event) ?? a.label, eventReason: a.reason });
-    }
+    for (const c of assignReport(report, mentions[i]!, options.places?.[i] ?? [], ctx)) out.push(c);
   });
   return out;
 }

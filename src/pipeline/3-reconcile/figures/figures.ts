@@ -3,20 +3,23 @@ import { CASUALTY_MEASURES } from '../../../domain/types.js';
 import { sourceLookup, type SourceLookup } from '../sources/same-source.js';
 import { edtfRange } from '../timeline/edtf.js';
 import type { CountRef, EventCount, Figure, FigureKey, ReportInput } from '../types.js';
-import { buildValues } from './values.js';
+import { buildValues, sentenceKind } from './values.js';
+import type { DataKind } from '../types.js';
 import { verdictOf, type Published, type VerdictContext } from './verdict.js';
 import { valuePhrase } from './wording.js';
 
 /** What figures are computed against. */
 export interface FigureOptions {
   /** The reports the counts come from (text for sentences, meta for publication dates). */
-  reports: ReadonlyArray<Pick<ReportInput, 'id' | 'text' | 'meta'>>;
+  reports: ReadonlyArray<Pick<ReportInput, 'id' | 'meta'> & { text?: string }>;
   /** Source groups and shared passages; without it every report is its own source. */
   sources?: SourceLookup;
   /** Widening of approximate values when comparing (default 0.1). */
   tolerance?: number;
   /** Days between reports before differing values count as a change over time (default 30). */
   minGapDays?: number;
+  /** The kind each count's sentence gives it, when known without the text (see `sentenceKind`). */
+  ownKind?: (ref: CountRef) => DataKind;
 }
 
 /** The string a figure is keyed by. */
@@ -39,8 +42,8 @@ function contextOf(options: FigureOptions) {
     published.set(r.id, value === undefined || range === null ? null : { value, range });
   }
   const verdict: VerdictContext = { published: (doc) => published.get(doc) ?? null, minGapDays: options.minGapDays };
-  const sentence = (ref: CountRef) => reports.get(ref.doc)?.text.slice(ref.count.sentence.start, ref.count.sentence.end) ?? '';
-  return { verdict, sentence, sources: options.sources ?? sourceLookup([]), tolerance: options.tolerance };
+  const ownKind = options.ownKind ?? ((ref: CountRef) => sentenceKind(reports.get(ref.doc)?.text?.slice(ref.count.sentence.start, ref.count.sentence.end) ?? ''));
+  return { verdict, ownKind, sources: options.sources ?? sourceLookup([]), tolerance: options.tolerance };
 }
 
 /** One figure from its counts; what to recompute when a report adds counts to it. */

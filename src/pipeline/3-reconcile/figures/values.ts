@@ -13,22 +13,30 @@ const KIND_IN_SENTENCE = /\b(un)?official\s+(?:data|figures?|counts?|toll|statis
  * names only one of the two.
  */
 export function dataKind(count: Count, sentenceText = ''): DataKind {
+  return attributedKind(count) ?? sentenceKind(sentenceText);
+}
+
+/** The kind an attribution gives (null for a count in the report's own voice). */
+function attributedKind(count: Count): DataKind | null {
   const a = count.attribution;
-  if (a !== null) {
-    if (a.kind !== undefined) return a.kind;
-    const words = `${a.text} ${a.source}`;
-    if (/\bunofficial\b/i.test(words)) return 'unofficial';
-    if (/\bofficial\b/i.test(words)) return 'official';
-    return 'none';
-  }
+  if (a === null) return null;
+  if (a.kind !== undefined) return a.kind;
+  const words = `${a.text} ${a.source}`;
+  if (/\bunofficial\b/i.test(words)) return 'unofficial';
+  if (/\bofficial\b/i.test(words)) return 'official';
+  return 'none';
+}
+
+/** The kind a sentence gives a count in the report's own voice: the one of official / unofficial data it names. */
+export function sentenceKind(sentenceText: string): DataKind {
   const kinds = new Set([...sentenceText.matchAll(KIND_IN_SENTENCE)].map((m) => (m[1] === undefined ? 'official' : 'unofficial')));
   return kinds.size === 1 ? [...kinds][0]! : 'none';
 }
 
 /** What `buildValues` needs besides the counts. */
 export interface ValueContext {
-  /** Sentence text of a count, for `dataKind`. */
-  sentence(ref: CountRef): string;
+  /** What a count's sentence says of its kind when the count has no attribution (see `sentenceKind`). */
+  ownKind(ref: CountRef): DataKind;
   sources: SourceLookup;
   /** Widening of approximate values when comparing (default 0.1). */
   tolerance?: number;
@@ -64,7 +72,7 @@ export function buildValues(refs: readonly CountRef[], ctx: ValueContext): Figur
     const { min, max } = counts[0]!.count;
     const approximate = counts.every((r) => r.count.approximate);
     const sources = counts.flatMap((r) => (r.count.attribution === null ? [] : [r.count.attribution.source]));
-    const kinds = new Set(counts.map((r) => dataKind(r.count, ctx.sentence(r))));
+    const kinds = new Set(counts.map((r) => attributedKind(r.count) ?? ctx.ownKind(r)));
     const value: FigureValue = {
       min,
       max,

@@ -1,0 +1,86 @@
+/**
+ * What a report yields besides its counts and dates, computed once in the ingest worker and
+ * stored with it: entities, quotes, citations, event mentions, dated sentences, per-count facts
+ * and the source signature. Reconciliation reads these rows and never re-reads the text for them.
+ */
+import type { Count, DateMention, Extraction, Span } from '../../domain/types.js';
+import type { Derived } from '../../storage/row-types.js';
+import { splitSentences } from '../../nlp/sentences.js';
+import { extractExtras } from '../2-extract/extras.js';
+import type { Extras } from '../2-extract/extras.js';
+import { findEventMentions, type EventMention } from '../3-reconcile/figures/events.js';
+import { sentenceKind } from '../3-reconcile/figures/values.js';
+import { signatureOf } from '../3-reconcile/sources/signature.js';
+import { wordCore } from '../3-reconcile/sources/words.js';
+import type { DataKind } from '../3-reconcile/types.js';
+
+/** Per count, parallel to the extraction's counts: what reconciliation needs of its sentence. */
+export interface CountFact {
+  /** The sentence trimmed to its first and last word (see `wordCore`). */
+  core: Span;
+  /** What the sentence says of the count's kind when it has no attribution. */
+  kind: DataKind;
+  /** Sentence breaks (";" or ".") between the sentence start and the count's start and end. */
+  breaks: [number, number];
+}
+
+/** A date with its sentence, as the timeline reads it. */
+export interface DatedPart {
+  date: DateMention;
+  sentence: Span;
+  sentenceText: string;
+}
+
+/** The parts, by name, as stored. */
+export interface DerivedParts {
+  entities: Extras['entities'];
+  quotes: Extras['quotes'];
+  citations: Extras['citations'];
+  mentions: EventMention[];
+  dated: DatedPart[];
+  facts: CountFact[];
+}
+
+/** The names of every part. */
+export const PART_NAMES = ['entities', 'quotes', 'citations', 'mentions', 'dated', 'facts'] as const;
+
+const BREAK = /[;.]/g;
+function breaksIn(text: string, from: number, to: number): number {
+  if (to <= from) return 0;
+  BREAK.lastIndex = 0;
+  return text.slice(from, to).match(BREAK)?.length ?? 0;
+}
+
+/** The facts of one count. */
+function factOf(text: string, c: Count): CountFact {
+  const s = c.sentence;
+  return {
+    core: wordCore(text, s),
+    kind: sentenceKind(text.slice(s.start, s.end)),
+    breaks: [breaksIn(text, s.start, c.span.start), breaksIn(text, s.start, c.span.end)],
+  };
+}
+
+/** Dated sentences: each date with the sentence it stands in. */
+function datedOf(text: string, dates: readonly DateMention[]): DatedPart[] {
+  if (!dates.length) return [];
+  const spans = splitSentences(text);
+  return dates.map((date) => {
+    const sentence = spans.find((s) => s.start <= date.span.start && date.span.end <= s.end) ?? date.span;
+    return { date, sentence, sentenceText: text.slice(sentence.start, sentence.end) };
+  });
+}
+
+/** Everything a report yields besides its extraction. Pure: the same text gives the same parts. */
+export function deriveReport(text: string, extraction: Extraction): Derived {
+  const extras = extractExtras(text);
+  const parts: DerivedParts = {
+    entities: extras.entities,
+    quotes: extras.quotes,
+    citations: extras.citations,
+    mentions: findEventMentions(text),
+    dated: datedOf(text, extraction.dates),
+    facts: extraction.counts.map((c) => factOf(text, c)),
+  };
+  return { parts: parts as unknown as Record<string, unknown>, signature: signatureOf(text) };
+}

@@ -1,0 +1,60 @@
+/** The shared-passage step of reconciliation over stored signatures: each report compared once, by index lookup. */
+import type { Store } from '../../storage/store.js';
+import type { RowInput } from '../../storage/row-types.js';
+import { DEFAULT_SOURCE_OPTIONS, pairsWith, pickCandidates } from '../3-reconcile/index.js';
+import type { SourcePair } from '../3-reconcile/index.js';
+import { deriveReport } from './derive.js';
+import { SETS } from './record.js';
+
+/** Reports handled per transaction. */
+const STEP = 256;
+
+/** The row of a pair: keyed by both reports, grouped by the earlier, tagged with the later. */
+export function pairRow(p: SourcePair, ord: number): RowInput {
+  return { key: `${p.a}\t${p.b}`, group: p.a, tag: p.b, ord, data: p };
+}
+
+/** Derives the parts of reports stored without them (before they existed), from their stored texts. */
+export async function backfillDerived(store: Store): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const ids = await store.underived(STEP);
+    if (!ids.length) return n;
+    for (const id of ids) {
+      const doc = await store.getDocument(id);
+      const extraction = await store.getExtraction(id);
+      if (doc === null || extraction === null) continue;
+      await store.putDerived(id, deriveReport(doc.text, extraction));
+      n++;
+    }
+  }
+}
+
+/**
+ * Compares every report not yet compared with the earlier reports it shares LSH buckets with,
+ * and stores the pairs found. Returns the reports compared, so the caller knows what changed.
+ */
+export async function pairNewReports(store: Store): Promise<{ compared: string[]; pairs: SourcePair[] }> {
+  const compared: string[] = [];
+  const found: SourcePair[] = [];
+  let ord = await store.countRows(SETS.pairs);
+  for (;;) {
+    const ids = await store.unpaired(STEP);
+    if (!ids.length) return { compared, pairs: found };
+    const rows: RowInput[] = [];
+    for (const id of ids) {
+      const candidates = pickCandidates(await store.bandCandidates(id, DEFAULT_SOURCE_OPTIONS.maxBucket));
+      if (!candidates.length) continue;
+      const sigs = await store.getSignatures([id, ...candidates.map((c) => c.id)]);
+      const mine = sigs.get(id);
+      if (mine === undefined) continue;
+      const earlier = candidates.flatMap((c) => { const s = sigs.get(c.id); return s ? [{ id: c.id, signature: s }] : []; });
+      for (const p of pairsWith({ id, signature: mine }, earlier)) {
+        rows.push(pairRow(p, ord++));
+        found.push(p);
+      }
+    }
+    await store.markPaired(ids, rows.length ? [{ set: SETS.pairs, rows }] : []);
+    compared.push(...ids);
+  }
+}

@@ -1,0 +1,84 @@
+/** Shared cases: derived parts, source signatures with their band keys, and reconciled row sets. */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { Derived, StoreFactory } from '../store.js';
+import { floodReport, numberedReport, withStore } from './fixtures.case.js';
+
+/** A derived record whose signature has the given band keys. */
+function derived(keys: number[], parts: Record<string, unknown> = { facts: [{ kind: 'none' }] }): Derived {
+  return {
+    parts,
+    signature: { fingerprint: keys.length, starts: Int32Array.from([0, 4]), ends: Int32Array.from([3, 9]), shingles: Int32Array.from([7, -7]), bandKeys: Int32Array.from(keys) },
+  };
+}
+
+/** Register the row cases against `newStore`. */
+export function rowCases(newStore: StoreFactory): void {
+  it('stores derived parts and the signature with the report, and reads them back without the text', async () => withStore(newStore, async (store) => {
+    const input = { ...floodReport(), derived: derived([1, 2, 3, 4], { facts: [{ kind: 'official' }], mentions: [] }) };
+    const [added] = await store.addReports([input]);
+    const id = added!.id;
+    assert.deepEqual(await store.getParts([id], ['facts']), new Map([[id, { facts: [{ kind: 'official' }] }]]));
+    const sig = (await store.getSignatures([id])).get(id)!;
+    assert.deepEqual([...sig.bandKeys], [1, 2, 3, 4]);
+    assert.deepEqual([...sig.shingles], [7, -7]);
+    const all = [];
+    for await (const d of store.allDerived(['facts', 'mentions'])) all.push(d);
+    assert.equal(all.length, 1);
+    assert.deepEqual(all[0]!.parts, { facts: [{ kind: 'official' }], mentions: [] });
+    assert.equal(all[0]!.extraction.counts.length, input.extraction.counts.length);
+    assert.equal('text' in all[0]!, false);
+  }));
+
+  it('finds earlier reports by shared band keys, the most recent first, capped per key, and forgets replaced keys', async () => withStore(newStore, async (store) => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [r] = await store.addReports([{ ...numberedReport('band', i), derived: derived(i === 4 ? [9, 9, 1, 1] : [1, 1, i, 100 + i]) }]);
+      ids.push(r!.id);
+    }
+    assert.deepEqual(await store.unpaired(10), ids);
+    const found = await store.bandCandidates(ids[4]!, 3);
+    assert.deepEqual(found, [{ id: ids[3]!, shared: 1 }, { id: ids[2]!, shared: 1 }, { id: ids[1]!, shared: 1 }]);
+    assert.deepEqual(await store.bandCandidates(ids[0]!, 10), [], 'only earlier reports');
+    await store.markPaired([ids[0]!, ids[1]!], [{ set: 'pairs', rows: [{ key: 'x', group: ids[0]!, data: { a: 1 } }] }]);
+    assert.deepEqual(await store.unpaired(10), ids.slice(2));
+    await store.putDerived(ids[3]!, derived([5, 5]));
+    assert.deepEqual((await store.bandCandidates(ids[4]!, 10)).map((c) => c.id), [ids[2]!, ids[1]!, ids[0]!]);
+    await store.resetSources([{ set: 'pairs', clear: 'all' }]);
+    assert.deepEqual(await store.unpaired(10), ids);
+    assert.equal(await store.countRows('pairs'), 0);
+  }));
+
+  it('lists reports stored without derived parts, for a backfill', async () => withStore(newStore, async (store) => {
+    const [plain] = await store.addReports([numberedReport('plain', 1)]);
+    await store.addReports([{ ...numberedReport('plain', 2), derived: derived([1, 2]) }]);
+    assert.deepEqual(await store.underived(10), [plain!.id]);
+    await store.putDerived(plain!.id, derived([3, 4]));
+    assert.deepEqual(await store.underived(10), []);
+    await assert.rejects(store.putDerived('nosuch', derived([1, 2])), { code: 'E_NOT_FOUND' });
+  }));
+
+  it('keeps row sets: replaced whole or by group, read by key, group, tag and day range, in order and by page', async () => withStore(newStore, async (store) => {
+    await store.putRows([{ set: 'figures', rows: [
+      { key: 'f1', group: 'e1', tag: 'killed', ord: 2, data: { n: 1 } },
+      { key: 'f0', group: 'e1', tag: 'injured', ord: 1, data: { n: 0 } },
+      { key: 'f2', group: 'e2', tag: 'killed', ord: 3, data: { n: 2 } },
+    ] }, { set: 'timeline', rows: [
+      { key: 't0', ord: 0, lo: '1992-02-25', hi: '1992-02-26', data: 'a' },
+      { key: 't1', ord: 1, lo: '1993-01-01', hi: '1993-12-31', data: 'b' },
+    ] }]);
+    assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f0', 'f1', 'f2']);
+    assert.deepEqual((await store.getRows('figures', { group: 'e1' })).map((r) => r.data), [{ n: 0 }, { n: 1 }]);
+    assert.deepEqual((await store.getRows('figures', { tag: 'killed', limit: 1, offset: 1 })).map((r) => r.key), ['f2']);
+    assert.deepEqual((await store.getRows('figures', { keys: ['f2', 'f0', 'nosuch'] })).map((r) => r.key), ['f0', 'f2']);
+    assert.equal(await store.countRows('figures', { group: 'e1', limit: 1 }), 2);
+    assert.deepEqual((await store.getRows('timeline', { hiFrom: '1993-06-01' })).map((r) => r.data), ['b']);
+    assert.deepEqual((await store.getRows('timeline', { loTo: '1992-12-31' })).map((r) => r.data), ['a']);
+    await store.putRows([{ set: 'figures', clear: { groups: ['e1'] }, rows: [{ key: 'f3', group: 'e1', ord: 0, data: { n: 3 } }] }]);
+    assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f3', 'f2']);
+    await store.putRows([{ set: 'figures', clear: { keys: ['f2'] } }, { set: 'timeline', clear: 'all' }]);
+    assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f3']);
+    assert.equal(await store.countRows('timeline'), 0);
+    assert.deepEqual(await store.getRows('nosuch'), []);
+  }));
+}

@@ -1,0 +1,81 @@
+/** Types of what a report yields besides counts and dates, and of reconciled state kept as rows. */
+import type { DocumentMeta, Extraction } from '../domain/types.js';
+
+/** A text's source signature: normalised word offsets, shingle hashes and LSH band keys. */
+export interface SourceSignature {
+  /** Hash of the whole text, so an id indexed twice with different texts is caught. */
+  fingerprint: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  shingles: Int32Array;
+  /** Distinct LSH bucket keys as pairs of int32 halves: [k1, k2, k1, k2, …]. */
+  bandKeys: Int32Array;
+}
+
+/** What ingest computes once per report besides its extraction, stored with it in its transaction. */
+export interface Derived {
+  /** Named JSON parts: entities, quotes, citations, event mentions, dated sentences, count facts. */
+  parts: Readonly<Record<string, unknown>>;
+  signature: SourceSignature;
+}
+
+/** A current document as reconciliation reads it: no text, its extraction and the parts asked for. */
+export interface StoredDerived {
+  id: string;
+  name: string;
+  meta: DocumentMeta;
+  extraction: Extraction;
+  /** The parts asked for that are stored (absent ones are missing: derive them again). */
+  parts: Record<string, unknown>;
+}
+
+/** One row of a named set of reconciled state. */
+export interface RowInput {
+  /** Unique within the set. */
+  key: string;
+  /** What the set is grouped by (a figure's event, a mention's figure value, a pair's first report). */
+  group?: string | null;
+  /** A second index (a check's status, a pair's second report). */
+  tag?: string | null;
+  /** Position when listed (default 0; ties by key). */
+  ord?: number;
+  /** A range the row covers (ISO days of a timeline entry), for range queries. */
+  lo?: string | null;
+  hi?: string | null;
+  data: unknown;
+}
+
+/** A change to one set, applied in order with the others in one transaction. */
+export interface RowChange {
+  set: string;
+  /** Rows removed first: the whole set, or those of some groups or keys. */
+  clear?: 'all' | { groups: readonly string[] } | { keys: readonly string[] };
+  /** Rows written after (a key already present is replaced). */
+  rows?: readonly RowInput[];
+}
+
+/** Which rows of a set to read; they come ordered by `ord`, then key. */
+export interface RowQuery {
+  key?: string;
+  keys?: readonly string[];
+  group?: string;
+  tag?: string;
+  /** Rows whose `hi` is at or after this (ISO day). */
+  hiFrom?: string;
+  /** Rows whose `lo` is at or before this. */
+  loTo?: string;
+  /** At most this many (default all). */
+  limit?: number;
+  offset?: number;
+}
+
+/** A stored row. */
+export interface StoredRow<T = unknown> {
+  key: string;
+  group: string | null;
+  tag: string | null;
+  ord: number;
+  lo: string | null;
+  hi: string | null;
+  data: T;
+}

@@ -1,0 +1,142 @@
+/** Derived parts and source signatures: written with a report, read by reconciliation without texts. */
+import type { Database } from 'better-sqlite3';
+import type { Derived, RowChange, SourceSignature, StoredDerived } from '../row-types.js';
+import { toCount, toDate, toStoredDocument, COUNT_COLUMNS, DOC_COLUMNS } from './rows.js';
+import type { CountRow, DateRow, DocRow } from './rows.js';
+import type { RowWriter } from './record-rows.js';
+
+/** A view of an int32 array as bytes, not a copy. */
+const bytesOf = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A copy of its own: a Buffer from SQLite need not be 4-byte aligned. */
+function intsOf(b: Buffer): Int32Array {
+  const out = new Int32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}
+
+interface SignatureRow {
+  id: string;
+  fingerprint: number;
+  starts: Buffer;
+  ends: Buffer;
+  shingles: Buffer;
+  bands: Buffer;
+}
+
+/** Statements for derived parts and signatures. */
+export function prepareDerived(db: Database, rows: RowWriter) {
+  const seqOf = db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck();
+  const delParts = db.prepare<[number]>('DELETE FROM derived WHERE doc_seq = ?');
+  const putPart = db.prepare<[number, string, string]>('INSERT INTO derived (doc_seq, part, data) VALUES (?, ?, ?)');
+  const oldBands = db.prepare<[number], Buffer>('SELECT bands FROM signatures WHERE doc_seq = ?').pluck();
+  const delSig = db.prepare<[number]>('DELETE FROM signatures WHERE doc_seq = ?');
+  const delBand = db.prepare<[number, number, number]>('DELETE FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq = ?');
+  const putSig = db.prepare<[number, number, Buffer, Buffer, Buffer, Buffer]>('INSERT INTO signatures (doc_seq, fingerprint, starts, ends, shingles, bands) VALUES (?, ?, ?, ?, ?, ?)');
+  const putBand = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO band_keys (k1, k2, doc_seq) VALUES (?, ?, ?)');
+  const current = `NOT EXISTS (SELECT 1 FROM versions w WHERE w.path = v.path AND w.version > v.version)`;
+  const docs = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d JOIN versions v ON v.doc_seq = d.seq
+    WHERE d.seq > ? AND ${current} ORDER BY d.seq LIMIT ?`);
+  const counts = db.prepare<[number, number], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal`);
+  const dates = db.prepare<[number, number], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal');
+  const partsIn = db.prepare<[number, number], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ?');
+  const partsOf = db.prepare<[number], { part: string; data: string }>('SELECT part, data FROM derived WHERE doc_seq = ?');
+  const underived = db.prepare<[number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
+    WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
+  const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
+  const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
+  const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
+  const idOfSeq = db.prepare<[number], string>('SELECT id FROM documents WHERE seq = ?').pluck();
+  const markPaired = db.prepare<[string]>('UPDATE signatures SET paired = 1 WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
+
+  /** Writes (or replaces) the derived data of the document at `seq`. Inside a transaction. */
+  const write = (seq: number, derived: Derived): void => {
+    delParts.run(seq);
+    for (const [name, value] of Object.entries(derived.parts)) putPart.run(seq, name, JSON.stringify(value));
+    const old = oldBands.get(seq);
+    if (old !== undefined) {
+      const k = intsOf(old);
+      for (let i = 0; i < k.length; i += 2) delBand.run(k[i]!, k[i + 1]!, seq);
+      delSig.run(seq);
+    }
+    const s = derived.signature;
+    putSig.run(seq, s.fingerprint, bytesOf(s.starts), bytesOf(s.ends), bytesOf(s.shingles), bytesOf(s.bandKeys));
+    for (let i = 0; i < s.bandKeys.length; i += 2) putBand.run(s.bandKeys[i]!, s.bandKeys[i + 1]!, seq);
+  };
+  const put = db.transaction((id: string, derived: Derived) => {
+    const seq = seqOf.get(id);
+    if (seq === undefined) return false;
+    write(seq, derived);
+    return true;
+  });
+  const unpairAll = db.prepare('UPDATE signatures SET paired = 0 WHERE paired = 1');
+  const reset = db.transaction((changes: readonly RowChange[]) => {
+    unpairAll.run();
+    rows.apply(changes);
+  });
+  const paired = db.transaction((ids: readonly string[], changes: readonly RowChange[]) => {
+    rows.apply(changes);
+    for (const id of ids) markPaired.run(id);
+  });
+
+  return {
+    write,
+    /** Replaces one document's derived data; false when there is no such document. */
+    put: (id: string, derived: Derived): boolean => put.immediate(id, derived),
+    /** Up to `limit` current documents after row `after`, with extraction and parts; and the last row seen. */
+    page(after: number, limit: number, names: readonly string[]): { items: StoredDerived[]; last: number } {
+      const list = docs.all(after, limit);
+      if (!list.length) return { items: [], last: after };
+      const lo = list[0]!.seq;
+      const hi = list[list.length - 1]!.seq;
+      const wanted = new Set(names);
+      const bySeq = new Map(list.map((r) => [r.seq, { counts: [] as ReturnType<typeof toCount>[], dates: [] as ReturnType<typeof toDate>[], parts: {} as Record<string, unknown> }]));
+      for (const c of counts.all(lo, hi)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
+      for (const d of dates.all(lo, hi)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
+      for (const p of partsIn.all(lo, hi)) {
+        if (wanted.has(p.part)) { const slot = bySeq.get(p.doc_seq); if (slot) slot.parts[p.part] = JSON.parse(p.data); }
+      }
+      const items = list.map((r) => {
+        const doc = toStoredDocument(r);
+        const x = bySeq.get(r.seq)!;
+        return { id: doc.id, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
+      });
+      return { items, last: hi };
+    },
+    parts(ids: readonly string[], names: readonly string[]): Map<string, Record<string, unknown>> {
+      const wanted = new Set(names);
+      const out = new Map<string, Record<string, unknown>>();
+      for (const id of ids) {
+        const seq = seqOf.get(id);
+        if (seq === undefined) continue;
+        const parts: Record<string, unknown> = {};
+        let any = false;
+        for (const p of partsOf.all(seq)) if (wanted.has(p.part)) { parts[p.part] = JSON.parse(p.data); any = true; }
+        if (any) out.set(id, parts);
+      }
+      return out;
+    },
+    underived: (limit: number): string[] => underived.all(limit),
+    unpaired: (limit: number): string[] => unpaired.all(limit),
+    candidates(id: string, cap: number): Array<{ id: string; shared: number }> {
+      const row = sigOf.get(id);
+      if (row === undefined) return [];
+      const keys = intsOf(row.bands);
+      const shared = new Map<number, number>();
+      for (let i = 0; i < keys.length; i += 2) {
+        for (const s of bucket.all(keys[i]!, keys[i + 1]!, row.seq, cap)) shared.set(s, (shared.get(s) ?? 0) + 1);
+      }
+      return [...shared].map(([s, n]) => ({ id: idOfSeq.get(s)!, shared: n, seq: s })).sort((a, b) => b.seq - a.seq).map(({ id: i, shared: n }) => ({ id: i, shared: n }));
+    },
+    signatures(ids: readonly string[]): Map<string, SourceSignature> {
+      const out = new Map<string, SourceSignature>();
+      for (const id of ids) {
+        const r = sigOf.get(id);
+        if (r !== undefined) out.set(id, { fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
+      }
+      return out;
+    },
+    reset: (changes: readonly RowChange[]): void => reset.immediate(changes),
+    markPaired: (ids: readonly string[], changes: readonly RowChange[]): void => paired.immediate(ids, changes),
+  };
+}
