@@ -3,27 +3,41 @@ import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from './sentences.js';
 
-const PLACES = ['Varn', 'Kessrin', 'Ardel', 'Tolmar', 'Osk', 'Brenno', 'Marsk', 'Lidova', 'Sorn', 'Pellan', 'Grenvale', 'Hathor', 'Quill', 'Renst', 'Ostra', 'Velm'];
-const SOURCES = ['the health ministry', 'police', 'the Red Crescent', 'local officials', 'a monitoring group', 'the UN office', 'witnesses', 'the district governor', 'hospital staff', 'the civil defence'];
+// Hundreds of places, as an archive of many incidents has: two or three syllables each.
+const SYLLABLES = ['var', 'kes', 'rin', 'ar', 'del', 'tol', 'mar', 'osk', 'bren', 'no', 'lid', 'ova', 'sorn', 'pel', 'lan', 'gren', 'vale', 'hat', 'hor', 'quil', 'renst', 'os', 'tra', 'velm', 'dor', 'vik', 'zal', 'mek', 'tu', 'ran', 'bel', 'kor'];
+const PLACES = (() => {
+  const r = rng(7);
+  const out = new Set<string>();
+  while (out.size < 400) {
+    const n = 2 + Math.floor(r() * 2);
+    const name = Array.from({ length: n }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]!).join('');
+    out.add(name[0]!.toUpperCase() + name.slice(1));
+  }
+  return [...out];
+})();
+const SOURCES = ['the health ministry', 'police', 'the Red Crescent', 'local officials', 'a monitoring group', 'the UN office', 'witnesses', 'the district governor', 'hospital staff', 'the civil defence',
+  'the interior ministry', 'a local council member', 'the regional prosecutor', 'rescue workers', 'a relief agency', 'the mayor', 'an army spokesman', 'a rights group', 'medical sources', 'the coroner'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 // Interchangeable words, so that independent reports do not share long runs of text by chance.
 const W = {
-  attack: ['shelling', 'bombardment', 'air strike', 'rocket attack', 'assault', 'raid'],
-  killed: ['killed', 'left dead'],
-  said: ['said', 'reported', 'told reporters', 'stated'],
-  fled: ['fled', 'were displaced from', 'left'],
-  town: ['town', 'village', 'district', 'city', 'settlement'],
-  aid: ['Aid convoys', 'Relief trucks', 'Medical teams', 'Rescue crews', 'Volunteers'],
-  reach: ['reached', 'arrived in', 'were sent to', 'returned to'],
-  delay: ['a two-hour delay', 'days of waiting', 'a long detour', 'a night of shelling', 'negotiations'],
-  meet: ['met', 'spoke with', 'were briefed by', 'consulted'],
-  topic: ['reconstruction', 'schools', 'clinics', 'water supplies', 'roads', 'shelters', 'compensation'],
+  attack: ['shelling', 'bombardment', 'air strike', 'rocket attack', 'assault', 'raid', 'mortar fire', 'drone strike', 'ambush', 'artillery barrage'],
+  killed: ['killed', 'left dead', 'claimed the lives of'],
+  said: ['said', 'reported', 'told reporters', 'stated', 'said on Tuesday', 'confirmed', 'told local radio', 'said in a statement'],
+  fled: ['fled', 'were displaced from', 'left', 'escaped'],
+  town: ['town', 'village', 'district', 'city', 'settlement', 'suburb', 'valley'],
+  aid: ['Aid convoys', 'Relief trucks', 'Medical teams', 'Rescue crews', 'Volunteers', 'Engineers', 'Food shipments'],
+  reach: ['reached', 'arrived in', 'were sent to', 'returned to', 'got through to'],
+  delay: ['a two-hour delay', 'days of waiting', 'a long detour', 'a night of shelling', 'negotiations', 'heavy rain', 'a blocked bridge', 'checkpoint searches'],
+  meet: ['met', 'spoke with', 'were briefed by', 'consulted', 'wrote to'],
+  topic: ['reconstruction', 'schools', 'clinics', 'water supplies', 'roads', 'shelters', 'compensation', 'power lines', 'burials', 'missing relatives', 'rubble clearance'],
+  when: ['before dawn', 'at midday', 'late at night', 'during the evening', 'shortly after noon', 'at first light'],
+  people: ['people', 'civilians', 'residents', 'villagers'],
 };
 
 interface Pick { n: (max: number) => string; place: () => string; source: () => string; date: () => string; w: (k: keyof typeof W) => string; year: () => number }
 
 const PATTERNS: ((p: Pick) => string)[] = [
-  (p) => `On ${p.date()}, ${p.w('attack')} in ${p.place()} ${p.w('killed')} ${p.n(500)} people, including ${p.n(60)} women and ${p.n(40)} children, ${p.source()} ${p.w('said')}.`,
+  (p) => `On ${p.date()}, ${p.w('attack')} in ${p.place()} ${p.w('killed')} ${p.n(500)} ${p.w('people')}, including ${p.n(60)} women and ${p.n(40)} children, ${p.source()} ${p.w('said')}.`,
   (p) => `According to ${p.source()}, at least ${p.n(900)} people were injured in ${p.place()} and some ${p.n(300)} remain missing.`,
   (p) => `More than ${p.n(20_000)} residents ${p.w('fled')} the ${p.w('town')} of ${p.place()} after ${MONTHS[Math.floor(Number(p.n(11)))]} ${p.year()}.`,
   (p) => `The ${p.w('attack')} on ${p.place()} left ${p.n(90)} dead, per ${p.source()}.`,
@@ -45,7 +59,7 @@ const FILLER: ((p: Pick) => string)[] = [
   (p) => `Families from ${p.place()} gathered outside the hospital in ${p.place()}.`,
   (p) => `${p.place()} lies on the road from ${p.place()} to ${p.place()}.`,
   (p) => `Schools in ${p.place()} stayed closed, and ${p.w('topic')} in ${p.place()} were damaged.`,
-  (p) => `Witnesses in ${p.place()} said the ${p.w('attack')} began before dawn.`,
+  (p) => `Witnesses in ${p.place()} said the ${p.w('attack')} began ${p.w('when')}.`,
 ];
 
 /** Length of the synthetic reports: a paragraph (a wire flash, an update) or an article of several. */
@@ -54,7 +68,8 @@ export type ReportLength = 'short' | 'article';
 /**
  * One synthetic report with a title line: `short` is one paragraph of 4–12 sentences (~600
  * bytes); `article` is 4–11 such paragraphs (~3.5 KB, the length of the development reports).
- * Every twentieth reprints an earlier one.
+ * As wire stories are: every twentieth is another outlet's copy of an earlier report under its
+ * own headline, and one in twenty-five takes an earlier report's opening and adds its own.
  */
 export function syntheticReport(seed: number, length: ReportLength = 'short'): string {
   if (seed > 20 && seed % 20 === 0) {
@@ -62,10 +77,19 @@ export function syntheticReport(seed: number, length: ReportLength = 'short'): s
     const body = syntheticReport(seed - 1 - (seed % 13), length).split('\n\n').slice(1).join('\n\n');
     return `Reprinted report ${seed}\n\n${body}`;
   }
+  if (seed > 25 && seed % 25 === 0) {
+    // A partial copy: the wire story's first sentences, then the outlet's own reporting.
+    const wire = syntheticReport(seed - 3 - (seed % 11), 'short').split('\n\n')[1]!;
+    const lead = wire.split(/(?<=\.) /).slice(0, 3).join(' ');
+    const own = syntheticReport(seed + 1_000_003, length).split('\n\n').slice(1).join('\n\n');
+    return `Report ${seed}, with wire copy\n\n${lead} ${own}`;
+  }
   const r = rng(seed);
+  // A report is about one place, with others named around it.
+  const main = PLACES[Math.floor(r() * PLACES.length)]!;
   const p: Pick = {
     n: (max) => (Math.floor(r() * max) + 2).toLocaleString('en-US'),
-    place: () => PLACES[Math.floor(r() * PLACES.length)]!,
+    place: () => (r() < 0.7 ? main : PLACES[Math.floor(r() * PLACES.length)]!),
     source: () => SOURCES[Math.floor(r() * SOURCES.length)]!,
     date: () => `${1 + Math.floor(r() * 28)} ${MONTHS[Math.floor(r() * 12)]} ${1990 + Math.floor(r() * 35)}`,
     w: (k) => W[k][Math.floor(r() * W[k].length)]!,
@@ -84,7 +108,7 @@ export function syntheticReport(seed: number, length: ReportLength = 'short'): s
 
 /** Writes reports 0..n-1 into `dir` (reusing a complete earlier run); returns the folder. */
 export function writeCorpus(dir: string, n: number, length: ReportLength = 'short'): string {
-  const done = join(dir, '..', `.v3-${length}-${n}`);
+  const done = join(dir, '..', `.v4-${length}-${n}`);
   if (existsSync(dir) && readdirSync(dir).length === n && existsSync(done)) return dir;
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1, length));

@@ -3,6 +3,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtract } from './extract.js';
 import { benchIngest } from './ingest.js';
+import { benchRecord } from './record.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -18,4 +19,8 @@ if (!only || only === 'ingest') {
   const n = arg('n', 10_000);
   // Memory must stay flat as N grows: measure a tenth of N too.
   await benchIngest(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'), arg('rounds', 3));
+}
+if (!only || only === 'record') {
+  const n = arg('n', 10_000);
+  await benchRecord(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'));
 }

@@ -1,103 +1,192 @@
-/** The reconciled record as the routes read it: reviews applied, indexed, one build at a time. */
-import { createHash } from 'node:crypto';
-import type { Figure, FigureKey } from '../pipeline/3-reconcile/types.js';
-import type { ReconcileRecord } from '../pipeline/run/record.js';
-import { buildInfo, loadRecord } from '../pipeline/run/record-rows.js';
+/**
+ * The reconciled record as the routes read it: queries over its row sets, a page at a time, so
+ * the server starts and answers in time and memory that do not grow with the archive. A build
+ * (after a review, or when none is stored) runs one at a time.
+ */
+import type { CountRef, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
+import type { BuildInfo, CheckRow, EventRow, FigureRow, ReconcileRecord } from '../pipeline/run/record.js';
+import { SETS, countRefKey, figureId } from '../pipeline/run/record.js';
+import { buildInfo, loadRecord, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
-import type { Store } from '../storage/store.js';
-import type { DocumentLabel } from './api-types.js';
+import type { RowQuery, Store } from '../storage/store.js';
+import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
 
-/** A record with what the routes look up in it. */
+export { figureId, countRefKey } from '../pipeline/run/record.js';
+
+/** A record assembled whole, for the exports that still take it so. */
 export interface RecordView {
   record: ReconcileRecord;
-  /** Figure ids, parallel to `record.figures`. */
   ids: string[];
   byId: Map<string, Figure>;
-  /** `countRefKey` → the id of the figure the count is in. */
   figureOfCount: Map<string, string>;
-  /** Every stored document's label. */
   label(id: string): DocumentLabel;
-  /** The id of a report's source group (the report itself when it stands alone). */
   groupOf(id: string): string;
 }
 
-/** A figure's id: a short hash of its key, stable for as long as the key is. */
-export function figureId(key: FigureKey): string {
-  return createHash('sha256').update(JSON.stringify([key.event, key.measure, key.group, key.unit])).digest('base64url').slice(0, 16);
-}
+/** What a reader gets of a document. */
+const labelOf = (d: { id: string; name: string; meta: { title?: string; publisher?: string; published?: string } }): DocumentLabel =>
+  ({ id: d.id, name: d.name, title: d.meta.title ?? null, publisher: d.meta.publisher ?? null, published: d.meta.published ?? null });
 
-/** The key that links a count in one report to its figure and its checks. */
-export function countRefKey(doc: string, count: { span: { start: number; end: number }; measure: string }): string {
-  return `${doc}\n${count.span.start}-${count.span.end}\n${count.measure}`;
-}
-
-/** Every stored document's label, a page at a time. */
-async function loadLabels(store: Store): Promise<Map<string, DocumentLabel>> {
-  const labels = new Map<string, DocumentLabel>();
-  for (let offset = 0; ; offset += 1000) {
-    const page = await store.listDocuments({ limit: 1000, offset });
-    for (const d of page.items) {
-      labels.set(d.id, { id: d.id, name: d.name, title: d.meta.title ?? null, publisher: d.meta.publisher ?? null, published: d.meta.published ?? null });
-    }
-    if (offset + 1000 >= page.total) return labels;
-  }
-}
-
-/** Indexes a record. */
-async function index(store: Store, record: ReconcileRecord): Promise<RecordView> {
-  const labels = await loadLabels(store);
-  const ids = record.figures.map((f) => figureId(f.key));
-  const byId = new Map(record.figures.map((f, i) => [ids[i]!, f]));
-  const figureOfCount = new Map<string, string>();
-  record.figures.forEach((f, i) => {
-    for (const v of f.values) for (const c of v.counts) figureOfCount.set(countRefKey(c.doc, c.count), ids[i]!);
-  });
-  return {
-    record, ids, byId, figureOfCount,
-    label: (id) => labels.get(id) ?? { id, name: id, title: null, publisher: null, published: null },
-    groupOf: (id) => record.sources.groupOf[id] ?? id,
-  };
-}
-
-/**
- * Hands out the record. Builds run one at a time (a review's rebuild and a first read's build
- * must not both reconcile). The parsed, indexed record is kept while the stored one's stamp
- * stays the same: a large record costs far more to parse than a request should.
- */
+/** Queries over the stored record; builds it when none is stored or reviews came since. */
 export class RecordSource {
   private queue: Promise<unknown> = Promise.resolve();
-  private cached: { view: RecordView; stamp: string | null } | null = null;
 
   constructor(private readonly store: Store) {}
 
-  /** The current record, built (with reviews applied) when none is stored or reviews came since. */
-  get(): Promise<RecordView> {
+  /** The current build, built first when none is stored or it predates a review. */
+  ensure(): Promise<BuildInfo> {
     return this.serial(async () => {
-      // The build's info row is its stamp: a build landing after it is read changes it for the next request.
       const info = await buildInfo(this.store);
-      const stamp = info === null ? null : `${info.builtAt} ${info.reviews}`;
-      const cached = this.cached;
-      if (cached && stamp !== null && cached.stamp === stamp && (await reviewsCurrent(this.store, info))) return cached.view;
-      const stored = stamp === null || !(await reviewsCurrent(this.store, info)) ? null : await loadRecord(this.store);
-      if (stored !== null) return this.remember(stored, stamp);
-      return this.rebuildNow();
+      if (info !== null && (await reviewsCurrent(this.store, info))) return info;
+      return this.buildNow();
     });
   }
 
-  /** Reconcile again (after a review) and return the new record. */
-  rebuild(): Promise<RecordView> {
-    return this.serial(() => this.rebuildNow());
+  /** Reconcile again (after a review) and return the new build. */
+  rebuild(): Promise<BuildInfo> {
+    return this.serial(() => this.buildNow());
   }
 
-  private async rebuildNow(): Promise<RecordView> {
-    const record = await reconcileReviewed(this.store);
-    const info = await buildInfo(this.store);
-    return this.remember(record, info === null ? null : `${info.builtAt} ${info.reviews}`);
+  /** Labels of report ids, in one query. */
+  async labels(ids: Iterable<string>): Promise<DocumentLabels> {
+    const out: DocumentLabels = {};
+    const want = [...new Set(ids)];
+    for (let i = 0; i < want.length; i += 500) {
+      for (const d of await this.store.getSummaries(want.slice(i, i + 500))) out[d.id] = labelOf(d);
+    }
+    for (const id of want) out[id] ??= { id, name: id, title: null, publisher: null, published: null };
+    return out;
   }
 
-  private async remember(record: ReconcileRecord, stamp: string | null): Promise<RecordView> {
-    this.cached = { view: await index(this.store, record), stamp };
-    return this.cached.view;
+  /** Events in order of first appearance. */
+  async events(): Promise<EventRow[]> {
+    return (await this.store.getRows<EventRow>(SETS.events)).map((r) => r.data);
+  }
+
+  /** Figures in order, optionally of one event (by key), one measure. */
+  async figures(q: { event?: string; measure?: string } = {}): Promise<FigureRow[]> {
+    const rq: RowQuery = {};
+    if (q.event !== undefined) rq.group = q.event;
+    if (q.measure !== undefined) rq.tag = q.measure;
+    return (await this.store.getRows<FigureRow>(SETS.figures, rq)).map((r) => r.data);
+  }
+
+  /** One figure, or null. */
+  async figure(id: string): Promise<FigureRow | null> {
+    return (await this.store.getRows<FigureRow>(SETS.figures, { key: id }))[0]?.data ?? null;
+  }
+
+  /** The first `limit` mentions of value `j` of a figure. */
+  async mentions(id: string, j: number, limit?: number): Promise<CountRef[]> {
+    return (await this.store.getRows<CountRef>(SETS.mentions, { group: `${id}:${pad(j)}`, limit })).map((r) => r.data);
+  }
+
+  /** countRefKey → figure id, for one report's counts. */
+  async figuresOfDocument(doc: string): Promise<Map<string, string>> {
+    return new Map((await this.store.getRows<string>(SETS.countFigure, { group: doc })).map((r) => [r.key, r.data]));
+  }
+
+  /** A page of checks, with how many match. */
+  async checks(q: { event?: string; status?: string; limit?: number; offset?: number }): Promise<{ total: number; items: CheckRow[] }> {
+    const rq: RowQuery = { limit: q.limit, offset: q.offset };
+    if (q.event) rq.group = q.event;
+    if (q.status) rq.tag = q.status;
+    const [total, rows] = await Promise.all([
+      this.store.countRows(SETS.checks, rq),
+      q.limit === 0 ? Promise.resolve([]) : this.store.getRows<CheckRow>(SETS.checks, rq),
+    ]);
+    return { total, items: rows.map((r) => r.data) };
+  }
+
+  /** The checks that touch a figure. */
+  async checksOf(id: string): Promise<CheckRow[]> {
+    const keys = (await this.store.getRows<string>(SETS.figureChecks, { group: id })).map((r) => r.data);
+    return keys.length ? (await this.store.getRows<CheckRow>(SETS.checks, { keys })).map((r) => r.data) : [];
+  }
+
+  /** A page of the timeline and how many entries in all. */
+  async timeline(limit: number, offset: number): Promise<{ total: number; entries: TimelineEntry[] }> {
+    const [total, rows] = await Promise.all([
+      this.store.countRows(SETS.timeline),
+      this.store.getRows<TimelineEntry>(SETS.timeline, { limit, offset }),
+    ]);
+    return { total, entries: rows.map((r) => r.data) };
+  }
+
+  /** The first `limit` publication dates. */
+  async publications(limit: number): Promise<PublicationEntry[]> {
+    return (await this.store.getRows<PublicationEntry>(SETS.publications, { limit })).map((r) => r.data);
+  }
+
+  /** Entity clusters, most seen first as built. */
+  async entities(): Promise<EntityCluster[]> {
+    return (await this.store.getRows<EntityCluster>(SETS.entities)).map((r) => r.data);
+  }
+
+  /** Canonical names of the spellings given (spellings no cluster has are left out). */
+  async canonicalOf(names: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < names.length; i += 500) {
+      for (const r of await this.store.getRows<string>(SETS.entityNames, { keys: names.slice(i, i + 500) })) out.set(r.key, r.data);
+    }
+    return out;
+  }
+
+  /** A report's source group id (itself when it stands alone), or null when the record does not hold it. */
+  async groupOf(doc: string): Promise<string | null> {
+    return (await this.store.getRows<string>(SETS.docGroup, { key: doc }))[0]?.data ?? null;
+  }
+
+  /** Source groups: the reports of each, earliest first. */
+  async groups(q: { sharedOnly?: boolean } = {}): Promise<string[][]> {
+    return (await this.store.getRows<string[]>(SETS.groups, q.sharedOnly ? { tag: 'shared' } : {})).map((r) => r.data);
+  }
+
+  /** The reports of one group. */
+  async group(id: string): Promise<string[] | null> {
+    return (await this.store.getRows<string[]>(SETS.groups, { key: id }))[0]?.data ?? null;
+  }
+
+  /** A page of the pairs of current reports, and how many in all. */
+  async pairs(limit: number, offset: number): Promise<{ total: number; items: SourcePair[] }> {
+    const [total, rows] = await Promise.all([
+      this.store.countRows(SETS.pairs),
+      this.store.getRows<SourcePair>(SETS.pairs, { limit, offset }),
+    ]);
+    return { total, items: rows.map((r) => r.data) };
+  }
+
+  /** Every pair one report takes part in. */
+  async pairsOf(doc: string): Promise<SourcePair[]> {
+    const [a, b] = await Promise.all([this.store.getRows<SourcePair>(SETS.pairs, { group: doc }), this.store.getRows<SourcePair>(SETS.pairs, { tag: doc })]);
+    return [...a, ...b].sort((x, y) => x.ord - y.ord).map((r) => r.data);
+  }
+
+  /** Pairs between the thresholds, for review. */
+  async possible(): Promise<SourcePair[]> {
+    return (await this.store.getRows<SourcePair>(SETS.possible)).map((r) => r.data);
+  }
+
+  /** The whole record, assembled from its rows (the printable report, the exports). */
+  async whole(): Promise<RecordView> {
+    await this.ensure();
+    const record = (await loadRecord(this.store))!;
+    const ids = record.figures.map((f) => figureId(f.key));
+    const byId = new Map(record.figures.map((f, i) => [ids[i]!, f]));
+    const figureOfCount = new Map<string, string>();
+    record.figures.forEach((f, i) => { for (const v of f.values) for (const c of v.counts) figureOfCount.set(countRefKey(c.doc, c.count), ids[i]!); });
+    const docs = new Set<string>(Object.keys(record.sources.groupOf));
+    const labels = await this.labels(docs);
+    return {
+      record, ids, byId, figureOfCount,
+      label: (id) => labels[id] ?? { id, name: id, title: null, publisher: null, published: null },
+      groupOf: (id) => record.sources.groupOf[id] ?? id,
+    };
+  }
+
+  private async buildNow(): Promise<BuildInfo> {
+    await reconcileReviewed(this.store);
+    return (await buildInfo(this.store))!;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -167,6 +167,8 @@ export interface Store {
   getOriginal(id: string): Promise<Uint8Array | null>;
   /** A page of documents with their metadata. */
   listDocuments(options?: ListOptions): Promise<DocumentPage>;
+  /** Listing items of the given documents, in ingestion order (unknown ids left out; counts and dates 0). */
+  getSummaries(ids: readonly string[]): Promise<DocumentSummary[]>;
   /** Every version stored for a path, oldest first. */
   listVersions(path: string): Promise<VersionEntry[]>;
   /** The stored extraction, in the order given, spans exactly as given; null if no such document. */

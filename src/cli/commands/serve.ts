@@ -40,8 +40,8 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await app.openStore();
       const server = buildServer({ store, logger: stderrLogger(ctx), webRoot });
       try {
-        // Built and indexed before the first visitor arrives (through the route itself, so the
-        // server's cache holds it), so the first page is as quick as the rest.
+        // A record not yet built (or older than a review) is built before the first visitor
+        // arrives; a stored one is only read, a page at a time, whatever the archive's size.
         const warm = await server.inject('/api/events');
         if (warm.statusCode !== 200) throw new AppError('E_STORE', `Could not build the record: ${warm.json<{ message?: string }>().message ?? warm.statusCode}`);
         const record = warm.json<{ documents: number }>();

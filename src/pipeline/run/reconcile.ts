@@ -130,7 +130,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const current = new Set(ids);
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
-  const pairs: SourcePair[] = (await store.getRows<SourcePair>(SETS.pairs)).map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
+  const stored = await store.getRows<SourcePair>(SETS.pairs);
+  const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
+  const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
   const grouped = groupSources(ids, pairs);
   const sources = sourceLookup(pairs, grouped.groupOf);
 
@@ -198,6 +200,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     entities,
     entityMentions,
   };
-  await store.putRows([...assigned.changes, ...recordRows(record, opts.reviews ?? 0)]);
+  const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
+  await store.putRows([...dropStale, ...assigned.changes, ...recordRows(record, opts.reviews ?? 0)]);
   return record;
 }

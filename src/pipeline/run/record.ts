@@ -4,7 +4,8 @@
  */
 import type { Count, DateMention, Span } from '../../domain/types.js';
 import type { CitationEntry, CitationMarker, EntityKind, Quote } from '../2-extract/extras.js';
-import type { CheckResult, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import { createHash } from 'node:crypto';
+import type { CheckResult, EntityCluster, Figure, FigureKey, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 
 /** The row sets reconciliation writes (see storage/row-types.ts). */
 export const SETS = {
@@ -12,22 +13,30 @@ export const SETS = {
   info: 'info',
   /** key: event key; EventSummary. */
   events: 'events',
-  /** key: figure position; group: event; FigureRow. */
+  /** key: figure id; group: event; tag: measure; ord: position; FigureRow. */
   figures: 'figures',
-  /** key: figure position, value, mention; group: figure position and value; a CountRef. */
+  /** key: figure id, value, mention; group: figure id and value (padded); a CountRef. */
   mentions: 'mentions',
-  /** key: check position; group: event; tag: status; CheckResult. */
+  /** key: countRefKey; group: report id; the id of the figure the count is in. */
+  countFigure: 'count-figure',
+  /** key: check position; group: event; tag: status; CheckRow. */
   checks: 'checks',
+  /** key: figure id and check; group: figure id; the check's key. */
+  figureChecks: 'figure-checks',
   /** key: entry position; lo, hi: its days; TimelineEntry. */
   timeline: 'timeline',
   /** key: report id; PublicationEntry. */
   publications: 'publications',
   /** key: canonical name; EntityCluster. */
   entities: 'entities',
+  /** key: a spelling; group and data: its canonical name. */
+  entityNames: 'entity-names',
   /** key: canonical name; its kind and first mentions. */
   entityMentions: 'entity-mentions',
   /** key: the group's id (its first report); the group's reports, earliest first. */
   groups: 'groups',
+  /** key: report id; group and data: its source group's id. */
+  docGroup: 'doc-group',
   /** key: a b; group: a; tag: b; SourcePair. Written as reports are compared, never rebuilt. */
   pairs: 'pairs',
   /** key: a b; a pair between the thresholds, for review. */
@@ -45,11 +54,36 @@ export interface BuildInfo {
   documents: number;
   /** Reviews stored when it was built (reviews are append-only, so the number is a version). */
   reviews: number;
+  /** First and last day any dated timeline entry covers. */
+  timelineRange?: { start: string; end: string } | null;
+  /** Number of publication dates. */
+  publications?: number;
 }
 
-/** A figure as stored: its values without their counts, each with its number of mentions. */
+/** A figure as stored: its id, and its values without their counts, each with its number of mentions. */
 export interface FigureRow extends Omit<Figure, 'values'> {
+  id: string;
   values: Array<Omit<Figure['values'][number], 'counts'> & { mentions: number }>;
+}
+
+/** A check as stored, with the figures it touches. */
+export interface CheckRow extends CheckResult {
+  figureIds: string[];
+}
+
+/** An event as stored, with its number of casualty figures. */
+export interface EventRow extends EventSummary {
+  figures: number;
+}
+
+/** A figure's id: a short hash of its key, stable for as long as the key is. */
+export function figureId(key: FigureKey): string {
+  return createHash('sha256').update(JSON.stringify([key.event, key.measure, key.group, key.unit])).digest('base64url').slice(0, 16);
+}
+
+/** The key that links a count in one report to its figure and its checks. */
+export function countRefKey(doc: string, count: { span: { start: number; end: number }; measure: string }): string {
+  return `${doc}\n${count.span.start}-${count.span.end}\n${count.measure}`;
 }
 
 /** One count's stored event assignment (by extraction ordinal). */

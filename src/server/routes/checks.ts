@@ -6,7 +6,6 @@ import { int, oneOf, query, str } from '../schemas/build.js';
 import { errors } from '../schemas/common.js';
 import { checkList } from '../schemas/figures.js';
 import { checkView } from '../views/figures.js';
-import { labelsOf } from '../views/record.js';
 
 /** Registers `GET /api/checks`. */
 export function checkRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -17,13 +16,10 @@ export function checkRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: checkList, ...errors(400) },
     },
   }, async (req): Promise<CheckList> => {
-    const view = await ctx.records.get();
-    const matching = view.record.checks
-      .filter((c) => (!req.query.event || c.event === req.query.event) && (!req.query.status || c.status === req.query.status));
-    // A page (the overview asks for none, only the total): only its checks are turned into views.
-    const offset = req.query.offset ?? 0;
-    const page = matching.slice(offset, req.query.limit === undefined ? undefined : offset + req.query.limit);
-    const items = page.map((c) => checkView(c, view));
-    return { builtAt: view.record.builtAt, total: matching.length, items, documents: labelsOf(view, new Set(items.flatMap((c) => c.spans.map((s) => s.doc)))) };
+    const info = await ctx.records.ensure();
+    // A page (the overview asks for none, only the total), read and counted by index.
+    const page = await ctx.records.checks(req.query);
+    const items = page.items.map(checkView);
+    return { builtAt: info.builtAt, total: page.total, items, documents: await ctx.records.labels(items.flatMap((c) => c.spans.map((s) => s.doc))) };
   });
 }

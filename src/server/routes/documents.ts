@@ -49,7 +49,8 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   }, async (req): Promise<DocumentDetail> => {
     const doc = await ctx.store.getDocument(await resolve(req.params.id));
     if (doc === null) throw new AppError('E_NOT_FOUND', 'No stored document has that id');
-    return documentDetail(ctx.store, doc, await ctx.records.get());
+    await ctx.records.ensure();
+    return documentDetail(ctx.store, doc, ctx.records);
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id/original', {

@@ -10,7 +10,7 @@ export function entityRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/entities', {
     schema: { summary: 'Names and their spelling variants', tags: ['record'], response: { 200: entityList, ...errors() } },
   }, async (): Promise<EntityList> => {
-    const { record } = await ctx.records.get();
-    return { builtAt: record.builtAt, items: record.entities };
+    const info = await ctx.records.ensure();
+    return { builtAt: info.builtAt, items: await ctx.records.entities() };
   });
 }

@@ -10,5 +10,5 @@ import { eventsView } from '../views/record.js';
 export function eventRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/events', {
     schema: { summary: 'Events, each with its counts, reports and casualty figures', tags: ['record'], response: { 200: eventList, ...errors() } },
-  }, async (): Promise<EventList> => eventsView(await ctx.records.get()));
+  }, async (): Promise<EventList> => eventsView(ctx.records, await ctx.records.ensure()));
 }

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { DocumentSummary } from '../../storage/store.js';
 import type { FiguresExport } from '../api-types.js';
 import type { ServerContext } from '../context.js';
+import { figureRowOf } from '../views/figures.js';
 import { ANNOTATION_TYPE, annotationsJsonLd } from '../export/annotations.js';
 import { figuresCsv } from '../export/csv.js';
 import { REPORT_CSP, reportHtml } from '../export/report-html.js';
 import { content, errors } from '../schemas/common.js';
 import { figuresExport } from '../schemas/figures.js';
-import { labelsOf } from '../views/record.js';
 import { loadTexts } from '../views/texts.js';
 import { detailOf } from './figures.js';
 
@@ -27,18 +27,18 @@ export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/export/figures.csv', {
     schema: { summary: 'Every value of every figure as CSV', tags: ['export'], response: { 200: content('text/csv', 'RFC 4180 CSV, one row per value'), ...errors() } },
   }, async (_req, reply) => {
-    const { record } = await ctx.records.get();
+    const { record } = await ctx.records.whole();
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="figures.csv"').send(figuresCsv(record.figures));
   });
 
   app.get('/api/export/figures.json', {
     schema: { summary: 'Every figure with its evidence and checks', tags: ['export'], response: { 200: figuresExport, ...errors() } },
   }, async (_req, reply): Promise<FiguresExport> => {
-    const view = await ctx.records.get();
-    const figures = await detailOf(ctx, view, view.record.figures);
+    const view = await ctx.records.whole();
+    const figures = await detailOf(ctx, view.record.builtAt, view.record.figures.map(figureRowOf));
     reply.header('content-disposition', 'attachment; filename="figures.json"');
     const docs = new Set(view.record.figures.flatMap((f) => f.values.flatMap((v) => v.reports)));
-    return { builtAt: view.record.builtAt, figures, documents: labelsOf(view, docs) };
+    return { builtAt: view.record.builtAt, figures, documents: await ctx.records.labels(docs) };
   });
 
   app.get('/api/export/annotations.jsonld', {
@@ -47,15 +47,15 @@ export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: content('application/ld+json', 'An AnnotationCollection', { type: 'object' }), ...errors() },
     },
   }, async (_req, reply) => {
-    const { record } = await ctx.records.get();
-    const body = await annotationsJsonLd(ctx.store, record.builtAt);
+    const info = await ctx.records.ensure();
+    const body = await annotationsJsonLd(ctx.store, info.builtAt);
     return reply.type(ANNOTATION_TYPE).header('content-disposition', 'attachment; filename="annotations.jsonld"').send(JSON.stringify(body));
   });
 
   app.get('/api/export/report.html', {
     schema: { summary: 'A printable HTML report of the whole record (document text escaped; no scripts)', tags: ['export'], response: { 200: content('text/html', 'A self-contained HTML page'), ...errors() } },
   }, async (_req, reply) => {
-    const view = await ctx.records.get();
+    const view = await ctx.records.whole();
     const docs = view.record.figures.flatMap((f) => f.values.flatMap((v) => v.reports));
     const [texts, documents, reviews] = await Promise.all([loadTexts(ctx.store, docs), currentDocuments(ctx), ctx.store.currentReviews()]);
     const html = reportHtml({ view, texts, documents, reviews, generatedAt: new Date().toISOString() });

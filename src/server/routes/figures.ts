@@ -1,19 +1,18 @@
 /** Figures: the listing, and one figure with every mention in context and the checks touching it. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
-import type { Figure } from '../../pipeline/3-reconcile/types.js';
+import type { FigureRow } from '../../pipeline/run/record.js';
 import type { FigureDetail, FigureDetailQuery, FigureList, FigureListQuery } from '../api-types.js';
 import type { ServerContext } from '../context.js';
-import type { RecordView } from '../records.js';
 import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
 import { MEASURES, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
-import { figureDetail, figureDocs, figureSummary, isShown } from '../views/figures.js';
+import { figureSummary, isShown, loadDetails } from '../views/figures.js';
 import { ReviewIndex } from '../views/reviews.js';
 import { loadTexts } from '../views/texts.js';
 
 /** Figures of an event given by key or by part of its label. */
-export function ofEvent(figures: readonly Figure[], event: string | undefined): Figure[] {
+export function ofEvent<F extends Pick<FigureRow, 'key' | 'eventLabel'>>(figures: readonly F[], event: string | undefined): F[] {
   if (!event) return [...figures];
   const want = event.toLowerCase();
   return figures.filter((f) => f.key.event === event || f.key.event === want || f.eventLabel.toLowerCase().includes(want));
@@ -31,10 +30,12 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: figureList, ...errors(400) },
     },
   }, async (req): Promise<FigureList> => {
-    const view = await ctx.records.get();
-    const figures = ofEvent(view.record.figures, req.query.event)
-      .filter((f) => isShown(f, req.query.all) && (!req.query.measure || f.key.measure === req.query.measure));
-    return { builtAt: view.record.builtAt, items: figures.map((f) => figureSummary(f, undefined, req.query.values)) };
+    const info = await ctx.records.ensure();
+    // An event key is one indexed lookup; part of a label needs the listing.
+    const byKey = req.query.event ? await ctx.records.figures({ event: req.query.event, measure: req.query.measure }) : [];
+    const all = byKey.length ? byKey : await ctx.records.figures({ measure: req.query.measure });
+    const figures = ofEvent(all, byKey.length ? undefined : req.query.event).filter((f) => isShown(f, req.query.all));
+    return { builtAt: info.builtAt, items: figures.map((f) => figureSummary(f, req.query.values)) };
   });
 
   app.get<{ Params: { id: string }; Querystring: FigureDetailQuery }>('/api/figures/:id', {
@@ -45,17 +46,16 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
       response: { 200: detailSchema, ...errors(400, 404) },
     },
   }, async (req): Promise<FigureDetail> => {
-    const view = await ctx.records.get();
-    const figure = view.byId.get(req.params.id);
-    if (figure === undefined) throw new AppError('E_NOT_FOUND', 'No figure has that id (ids change only when a figure\'s event, measure, group or unit does)');
-    return detailOf(ctx, view, [figure], req.query.evidence ?? 200).then((d) => d[0]!);
+    const info = await ctx.records.ensure();
+    const figure = await ctx.records.figure(req.params.id);
+    if (figure === null) throw new AppError('E_NOT_FOUND', 'No figure has that id (ids change only when a figure\'s event, measure, group or unit does)');
+    return (await detailOf(ctx, info.builtAt, [figure], req.query.evidence ?? 200))[0]!;
   });
 }
 
 /** Details of several figures, loading the texts they quote once. */
-export async function detailOf(ctx: ServerContext, view: RecordView, figures: readonly Figure[], perValue = Infinity): Promise<FigureDetail[]> {
-  const docs = new Set(figures.flatMap((f) => [...figureDocs(f, perValue)]));
-  const [texts, reviews] = await Promise.all([loadTexts(ctx.store, docs), ctx.store.currentReviews()]);
-  const index = new ReviewIndex(reviews);
-  return figures.map((f) => figureDetail(f, view, texts, index, perValue));
+export async function detailOf(ctx: ServerContext, builtAt: string, figures: readonly FigureRow[], perValue = Infinity): Promise<FigureDetail[]> {
+  return loadDetails(ctx.records, figures, perValue, {
+    builtAt, texts: (ids) => loadTexts(ctx.store, ids), reviews: async () => new ReviewIndex(await ctx.store.currentReviews()),
+  });
 }

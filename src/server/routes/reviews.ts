@@ -6,16 +6,17 @@ import { checkEdtf } from '../../review/validate.js';
 import type { DateCorrection } from '../../storage/store.js';
 import type { ReviewList, ReviewListQuery, ReviewRequest, ReviewResponse } from '../api-types.js';
 import type { ServerContext } from '../context.js';
-import type { RecordView } from '../records.js';
+import type { RecordSource } from '../records.js';
 import { arr, obj, query, str } from '../schemas/build.js';
 import { errors, paging } from '../schemas/common.js';
 import { figureSummary as figureSchema } from '../schemas/figures.js';
 import { auditEntry, page, review, reviewRequest } from '../schemas/reviews.js';
 import { figureSummary } from '../views/figures.js';
 
-/** Ids of the figures a count at `span` of `doc` is part of. */
-function figuresAt(view: RecordView, doc: string, span: Span): string[] {
-  return view.record.figures.flatMap((f, i) => (f.values.some((v) => v.counts.some((c) => c.doc === doc && c.count.span.start === span.start && c.count.span.end === span.end)) ? [view.ids[i]!] : []));
+/** Ids of the figures a count at `span` of `doc` is part of (one indexed read of the report's counts). */
+async function figuresAt(records: RecordSource, doc: string, span: Span): Promise<string[]> {
+  const at = `${doc}\n${span.start}-${span.end}\n`;
+  return [...(await records.figuresOfDocument(doc))].filter(([key]) => key.startsWith(at)).map(([, id]) => id);
 }
 
 /** Checks what the schema cannot say. */
@@ -39,14 +40,15 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
   }, async (req, reply): Promise<ReviewResponse> => {
     const b = req.body;
     checkRequest(b);
-    const before = await ctx.records.get();
+    await ctx.records.ensure();
+    const before = await figuresAt(ctx.records, b.documentId, b.span);
     const { review: stored, audit } = await ctx.store.addReview({
       documentId: b.documentId, kind: b.kind, span: b.span, item: b.kind === 'count' ? b.measure : b.value,
       action: b.action, corrected: b.corrected ?? null, reason: b.reason, reviewer: req.tokenOwner!.name,
     });
-    const after = await ctx.records.rebuild();
-    const ids = new Set([...figuresAt(before, b.documentId, b.span), ...figuresAt(after, b.documentId, b.span)]);
-    const figures = after.record.figures.filter((_, i) => ids.has(after.ids[i]!)).map((f) => figureSummary(f));
+    await ctx.records.rebuild();
+    const ids = new Set([...before, ...(await figuresAt(ctx.records, b.documentId, b.span))]);
+    const figures = (await Promise.all([...ids].map((id) => ctx.records.figure(id)))).filter((f) => f !== null).map((f) => figureSummary(f));
     reply.code(201);
     return { review: stored, audit, figures };
   });

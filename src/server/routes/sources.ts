@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 import { int, query } from '../schemas/build.js';
 import { errors } from '../schemas/common.js';
 import { sourcesView } from '../schemas/record.js';
-import { labelsOf, pairView } from '../views/record.js';
+import { pairView } from '../views/record.js';
 import { loadTexts } from '../views/texts.js';
 
 /** Registers `GET /api/sources`. */
@@ -18,17 +18,16 @@ export function sourceRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   }, async (req): Promise<SourcesView> => {
     const { limit = 100, offset = 0 } = req.query;
-    const view = await ctx.records.get();
-    const s = view.record.sources;
-    const page = s.pairs.slice(offset, offset + limit);
-    const docs = new Set([...s.groups.flat(), ...page.flatMap((p) => [p.a, p.b]), ...s.possible.flatMap((p) => [p.a, p.b])]);
-    const texts = await loadTexts(ctx.store, [...page, ...s.possible].flatMap((p) => [p.a, p.b]));
+    const info = await ctx.records.ensure();
+    const [groups, page, possible] = await Promise.all([ctx.records.groups(), ctx.records.pairs(limit, offset), ctx.records.possible()]);
+    const docs = new Set([...groups.flat(), ...page.items.flatMap((p) => [p.a, p.b]), ...possible.flatMap((p) => [p.a, p.b])]);
+    const texts = await loadTexts(ctx.store, [...page.items, ...possible].flatMap((p) => [p.a, p.b]));
     return {
-      builtAt: view.record.builtAt,
-      groups: s.groups.map((g) => ({ id: g[0]!, documents: g })),
-      pairs: { total: s.pairs.length, items: page.map((p) => pairView(p, texts)) },
-      possible: s.possible.map((p) => pairView(p, texts)),
-      documents: labelsOf(view, docs),
+      builtAt: info.builtAt,
+      groups: groups.map((g) => ({ id: g[0]!, documents: g })),
+      pairs: { total: page.total, items: page.items.map((p) => pairView(p, texts)) },
+      possible: possible.map((p) => pairView(p, texts)),
+      documents: await ctx.records.labels(docs),
     };
   });
 }

@@ -15,5 +15,5 @@ export function timelineRoutes(app: FastifyInstance, ctx: ServerContext): void {
       querystring: query({ limit: int({ minimum: 1, maximum: 5000 }), offset: int({ minimum: 0 }) }),
       response: { 200: timeline, ...errors(400) },
     },
-  }, async (req): Promise<Timeline> => timelineView(await ctx.records.get(), req.query.limit ?? 1000, req.query.offset ?? 0));
+  }, async (req): Promise<Timeline> => timelineView(ctx.records, await ctx.records.ensure(), req.query.limit ?? 1000, req.query.offset ?? 0));
 }

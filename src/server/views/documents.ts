@@ -3,9 +3,11 @@ import { countKey, dateKey, reviewState } from '../../storage/review-items.js';
 import type { Review, Store, StoredDocument } from '../../storage/store.js';
 import type { Count, DateMention } from '../../domain/types.js';
 import type { CitationItem, CountItem, DateItem, DocumentDetail, DocumentLabels, EntityMention, QuoteItem, SharedSpan } from '../api-types.js';
+import type { Extras } from '../../pipeline/2-extract/extras.js';
 import { extractExtras } from '../../pipeline/2-extract/extras.js';
+import type { SourcePair } from '../../pipeline/3-reconcile/types.js';
 import { countRefKey } from '../records.js';
-import type { RecordView } from '../records.js';
+import type { RecordSource } from '../records.js';
 
 /** Every review of a document, oldest first. */
 async function allReviews(store: Store, documentId: string): Promise<Review[]> {
@@ -31,10 +33,9 @@ function item<T extends Count | DateMention>(extracted: T, index: number, key: s
 }
 
 /** Passages the document shares with others, seen from its side. */
-function shared(id: string, view: RecordView): SharedSpan[] {
+function shared(id: string, pairs: readonly SourcePair[]): SharedSpan[] {
   const out: SharedSpan[] = [];
-  for (const p of view.record.sources.pairs) {
-    if (p.a !== id && p.b !== id) continue;
+  for (const p of pairs) {
     for (const s of p.passages) {
       const [mine, theirs] = p.a === id ? [s.a, s.b] : [s.b, s.a];
       out.push({ other: theirs.doc, span: mine.span, otherSpan: theirs.span, words: s.words });
@@ -47,11 +48,7 @@ function shared(id: string, view: RecordView): SharedSpan[] {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where the reconciled entities' names occur in the text, longest name first at each place. */
-export function entityMentions(text: string, view: RecordView): EntityMention[] {
-  const canonicalOf = new Map<string, string>();
-  for (const e of view.record.entities) {
-    for (const n of e.names) if (n.name.length > 1 && text.includes(n.name)) canonicalOf.set(n.name, e.canonical);
-  }
+export function entityMentions(text: string, canonicalOf: ReadonlyMap<string, string>): EntityMention[] {
   if (!canonicalOf.size) return [];
   const names = [...canonicalOf.keys()].sort((a, b) => b.length - a.length).map(escapeRe);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
@@ -60,9 +57,8 @@ export function entityMentions(text: string, view: RecordView): EntityMention[] 
   }));
 }
 
-/** Quotes and footnotes of a text, computed as reconciliation does (the same pure function). */
-function quotesAndCitations(text: string, counts: readonly Count[]): { quotes: QuoteItem[]; citations: CitationItem[] } {
-  const x = extractExtras(text);
+/** Quotes and footnotes of a text, as stored at ingest (or, for a report stored without them, extracted now). */
+function quotesAndCitations(x: Pick<Extras, 'quotes' | 'citations'>, counts: readonly Count[]): { quotes: QuoteItem[]; citations: CitationItem[] } {
   const quotes = x.quotes.map((q) => ({ span: q.span, speaker: q.speaker ? { text: q.speaker.text, span: q.speaker.span ?? null } : null }));
   const citations = x.citations.markers.map((m) => {
     const entry = m.entry === null ? null : x.citations.entries[m.entry] ?? null;
@@ -75,8 +71,13 @@ function quotesAndCitations(text: string, counts: readonly Count[]): { quotes: Q
 }
 
 /** The whole reader view of one stored document. */
-export async function documentDetail(store: Store, doc: StoredDocument, view: RecordView): Promise<DocumentDetail> {
+export async function documentDetail(store: Store, doc: StoredDocument, records: RecordSource): Promise<DocumentDetail> {
   const extraction = (await store.getExtraction(doc.id)) ?? { counts: [], dates: [] };
+  const parts = (await store.getParts([doc.id], ['entities', 'quotes', 'citations'])).get(doc.id) as Partial<Extras> | undefined;
+  const extras = parts?.quotes && parts.citations && parts.entities ? (parts as Extras) : extractExtras(doc.text);
+  const [figureOf, groupId, pairs] = await Promise.all([records.figuresOfDocument(doc.id), records.groupOf(doc.id), records.pairsOf(doc.id)]);
+  // Spellings the record joined, of the names this report was found to mention.
+  const canonicalOf = await records.canonicalOf([...new Set(extras.entities.map((e) => e.text).filter((n) => n.length > 1))]);
   const reviews = await allReviews(store, doc.id);
   const keyed = byKey(reviews);
   const used = new Set<string>();
@@ -86,15 +87,12 @@ export async function documentDetail(store: Store, doc: StoredDocument, view: Re
   };
   const counts: CountItem[] = extraction.counts.map((c, i) => {
     const it = item(c, i, countKey(c), take(countKey(c)));
-    return { ...it, figureId: it.value ? view.figureOfCount.get(countRefKey(doc.id, it.value)) ?? null : null };
+    return { ...it, figureId: it.value ? figureOf.get(countRefKey(doc.id, it.value)) ?? null : null };
   });
   const dates: DateItem[] = extraction.dates.map((d, i) => item(d, i, dateKey(d), take(dateKey(d))));
-  const inRecord = view.record.sources.groupOf[doc.id] !== undefined;
-  const groupId = view.groupOf(doc.id);
-  const group = inRecord ? view.record.sources.groups.find((g) => g[0] === groupId) ?? [doc.id] : null;
-  const sharing = shared(doc.id, view);
-  const documents: DocumentLabels = {};
-  for (const id of [...(group ?? []), ...sharing.map((s) => s.other)]) documents[id] = view.label(id);
+  const group = groupId === null ? null : (await records.group(groupId)) ?? [doc.id];
+  const sharing = shared(doc.id, pairs);
+  const documents: DocumentLabels = await records.labels([...(group ?? []), ...sharing.map((s) => s.other)]);
   const { pageStarts, ...info } = doc;
   return {
     document: {
@@ -104,10 +102,10 @@ export async function documentDetail(store: Store, doc: StoredDocument, view: Re
     },
     counts, dates,
     orphanReviews: reviews.filter((r) => !used.has(r.key)),
-    sourceGroup: group ? { id: groupId, documents: group } : null,
+    sourceGroup: group && groupId !== null ? { id: groupId, documents: group } : null,
     shared: sharing,
-    entities: entityMentions(doc.text, view),
-    ...quotesAndCitations(doc.text, extraction.counts),
+    entities: entityMentions(doc.text, canonicalOf),
+    ...quotesAndCitations(extras, extraction.counts),
     documents,
   };
 }

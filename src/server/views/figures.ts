@@ -1,62 +1,83 @@
 /** Figures and checks as the API shows them: ids, evidence in context, checks that touch them. */
-import type { CheckResult, CountRef as DomainCountRef, Figure } from '../../pipeline/3-reconcile/types.js';
+import type { CountRef as DomainCountRef, Figure } from '../../pipeline/3-reconcile/types.js';
+import type { CheckRow, FigureRow } from '../../pipeline/run/record.js';
 import type { CheckView, CountRef, FigureDetail, FigureSummary, Mention } from '../api-types.js';
-import { countRefKey, figureId } from '../records.js';
-import type { RecordView } from '../records.js';
+import { figureId } from '../records.js';
+import type { RecordSource } from '../records.js';
 import type { ReviewIndex } from './reviews.js';
 import { statusOf } from './reviews.js';
+
+export { isShown } from '../../pipeline/3-reconcile/figures/figures.js';
 
 /** A count reference without reconciliation's internals. */
 export function countRef(c: DomainCountRef): CountRef {
   return { doc: c.doc, index: c.index, count: c.count };
 }
 
-/** A figure in a listing, with its first `maxValues` values (they are ranked by independent support). */
-export function figureSummary(f: Figure, id = figureId(f.key), maxValues = Infinity): FigureSummary {
+/** A stored figure in a listing, with its first `maxValues` values (they are ranked by independent support). */
+export function figureSummary(f: FigureRow, maxValues = Infinity): FigureSummary {
   return {
-    id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.values.length,
-    values: f.values.slice(0, maxValues).map(({ counts, ...v }) => ({
+    id: f.id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.values.length,
+    values: f.values.slice(0, maxValues).map((v) => ({
       min: v.min, max: v.max, label: v.label, approximate: v.approximate, attributions: v.attributions,
       unattributed: v.unattributed, kinds: v.kinds, reports: v.reports, independent: v.independent,
-      compatibleWith: v.compatibleWith, phrase: v.phrase, mentions: counts.length,
+      compatibleWith: v.compatibleWith, phrase: v.phrase, mentions: v.mentions,
     })),
   };
 }
 
-/** A check with the figures it touches. */
-export function checkView(c: CheckResult, view: RecordView): CheckView {
-  const figureIds = [...new Set(c.counts.map((r) => view.figureOfCount.get(countRefKey(r.doc, r.count))).filter((x): x is string => x !== undefined))];
-  return { kind: c.kind, status: c.status, event: c.event, measure: c.measure, reason: c.reason, counts: c.counts.map(countRef), spans: c.spans, figureIds };
+/** A whole figure (its values with their counts) as stored. */
+export function figureRowOf(f: Figure): FigureRow {
+  return { ...f, id: figureId(f.key), values: f.values.map(({ counts, ...v }) => ({ ...v, mentions: counts.length })) };
+}
+
+/** A stored check as the API shows it. */
+export function checkView(c: CheckRow): CheckView {
+  return { kind: c.kind, status: c.status, event: c.event, measure: c.measure, reason: c.reason, counts: c.counts.map(countRef), spans: c.spans, figureIds: c.figureIds };
+}
+
+/** What a mention needs besides its count. */
+export interface MentionContext {
+  labels: Readonly<Record<string, Mention['document']>>;
+  groupOf: ReadonlyMap<string, string>;
+  texts: ReadonlyMap<string, string>;
+  reviews: ReviewIndex;
 }
 
 /** One mention in its sentence. */
-function mention(c: DomainCountRef, view: RecordView, texts: ReadonlyMap<string, string>, reviews: ReviewIndex): Mention {
+function mention(c: DomainCountRef, m: MentionContext): Mention {
   const s = c.count.sentence;
   return {
-    document: view.label(c.doc), sourceGroup: view.groupOf(c.doc), count: c.count,
-    status: statusOf(reviews.forCount(c.doc, c.count)),
-    sentence: { span: s, text: texts.get(c.doc)?.slice(s.start, s.end) ?? '' },
+    document: m.labels[c.doc] ?? { id: c.doc, name: c.doc, title: null, publisher: null, published: null },
+    sourceGroup: m.groupOf.get(c.doc) ?? c.doc, count: c.count,
+    status: statusOf(m.reviews.forCount(c.doc, c.count)),
+    sentence: { span: s, text: m.texts.get(c.doc)?.slice(s.start, s.end) ?? '' },
     highlight: { start: Math.max(0, c.count.span.start - s.start), end: Math.max(0, c.count.span.end - s.start) },
   };
 }
 
-/** A figure with its mentions in context (the first `perValue` of each value) and the checks touching it. */
-export function figureDetail(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>, reviews: ReviewIndex, perValue = Infinity): FigureDetail {
-  const id = figureId(f.key);
-  const summary = figureSummary(f, id);
+/** A figure with the first `perValue` mentions of each value in context, and the checks touching it. */
+export function figureDetail(f: FigureRow, builtAt: string, evidence: readonly DomainCountRef[][], checks: readonly CheckRow[], m: MentionContext): FigureDetail {
+  const summary = figureSummary(f);
   return {
-    builtAt: view.record.builtAt, id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict,
-    values: f.values.map((v, i) => ({ ...summary.values[i]!, evidence: v.counts.slice(0, perValue).map((c) => mention(c, view, texts, reviews)) })),
-    checks: view.record.checks.map((c) => checkView(c, view)).filter((c) => c.figureIds.includes(id)),
+    builtAt, id: f.id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict,
+    values: summary.values.map((v, i) => ({ ...v, evidence: (evidence[i] ?? []).map((c) => mention(c, m)) })),
+    checks: checks.map(checkView),
   };
 }
 
-/** Report ids the evidence shown comes from (the first `perValue` mentions of each value). */
-export function figureDocs(f: Figure, perValue = Infinity): Set<string> {
-  return new Set(f.values.flatMap((v) => v.counts.slice(0, perValue).map((c) => c.doc)));
-}
-
-/** Casualty figures only, unless `all`: population and other counts are kept but not figures of harm. */
-export function isShown(f: Figure, all = false): boolean {
-  return all || (f.key.measure !== 'population' && f.key.measure !== 'other');
+/** Loads what `figureDetail` needs for some figures from the record's rows, texts and reviews. */
+export async function loadDetails(records: RecordSource, figures: readonly FigureRow[], perValue: number, load: {
+  texts: (ids: Iterable<string>) => Promise<Map<string, string>>;
+  reviews: () => Promise<ReviewIndex>;
+  builtAt: string;
+}): Promise<FigureDetail[]> {
+  const evidence = await Promise.all(figures.map((f) => Promise.all(f.values.map((_, j) => records.mentions(f.id, j, Number.isFinite(perValue) ? perValue : undefined)))));
+  const checks = await Promise.all(figures.map((f) => records.checksOf(f.id)));
+  const docs = new Set(evidence.flat(2).map((c) => c.doc));
+  const [texts, reviews, labels] = await Promise.all([load.texts(docs), load.reviews(), records.labels(docs)]);
+  const groupOf = new Map<string, string>();
+  for (const d of docs) groupOf.set(d, (await records.groupOf(d)) ?? d);
+  const m: MentionContext = { labels, groupOf, texts, reviews };
+  return figures.map((f, i) => figureDetail(f, load.builtAt, evidence[i]!, checks[i]!, m));
 }

@@ -1,34 +1,18 @@
 /** The timeline, sources and events as the API shows them. */
 import type { SourcePair } from '../../pipeline/3-reconcile/types.js';
-import type { DocumentLabels, EventList, SourcePairView, Timeline } from '../api-types.js';
-import type { RecordView } from '../records.js';
-import { countRef, isShown } from './figures.js';
+import type { BuildInfo } from '../../pipeline/run/record.js';
+import type { EventList, SourcePairView, Timeline } from '../api-types.js';
+import type { RecordSource } from '../records.js';
+import { countRef } from './figures.js';
 
-/** Labels of the given report ids. */
-export function labelsOf(view: RecordView, ids: Iterable<string>): DocumentLabels {
-  const out: DocumentLabels = {};
-  for (const id of ids) out[id] = view.label(id);
-  return out;
-}
-
-/** The timeline with its reports' labels. */
-export function timelineView(view: RecordView, limit = 1000, offset = 0): Timeline {
-  const r = view.record;
-  const page = r.timeline.slice(offset, offset + limit);
-  const entries = page.map((e) => ({ ...e, counts: e.counts.map(countRef) }));
-  const publications = r.publications.slice(0, 1000);
-  const docs = new Set([...page.flatMap((e) => e.reports), ...publications.map((p) => p.doc)]);
-  let lo: string | null = null;
-  let hi: string | null = null;
-  for (const e of r.timeline) {
-    if (e.start === null || e.end === null) continue;
-    if (lo === null || e.start < lo) lo = e.start;
-    if (hi === null || e.end > hi) hi = e.end;
-  }
-  const range = lo !== null && hi !== null ? { start: lo, end: hi } : null;
+/** A page of the timeline with its reports' labels; the range is over every entry. */
+export async function timelineView(records: RecordSource, info: BuildInfo, limit = 1000, offset = 0): Promise<Timeline> {
+  const [page, publications] = await Promise.all([records.timeline(limit, offset), records.publications(1000)]);
+  const entries = page.entries.map((e) => ({ ...e, counts: e.counts.map(countRef) }));
+  const docs = new Set([...page.entries.flatMap((e) => e.reports), ...publications.map((p) => p.doc)]);
   return {
-    builtAt: r.builtAt, entries, total: r.timeline.length, limit, offset, range,
-    publications, publicationCount: r.publications.length, documents: labelsOf(view, docs),
+    builtAt: info.builtAt, entries, total: page.total, limit, offset, range: info.timelineRange ?? null,
+    publications, publicationCount: info.publications ?? publications.length, documents: await records.labels(docs),
   };
 }
 
@@ -42,12 +26,6 @@ export function pairView(p: SourcePair, texts: ReadonlyMap<string, string>): Sou
 }
 
 /** The events, each with its number of casualty figures. */
-export function eventsView(view: RecordView): EventList {
-  const r = view.record;
-  const figures = new Map<string, number>();
-  for (const f of r.figures) if (isShown(f)) figures.set(f.key.event, (figures.get(f.key.event) ?? 0) + 1);
-  return {
-    builtAt: r.builtAt, documents: r.documents,
-    items: r.events.map((e) => ({ key: e.key, label: e.label, counts: e.counts, reports: e.reports, figures: figures.get(e.key) ?? 0 })),
-  };
+export async function eventsView(records: RecordSource, info: BuildInfo): Promise<EventList> {
+  return { builtAt: info.builtAt, documents: info.documents, items: await records.events() };
 }

@@ -49,6 +49,13 @@ export function rowCases(newStore: StoreFactory): void {
     assert.equal(await store.countRows('pairs'), 0);
   }));
 
+  it('gives the listing items of the documents asked for', async () => withStore(newStore, async (store) => {
+    const [a] = await store.addReports([numberedReport('sum', 1)]);
+    const [b] = await store.addReports([numberedReport('sum', 2)]);
+    assert.deepEqual((await store.getSummaries([b!.id, 'nosuch', a!.id])).map((d) => d.id), [a!.id, b!.id]);
+    assert.deepEqual(await store.getSummaries([]), []);
+  }));
+
   it('lists reports stored without derived parts, for a backfill', async () => withStore(newStore, async (store) => {
     const [plain] = await store.addReports([numberedReport('plain', 1)]);
     await store.addReports([{ ...numberedReport('plain', 2), derived: derived([1, 2]) }]);

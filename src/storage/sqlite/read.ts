@@ -25,6 +25,7 @@ export function prepareReader(db: Database) {
   // A UNION, not an OR, so each side uses its index (documents.name, the versions key).
   const byNameOrPath = db.prepare<[string, string], string>(`SELECT d.id ${FROM_DOCS} WHERE d.name = ? AND ${NOT_SUPERSEDED}
     UNION SELECT d.id ${FROM_DOCS} WHERE v.path = ? AND ${NOT_SUPERSEDED} LIMIT 2`).pluck();
+  const summaries = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS} ${FROM_DOCS} WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.seq`);
   const stats = db.prepare<[], Omit<StoreStats, 'schemaVersion'> & { schemaVersion: number | null }>(`SELECT
     (SELECT count(*) FROM documents) AS documents, (SELECT count(DISTINCT path) FROM versions) AS paths,
     (SELECT count(*) FROM counts) AS counts, (SELECT count(*) FROM dates) AS dates,
@@ -34,6 +35,9 @@ export function prepareReader(db: Database) {
   return {
     /** The internal row number of a document id, or undefined. */
     seqOf: (id: string): number | undefined => seqOf.get(id),
+
+    /** Listing items of some documents (counts and dates left at 0), in ingestion order. */
+    summaries: (ids: readonly string[]) => summaries.all(JSON.stringify(ids)).map(toSummary),
 
     /** A document with its text. */
     getDocument(id: string): StoredDocument | null {

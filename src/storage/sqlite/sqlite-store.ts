@@ -3,7 +3,7 @@ import type { Database, Transaction } from 'better-sqlite3';
 import { AppError, isAppError } from '../../domain/errors.js';
 import type { Extraction, ReportDocument } from '../../domain/types.js';
 import type {
-  AddResult, BatchResult, DocumentPage, ListOptions, ReportInput, SearchOptions, SearchResult,
+  AddResult, BatchResult, DocumentPage, DocumentSummary, ListOptions, ReportInput, SearchOptions, SearchResult,
   Store, StoreStats, StoredDocument, StoredExtraction, StoredText, VersionEntry,
 } from '../store.js';
 import type {
@@ -118,6 +118,11 @@ export class SqliteStore implements Store {
   /** A page of documents. */
   async listDocuments(options?: ListOptions): Promise<DocumentPage> {
     return this.read(() => this.reader.listDocuments(options));
+  }
+
+  /** Listing items of some documents. */
+  async getSummaries(ids: readonly string[]): Promise<DocumentSummary[]> {
+    return ids.length ? this.read(() => this.reader.summaries(ids)) : [];
   }
 
   /** Every version of a path. */

@@ -86,3 +86,8 @@ export function buildFigures(counts: readonly EventCount[], options: FigureOptio
     a.first - b.first);
   return ordered.map((g) => figureFrom(g.key, g.label, g.counts, ctx));
 }
+
+/** Casualty figures only, unless `all`: population and other counts are kept but not figures of harm. */
+export function isShown(f: { key: FigureKey }, all = false): boolean {
+  return all || (f.key.measure !== 'population' && f.key.measure !== 'other');
+}

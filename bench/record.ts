@@ -1,0 +1,58 @@
+/**
+ * The row-based record as an archive grows: ingest + reconcile of N reports, then what one
+ * more day costs (10 new reports), one review, and a server's start to its first answer,
+ * with the db's size per report. The baseline in the same run is the first build of N.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from './corpus.js';
+import { openSqliteStore } from '../src/storage/sqlite/index.js';
+import { ingestPaths } from '../src/pipeline/run/ingest.js';
+import { reconcileReviewed } from '../src/review/reconcile.js';
+import { buildServer } from '../src/server/build.js';
+
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+
+/** Runs the record benchmark at each N and prints a line per measurement. */
+export async function benchRecord(ns: readonly number[], outDir: string): Promise<void> {
+  for (const n of ns) {
+    const dir = writeCorpus(join(outDir, `corpus-${n + 10}`), n + 10);
+    const files = readdirSync(dir).sort().map((f) => join(dir, f));
+    const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
+    const db = join(tmp, 'bench.db');
+    try {
+      let store = await openSqliteStore(db);
+      let t0 = performance.now();
+      await ingestPaths(store, files.slice(0, n), { workers: 1, maxSize: 1 << 20, batchSize: 256 });
+      const ingestS = seconds(t0);
+      t0 = performance.now();
+      await reconcileReviewed(store);
+      const firstS = seconds(t0);
+      t0 = performance.now();
+      await ingestPaths(store, files.slice(n), { workers: 0, maxSize: 1 << 20 });
+      await reconcileReviewed(store);
+      const add10 = seconds(t0);
+      const doc = (await store.listDocuments({ limit: 1 })).items[0]!;
+      const count = (await store.getExtraction(doc.id))!.counts[0]!;
+      t0 = performance.now();
+      await store.addReview({ documentId: doc.id, kind: 'count', span: count.span, item: count.measure, action: 'confirm', reason: 'bench', reviewer: 'bench' });
+      await reconcileReviewed(store);
+      const review = seconds(t0);
+      await store.close();
+      const rss0 = process.memoryUsage().rss;
+      t0 = performance.now();
+      store = await openSqliteStore(db);
+      const app = buildServer({ store });
+      const r = await app.inject('/api/figures?values=8');
+      const start = seconds(t0);
+      const rssMB = (process.memoryUsage().rss - rss0) / 1e6;
+      await app.close();
+      await store.close();
+      const kb = statSync(db).size / 1024 / (n + 10);
+      console.log(`record N=${n}: ingest ${ingestS.toFixed(1)} s + first reconcile ${firstS.toFixed(1)} s; add 10 reports ${add10.toFixed(2)} s (${(add10 / firstS).toFixed(3)}× the first reconcile); one review ${(review * 1000).toFixed(0)} ms; server start to first figures ${(start * 1000).toFixed(0)} ms (status ${r.statusCode}, +${rssMB.toFixed(0)} MB); db ${kb.toFixed(1)} KB/report`);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+}
