@@ -59,6 +59,8 @@ export interface RowQuery {
   key?: string;
   keys?: readonly string[];
   group?: string;
+  /** Rows of any of these groups. */
+  groups?: readonly string[];
   tag?: string;
   /** Rows whose `hi` is at or after this (ISO day). */
   hiFrom?: string;
@@ -78,4 +80,12 @@ export interface StoredRow<T = unknown> {
   lo: string | null;
   hi: string | null;
   data: T;
+}
+
+/** An earlier report that shares LSH buckets with a new one, with its signature for verifying the pair. */
+export interface SourceCandidate {
+  id: string;
+  /** Buckets shared. */
+  shared: number;
+  signature: SourceSignature;
 }

@@ -6,7 +6,7 @@ import type {
   ReviewResult, TokenInfo, TokenOwner,
 } from './review-types.js';
 
-import type { Derived, RowChange, RowQuery, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
+import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
 
 export type * from './review-types.js';
 export type * from './row-types.js';
@@ -217,8 +217,11 @@ export interface Store {
   underived(limit: number): Promise<string[]>;
   /** Documents whose signature has not been compared with earlier ones yet, in ingestion order. */
   unpaired(limit: number): Promise<string[]>;
-  /** Earlier documents sharing LSH buckets with `id` (the `cap` most recent per bucket), with how many each shares. */
-  bandCandidates(id: string, cap: number): Promise<Array<{ id: string; shared: number }>>;
+  /**
+   * Earlier documents sharing LSH buckets with `id` (the `perBucket` most recent of each bucket):
+   * the `max` sharing the most (the most recent on ties), oldest first, with their signatures.
+   */
+  sourceCandidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]>;
   /** Stored signatures of some documents. */
   getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>>;
   /** Forgets which documents were compared, with the row changes that drop their pairs, so all are compared again (`reconcile --full`). */

@@ -11,13 +11,13 @@ export {
 export { normaliseWords, wordsOf, wordCore, type WordList } from './sources/words.js';
 
 export {
-  assignEvent, assignEvents, assignReport, assignContext, contextSignature, corpusEvents, findEventMentions, distinctEvents, UNASSIGNED,
+  assignEvent, assignEvents, assignReport, assignContext, corpusEvents, findEventMentions, distinctEvents, UNASSIGNED,
   type EventContext, type EventAssignment, type AssignContext, type EventMention, type EventName,
 } from './figures/events.js';
 export { buildFigures, buildFigure, figureKeyOf, figureKeyString, type FigureOptions } from './figures/figures.js';
 export { compatible, intervalOf, rangeLabel, formatNumber, type Bounds, type Interval } from './figures/ranges.js';
 export { dataKind, sentenceKind } from './figures/values.js';
-export { signatureOf, pairsWith, pickCandidates, MAX_CANDIDATES, type Signature } from './sources/signature.js';
+export { signatureOf, pairsWith, MAX_CANDIDATES, type Signature } from './sources/signature.js';
 export { verdictOf, type VerdictContext, type Published } from './figures/verdict.js';
 export { valuePhrase, measurePhrase } from './figures/wording.js';
 

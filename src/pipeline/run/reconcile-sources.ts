@@ -1,7 +1,7 @@
 /** The shared-passage step of reconciliation over stored signatures: each report compared once, by index lookup. */
 import type { Store } from '../../storage/store.js';
 import type { RowInput } from '../../storage/row-types.js';
-import { DEFAULT_SOURCE_OPTIONS, pairsWith, pickCandidates } from '../3-reconcile/index.js';
+import { DEFAULT_SOURCE_OPTIONS, MAX_CANDIDATES, pairsWith } from '../3-reconcile/index.js';
 import type { SourcePair } from '../3-reconcile/index.js';
 import { deriveReport } from './derive.js';
 import { SETS } from './record.js';
@@ -37,24 +37,23 @@ export async function backfillDerived(store: Store): Promise<number> {
 export async function pairNewReports(store: Store): Promise<{ compared: string[]; pairs: SourcePair[] }> {
   const compared: string[] = [];
   const found: SourcePair[] = [];
-  let ord = await store.countRows(SETS.pairs);
+  // Positions only grow (pairs of superseded reports are dropped, leaving gaps): the next is kept.
+  let ord = (await store.getRows<number>(SETS.counters, { key: 'pairs' }))[0]?.data ?? 0;
   for (;;) {
     const ids = await store.unpaired(STEP);
     if (!ids.length) return { compared, pairs: found };
     const rows: RowInput[] = [];
     for (const id of ids) {
-      const candidates = pickCandidates(await store.bandCandidates(id, DEFAULT_SOURCE_OPTIONS.maxBucket));
-      if (!candidates.length) continue;
-      const sigs = await store.getSignatures([id, ...candidates.map((c) => c.id)]);
-      const mine = sigs.get(id);
+      const earlier = await store.sourceCandidates(id, DEFAULT_SOURCE_OPTIONS.maxBucket, MAX_CANDIDATES);
+      if (!earlier.length) continue;
+      const mine = (await store.getSignatures([id])).get(id);
       if (mine === undefined) continue;
-      const earlier = candidates.flatMap((c) => { const s = sigs.get(c.id); return s ? [{ id: c.id, signature: s }] : []; });
       for (const p of pairsWith({ id, signature: mine }, earlier)) {
         rows.push(pairRow(p, ord++));
         found.push(p);
       }
     }
-    await store.markPaired(ids, rows.length ? [{ set: SETS.pairs, rows }] : []);
+    await store.markPaired(ids, rows.length ? [{ set: SETS.pairs, rows }, { set: SETS.counters, rows: [{ key: 'pairs', data: ord }] }] : []);
     compared.push(...ids);
   }
 }

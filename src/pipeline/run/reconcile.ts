@@ -5,15 +5,13 @@
  * the stored extraction rows, without reading or re-extracting any text, and written as rows.
  */
 import type { Count, DateMention, DocumentMeta } from '../../domain/types.js';
-import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, EventCount, SourcePair } from '../3-reconcile/types.js';
-import {
-  assignContext, assignReport, buildFigures, buildTimeline, clusterNames, contextSignature, groupSources,
-  runChecks, sourceLookup,
-} from '../3-reconcile/index.js';
+import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
-import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord, StoredAssignment } from './record.js';
-import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
+import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord } from './record.js';
+import { SETS } from './record.js';
+import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
 import { recordRows } from './record-rows.js';
@@ -81,32 +79,6 @@ async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
   return out;
 }
 
-/**
- * Each report's counts' events: the stored ones while the corpus context is unchanged, else (and
- * for reports not yet assigned) assigned again from the report's text, the only text read here.
- */
-async function assignments(store: Store, reports: readonly Loaded[], opts: ReconcileOptions): Promise<{ byDoc: Map<string, StoredAssignment[]>; changes: RowChange[] }> {
-  const ctx = assignContext(reports.map((r) => r.mentions), { exonyms: opts.exonyms as [string, string][] | undefined });
-  const signature = contextSignature(ctx);
-  const same = !opts.full && ((await store.getRecord<string>(ASSIGN_CONTEXT_KEY)) === signature);
-  const byDoc = new Map<string, StoredAssignment[]>();
-  if (same) for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) byDoc.set(row.key, row.data);
-  const rows: RowInput[] = [];
-  for (const r of reports) {
-    const known = byDoc.get(r.id);
-    if (known !== undefined && known.length === r.extracted.length) continue;
-    const doc = await store.getDocument(r.id);
-    const places = r.entities.filter((e) => e.kind === 'place').map((e) => e.text);
-    const list = assignReport({ id: r.id, text: doc?.text ?? '', counts: r.extracted }, r.mentions, places, ctx)
-      .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
-    byDoc.set(r.id, list);
-    rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
-  }
-  const changes: RowChange[] = same ? [{ set: SETS.assign, rows }] : [{ set: SETS.assign, clear: 'all', rows }];
-  if (!same) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: signature });
-  return { byDoc, changes };
-}
-
 /** Two figures listed in one clause ("25 children lost both parents, and 130 lost one parent") count different people. */
 function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | undefined): boolean {
   if (c.kind !== 'contradiction' || c.counts.length !== 2) return false;
@@ -123,7 +95,7 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
 /** Builds the reconciled record of everything in the store, writes it as rows, and returns it. */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
   await backfillDerived(store);
-  if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }]);
+  if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }, { set: SETS.counters, clear: { keys: ['pairs'] } }]);
   await pairNewReports(store);
   const reports = await load(store, opts);
   const ids = reports.map((r) => r.id);
@@ -136,7 +108,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const grouped = groupSources(ids, pairs);
   const sources = sourceLookup(pairs, grouped.groupOf);
 
-  const assigned = await assignments(store, reports, opts);
+  const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), opts);
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
   const refsByDoc = new Map<string, CountRef[]>();
@@ -150,7 +122,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
       const a = list[ordinals[index]!]!;
       const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
       refs.push(ref);
-      eventCounts.push({ ...ref, event: a.event, eventLabel: a.label, eventReason: a.reason });
+      eventCounts.push({ ...ref, event: a.event, eventLabel: assigned.labels.get(a.event) ?? a.label, eventReason: a.reason });
     });
     refsByDoc.set(r.id, refs);
   }

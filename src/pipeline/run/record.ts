@@ -43,9 +43,13 @@ export const SETS = {
   possible: 'possible',
   /** key: report id; group: its first event; the events of its counts in extraction order (assignments). */
   assign: 'assign',
+  /** key: what is counted (`pairs`: the next pair's position); a number. */
+  counters: 'counters',
+  /** key: a folded name or year word and a report id; group: the word. Which reports a changed event name can touch. */
+  keyDocs: 'key-docs',
 } as const;
 
-/** Record key of the assignment context's signature: while it holds, stored assignments stand. */
+/** Record key of the assignment context: what changed in it since tells which reports to assign again. */
 export const ASSIGN_CONTEXT_KEY = 'assign-context';
 
 /** What the `info` set's `built` row holds. */

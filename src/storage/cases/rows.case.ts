@@ -37,13 +37,15 @@ export function rowCases(newStore: StoreFactory): void {
       ids.push(r!.id);
     }
     assert.deepEqual(await store.unpaired(10), ids);
-    const found = await store.bandCandidates(ids[4]!, 3);
-    assert.deepEqual(found, [{ id: ids[3]!, shared: 1 }, { id: ids[2]!, shared: 1 }, { id: ids[1]!, shared: 1 }]);
-    assert.deepEqual(await store.bandCandidates(ids[0]!, 10), [], 'only earlier reports');
+    const found = await store.sourceCandidates(ids[4]!, 3, 10);
+    assert.deepEqual(found.map((c) => [c.id, c.shared]), [[ids[1]!, 1], [ids[2]!, 1], [ids[3]!, 1]], 'the 3 most recent of the bucket, oldest first');
+    assert.deepEqual([...found[0]!.signature.shingles], [7, -7]);
+    assert.deepEqual((await store.sourceCandidates(ids[4]!, 10, 2)).map((c) => c.id), [ids[2]!, ids[3]!], 'the most recent when capped');
+    assert.deepEqual(await store.sourceCandidates(ids[0]!, 10, 10), [], 'only earlier reports');
     await store.markPaired([ids[0]!, ids[1]!], [{ set: 'pairs', rows: [{ key: 'x', group: ids[0]!, data: { a: 1 } }] }]);
     assert.deepEqual(await store.unpaired(10), ids.slice(2));
     await store.putDerived(ids[3]!, derived([5, 5]));
-    assert.deepEqual((await store.bandCandidates(ids[4]!, 10)).map((c) => c.id), [ids[2]!, ids[1]!, ids[0]!]);
+    assert.deepEqual((await store.sourceCandidates(ids[4]!, 10, 10)).map((c) => c.id), [ids[0]!, ids[1]!, ids[2]!]);
     await store.resetSources([{ set: 'pairs', clear: 'all' }]);
     assert.deepEqual(await store.unpaired(10), ids);
     assert.equal(await store.countRows('pairs'), 0);
@@ -79,6 +81,7 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('figures', { tag: 'killed', limit: 1, offset: 1 })).map((r) => r.key), ['f2']);
     assert.deepEqual((await store.getRows('figures', { keys: ['f2', 'f0', 'nosuch'] })).map((r) => r.key), ['f0', 'f2']);
     assert.equal(await store.countRows('figures', { group: 'e1', limit: 1 }), 2);
+    assert.deepEqual((await store.getRows('figures', { groups: ['e2', 'e1'] })).map((r) => r.key), ['f0', 'f1', 'f2']);
     assert.deepEqual((await store.getRows('timeline', { hiFrom: '1993-06-01' })).map((r) => r.data), ['b']);
     assert.deepEqual((await store.getRows('timeline', { loTo: '1992-12-31' })).map((r) => r.data), ['a']);
     await store.putRows([{ set: 'figures', clear: { groups: ['e1'] }, rows: [{ key: 'f3', group: 'e1', ord: 0, data: { n: 3 } }] }]);

@@ -1,6 +1,6 @@
 /** Derived parts and source signatures: written with a report, read by reconciliation without texts. */
 import type { Database } from 'better-sqlite3';
-import type { Derived, RowChange, SourceSignature, StoredDerived } from '../row-types.js';
+import type { Derived, RowChange, SourceCandidate, SourceSignature, StoredDerived } from '../row-types.js';
 import { toCount, toDate, toStoredDocument, COUNT_COLUMNS, DOC_COLUMNS } from './rows.js';
 import type { CountRow, DateRow, DocRow } from './rows.js';
 import type { RowWriter } from './record-rows.js';
@@ -45,8 +45,20 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
   const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
   const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
-  const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
-  const idOfSeq = db.prepare<[number], string>('SELECT id FROM documents WHERE seq = ?').pluck();
+  // One statement for many keys (a union of per-key lookups, each capped): one call instead of one per key.
+  const buckets = new Map<number, ReturnType<typeof db.prepare<unknown[], number>>>();
+  const bucketsOf = (n: number) => {
+    let st = buckets.get(n);
+    if (st === undefined) {
+      const one = 'SELECT doc_seq FROM (SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?)';
+      st = db.prepare<unknown[], number>(Array(n).fill(one).join(' UNION ALL ')).pluck();
+      buckets.set(n, st);
+    }
+    return st;
+  };
+  const sigsBySeq = db.prepare<[string], SignatureRow & { seq: number }>(`SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands
+    FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.doc_seq IN (SELECT value FROM json_each(?)) ORDER BY s.doc_seq`);
+  const toSig = (r: SignatureRow): SourceSignature => ({ fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
   const markPaired = db.prepare<[string]>('UPDATE signatures SET paired = 1 WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
 
   /** Writes (or replaces) the derived data of the document at `seq`. Inside a transaction. */
@@ -118,21 +130,28 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     },
     underived: (limit: number): string[] => underived.all(limit),
     unpaired: (limit: number): string[] => unpaired.all(limit),
-    candidates(id: string, cap: number): Array<{ id: string; shared: number }> {
+    candidates(id: string, perBucket: number, max: number): SourceCandidate[] {
       const row = sigOf.get(id);
       if (row === undefined) return [];
       const keys = intsOf(row.bands);
       const shared = new Map<number, number>();
-      for (let i = 0; i < keys.length; i += 2) {
-        for (const s of bucket.all(keys[i]!, keys[i + 1]!, row.seq, cap)) shared.set(s, (shared.get(s) ?? 0) + 1);
+      const STEP = 200;
+      for (let i = 0; i < keys.length; i += 2 * STEP) {
+        const n = Math.min(STEP, (keys.length - i) / 2);
+        const params: number[] = [];
+        for (let j = 0; j < n; j++) params.push(keys[i + 2 * j]!, keys[i + 2 * j + 1]!, row.seq, perBucket);
+        for (const s of bucketsOf(n).all(...params)) shared.set(s, (shared.get(s) ?? 0) + 1);
       }
-      return [...shared].map(([s, n]) => ({ id: idOfSeq.get(s)!, shared: n, seq: s })).sort((a, b) => b.seq - a.seq).map(({ id: i, shared: n }) => ({ id: i, shared: n }));
+      // Most shared buckets first, the most recent on ties; verified oldest first.
+      const picked = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, max);
+      const n = new Map(picked);
+      return sigsBySeq.all(JSON.stringify(picked.map(([s]) => s))).map((r) => ({ id: r.id, shared: n.get(r.seq)!, signature: toSig(r) }));
     },
     signatures(ids: readonly string[]): Map<string, SourceSignature> {
       const out = new Map<string, SourceSignature>();
       for (const id of ids) {
         const r = sigOf.get(id);
-        if (r !== undefined) out.set(id, { fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
+        if (r !== undefined) out.set(id, toSig(r));
       }
       return out;
     },

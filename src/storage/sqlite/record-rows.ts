@@ -19,6 +19,7 @@ function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
   if (q.key !== undefined) { parts.push('key = ?'); params.push(q.key); }
   if (q.keys !== undefined) { parts.push(`key IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.keys)); }
   if (q.group !== undefined) { parts.push('grp = ?'); params.push(q.group); }
+  if (q.groups !== undefined) { parts.push(`grp IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.groups)); }
   if (q.tag !== undefined) { parts.push('tag = ?'); params.push(q.tag); }
   if (q.hiFrom !== undefined) { parts.push('hi >= ?'); params.push(q.hiFrom); }
   if (q.loTo !== undefined) { parts.push('lo <= ?'); params.push(q.loTo); }

@@ -21,7 +21,7 @@ import { prepareSearch } from './search.js';
 import { prepareRecords } from './records.js';
 import { prepareDerived } from './derived.js';
 import { prepareRowWriter } from './record-rows.js';
-import type { Derived, RowChange, RowQuery, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
+import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
 import type { Writer } from './write.js';
 
@@ -233,9 +233,9 @@ export class SqliteStore implements Store {
     return this.read(() => this.derived.unpaired(limit));
   }
 
-  /** Earlier documents sharing buckets with `id`, most recent first. */
-  async bandCandidates(id: string, cap: number): Promise<Array<{ id: string; shared: number }>> {
-    return this.read(() => this.derived.candidates(id, cap));
+  /** Earlier documents sharing buckets with `id`, with their signatures. */
+  async sourceCandidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]> {
+    return this.read(() => this.derived.candidates(id, perBucket, max));
   }
 
   /** Signatures of some documents. */

@@ -161,12 +161,6 @@ export function assignContext(mentionsByReport: ReadonlyArray<readonly EventMent
   return { corpus, defNames, exonyms: options.exonyms, near: options.near };
 }
 
-/** What of the context decides assignments: when it is unchanged, earlier assignments stand. */
-export function contextSignature(ctx: AssignContext): string {
-  const c = ctx.corpus;
-  return JSON.stringify([c.known, c.corpusDefault ?? null, [...c.canonical].sort(), [...c.labels].sort(), ctx.defNames, ctx.exonyms ?? [], ctx.near ?? null]);
-}
-
 /**
  * Assigns the counts of one report (its own mentions, unified, at `mentions`) under the corpus
  * context. Labels are unified per event (the first label seen), so "the Dorvik massacre" and

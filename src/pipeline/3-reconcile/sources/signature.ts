@@ -45,15 +45,6 @@ export function signatureOf(text: string, options: Partial<SourceOptions> = {}):
   return { fingerprint: hash53(text), starts: Int32Array.from(starts), ends: Int32Array.from(ends), shingles, bandKeys: Int32Array.from(out) };
 }
 
-/**
- * The candidates to verify: those sharing the most buckets (most recent first on ties), at most
- * MAX_CANDIDATES, returned oldest first. `candidates` come most recent first.
- */
-export function pickCandidates<T extends { shared: number }>(candidates: readonly T[]): T[] {
-  const ranked = candidates.map((c, i) => ({ c, i })).sort((x, y) => y.c.shared - x.c.shared || x.i - y.i).slice(0, MAX_CANDIDATES);
-  return ranked.sort((x, y) => y.i - x.i).map((r) => r.c);
-}
-
 /** The pairs a new report forms with earlier ones (`a` the earlier), verified by exact shingle overlap. */
 export function pairsWith(doc: { id: string; signature: Signature }, earlier: ReadonlyArray<{ id: string; signature: Signature }>, options: Partial<SourceOptions> = {}): SourcePair[] {
   const o = resolveSourceOptions(options);
