@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { ingestPaths } from '../src/pipeline/run/ingest.js';
 import { reconcile } from '../src/pipeline/run/reconcile.js';
+import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import type { ReconcileRecord } from '../src/pipeline/run/record.js';
 import type { CheckKind, DivergenceKind, Figure } from '../src/pipeline/3-reconcile/types.js';
 
@@ -62,7 +63,8 @@ before(async () => {
   const store = await openSqliteStore(':memory:');
   try {
     await ingestPaths(store, [dir], { workers: 0, maxSize: 1 << 20 });
-    record = await reconcile(store);
+    await reconcile(store);
+    record = (await loadRecord(store))!;
     for await (const x of store.allExtractions()) {
       nameOf.set(x.id, x.name);
       textOf.set(x.name, x.text);

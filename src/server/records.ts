@@ -78,12 +78,12 @@ export class RecordSource {
 
   /** The first `limit` mentions of value `j` of a figure. */
   async mentions(id: string, j: number, limit?: number): Promise<CountRef[]> {
-    return (await this.store.getRows<CountRef>(SETS.mentions, { group: `${id}:${pad(j)}`, limit })).map((r) => r.data);
+    return (await this.store.getRows<CountRef>(SETS.mentions, { tag: `${id}:${pad(j)}`, limit })).map((r) => r.data);
   }
 
   /** countRefKey → figure id, for one report's counts. */
   async figuresOfDocument(doc: string): Promise<Map<string, string>> {
-    return new Map((await this.store.getRows<string>(SETS.countFigure, { group: doc })).map((r) => [r.key, r.data]));
+    return new Map((await this.store.getRows<string>(SETS.countFigure, { tag: doc })).map((r) => [r.key, r.data]));
   }
 
   /** A page of checks, with how many match. */

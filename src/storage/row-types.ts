@@ -22,6 +22,8 @@ export interface Derived {
 /** A current document as reconciliation reads it: no text, its extraction and the parts asked for. */
 export interface StoredDerived {
   id: string;
+  /** Ingestion order: a number that only grows, never reused (a stable position). */
+  order: number;
   name: string;
   meta: DocumentMeta;
   extraction: Extraction;
@@ -48,8 +50,11 @@ export interface RowInput {
 /** A change to one set, applied in order with the others in one transaction. */
 export interface RowChange {
   set: string;
-  /** Rows removed first: the whole set, or those of some groups or keys. */
-  clear?: 'all' | { groups: readonly string[] } | { keys: readonly string[] };
+  /**
+   * Rows removed first: the whole set, or those of some groups, tags or keys. `replace`: the set
+   * becomes exactly `rows`, and only rows that differ from those stored are written.
+   */
+  clear?: 'all' | 'replace' | { groups: readonly string[] } | { tags: readonly string[] } | { keys: readonly string[] };
   /** Rows written after (a key already present is replaced). */
   rows?: readonly RowInput[];
 }

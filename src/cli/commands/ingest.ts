@@ -29,7 +29,7 @@ export function register(program: Command, ctx: CliContext): void {
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
         const record = s.ingested > 0 ? await reconcileReviewed(store) : null;
-        const reconciled = record && { figures: record.figures.length, sourceGroups: record.sources.groups.length, seconds: (performance.now() - started) / 1000 };
+        const reconciled = record && { figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
           ctx.out(JSON.stringify({ db: app.config.dbPath, ...s, reconciled }, null, 2));
         } else {

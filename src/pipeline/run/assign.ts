@@ -4,6 +4,7 @@
  * reports that name a word of what changed are assigned again, found through an index of the
  * name and year words each report contains. Only those reports' texts are read.
  */
+import type { Count } from '../../domain/types.js';
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
 import type { AssignContext, EventMention, EventName } from '../3-reconcile/index.js';
@@ -15,7 +16,7 @@ import type { DerivedParts } from './derive.js';
 /** What assignment needs of a report. */
 export interface AssignInput {
   id: string;
-  counts: ReadonlyArray<import('../../domain/types.js').Count>;
+  counts: readonly Count[];
   mentions: readonly EventMention[];
   entities: DerivedParts['entities'];
 }
@@ -77,13 +78,23 @@ function changedWords(before: StoredContext, after: StoredContext): Set<string> 
 }
 
 /** Every report's counts' events (by extraction ordinal), and the row changes that keep them. */
-export async function assignEvents(store: Store, reports: readonly AssignInput[], opts: { exonyms?: string[][]; full?: boolean }): Promise<{ byDoc: Map<string, StoredAssignment[]>; labels: ReadonlyMap<string, string>; changes: RowChange[] }> {
+export async function assignEvents(store: Store, reports: readonly AssignInput[], opts: { exonyms?: string[][]; full?: boolean }): Promise<{
+  byDoc: Map<string, StoredAssignment[]>;
+  /** The assignments stored before this run (every report's, superseded ones included), when any were kept. */
+  before: ReadonlyMap<string, StoredAssignment[]>;
+  /** Reports assigned in this run. */
+  redone: Set<string>;
+  labels: ReadonlyMap<string, string>;
+  changes: RowChange[];
+}> {
   const ctx = assignContext(reports.map((r) => r.mentions), { exonyms: opts.exonyms as [string, string][] | undefined });
   const now = stored(ctx);
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   const words = before === null ? null : changedWords(before, now);
   const byDoc = new Map<string, StoredAssignment[]>();
   if (words !== null) for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) byDoc.set(row.key, row.data);
+  const previous = new Map(byDoc);
+  const done = new Set<string>();
   const redo = new Set<string>();
   if (words !== null && words.size) {
     for (const row of await store.getRows(SETS.keyDocs, { groups: [...words] })) redo.add(row.key.slice(row.key.indexOf('\t') + 1));
@@ -98,6 +109,7 @@ export async function assignEvents(store: Store, reports: readonly AssignInput[]
     const list = assignReport({ id: r.id, text, counts: [...r.counts] }, r.mentions, places, ctx)
       .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
     byDoc.set(r.id, list);
+    done.add(r.id);
     rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
     if (known === undefined || words === null) for (const w of keyWords(text)) keyRows.push({ key: `${w}\t${r.id}`, group: w, data: 1 });
   }
@@ -105,5 +117,5 @@ export async function assignEvents(store: Store, reports: readonly AssignInput[]
     ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }]
     : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }];
   await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
-  return { byDoc, labels: ctx.corpus.labels, changes };
+  return { byDoc, before: previous, redone: done, labels: ctx.corpus.labels, changes };
 }

@@ -9,12 +9,13 @@ import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, EventCount, SourcePair } from '../3-reconcile/types.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
-import type { CountAdjuster, DateAdjuster, EventSummary, ReconcileRecord } from './record.js';
+import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { recordRows } from './record-rows.js';
+import { buildInfo, byEvent, eventRows, wholeRows } from './record-rows.js';
+import type { EventBuild } from './record-rows.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -33,6 +34,8 @@ export interface ReconcileOptions {
 /** One current report as reconciliation holds it: no text. */
 interface Loaded {
   id: string;
+  /** Ingestion order (see StoredDerived). */
+  order: number;
   meta: DocumentMeta;
   /** Counts as extracted, and as reviewed (null: rejected). */
   extracted: Count[];
@@ -70,7 +73,7 @@ async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
     const p = x.parts as Partial<DerivedParts>;
     const counts = x.extraction.counts;
     out.push({
-      id: x.id, meta: x.meta, extracted: counts,
+      id: x.id, order: x.order, meta: x.meta, extracted: counts,
       adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
       dates: x.extraction.dates,
       facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
@@ -92,11 +95,47 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
   return fy.breaks[0] - fx.breaks[1] <= 0;
 }
 
-/** Builds the reconciled record of everything in the store, writes it as rows, and returns it. */
-export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileRecord> {
+/** What a build did. */
+export interface ReconcileSummary {
+  builtAt: string;
+  documents: number;
+  /** Figures in the record. */
+  figures: number;
+  /** Independent sources (source groups). */
+  sourceGroups: number;
+  /** Events whose figures and checks were rebuilt (every event on a first or full build). */
+  rebuiltEvents: number;
+  events: number;
+}
+
+/** The reports whose figures may have changed since the last build: new, reassigned, regrouped, paired, reviewed, superseded. */
+async function changedReports(store: Store, fromReview: number, ids: readonly string[], groupOf: Readonly<Record<string, string>>, alsoChanged: Iterable<string>): Promise<Set<string>> {
+  const changed = new Set<string>(alsoChanged);
+  const current = new Set(ids);
+  const before = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+  for (const id of ids) if (before.get(id) !== groupOf[id]) changed.add(id);
+  for (const id of before.keys()) if (!current.has(id)) changed.add(id);
+  // Reviews are appended, never changed: those after the build's number are new.
+  for (let offset = fromReview; ; offset += 1000) {
+    const page = await store.listReviews({ offset, limit: 1000 });
+    for (const r of page.items) changed.add(r.documentId);
+    if (offset + 1000 >= page.total) break;
+  }
+  return changed;
+}
+
+/**
+ * Brings the reconciled record up to date and writes it as rows. Each new report is compared
+ * once; each count's event is assigned once (again only where the corpus context changed what
+ * its words mean); figures and checks are rebuilt only for the events whose reports changed;
+ * the timeline, entities and source groups are rebuilt from stored rows. No text is
+ * re-extracted; only reports assigned in this run are read.
+ */
+export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
   await backfillDerived(store);
+  const prev = opts.full ? null : await buildInfo(store);
   if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }, { set: SETS.counters, clear: { keys: ['pairs'] } }]);
-  await pairNewReports(store);
+  const paired = await pairNewReports(store);
   const reports = await load(store, opts);
   const ids = reports.map((r) => r.id);
   const current = new Set(ids);
@@ -112,6 +151,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
   const refsByDoc = new Map<string, CountRef[]>();
+  const eventOrd = new Map<string, number>();
   for (const r of reports) {
     const { counts, ordinals } = kept(r.adjusted);
     const list = assigned.byDoc.get(r.id) ?? [];
@@ -122,14 +162,53 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
       const a = list[ordinals[index]!]!;
       const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
       refs.push(ref);
+      if (!eventOrd.has(a.event)) eventOrd.set(a.event, r.order * 1e4 + index);
       eventCounts.push({ ...ref, event: a.event, eventLabel: assigned.labels.get(a.event) ?? a.label, eventReason: a.reason });
     });
     refsByDoc.set(r.id, refs);
   }
   const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
+  const orderOf = new Map(reports.map((r) => [r.id, r.order]));
+  const countsOf = byEvent(eventCounts);
 
-  const figures = buildFigures(eventCounts, { reports, sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' });
-  const checks = runChecks(eventCounts, { sources }).filter((c) => !listedTogether(c, factOf));
+  // Which events to rebuild: all on a first or full build; else those of the reports that changed,
+  // and those whose label or place among events moved.
+  const storedEvents = new Map((await store.getRows<EventRow>(SETS.events)).map((r) => [r.key, r]));
+  let touched: Set<string>;
+  if (prev === null) touched = new Set([...countsOf.keys(), ...storedEvents.keys()]);
+  else {
+    const staleDocs = stale.flatMap((k) => k.split('\t'));
+    const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
+    // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
+    const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
+    const changed = await changedReports(store, fromReview, ids, grouped.groupOf, [...assigned.redone, ...staleDocs, ...partners]);
+    touched = new Set();
+    for (const doc of changed) {
+      for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
+      for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
+    }
+    for (const [key, list] of countsOf) {
+      const row = storedEvents.get(key);
+      if (row === undefined || row.ord !== eventOrd.get(key) || row.data.label !== list[0]!.eventLabel) touched.add(key);
+    }
+    for (const key of storedEvents.keys()) if (!countsOf.has(key)) touched.add(key);
+  }
+  const builds: EventBuild[] = [];
+  for (const key of touched) {
+    const list = countsOf.get(key);
+    if (list === undefined) continue;
+    const docs = new Set(list.map((c) => c.doc));
+    builds.push({
+      summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size },
+      ord: eventOrd.get(key)!,
+      figures: buildFigures(list, { reports, sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),
+      checks: runChecks(list, { sources }).filter((c) => !listedTogether(c, factOf)),
+    });
+  }
+  const oldFigures = touched.size ? (await store.getRows(SETS.figures, { groups: [...touched] })).map((r) => r.key) : [];
+  const perEvent = eventRows(builds, [...touched], oldFigures);
+  if (prev === null) for (const c of perEvent) c.clear = 'all';
+
   const timeline = buildTimeline(reports.map((r) => {
     const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
     const refs = refsByDoc.get(r.id) ?? [];
@@ -153,19 +232,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     }
   }
 
-  const events = new Map<string, EventSummary & { docs: Set<string> }>();
-  for (const c of eventCounts) {
-    const e = events.get(c.event) ?? { key: c.event, label: c.eventLabel, counts: 0, reports: 0, docs: new Set<string>() };
-    e.counts++;
-    e.docs.add(c.doc);
-    events.set(c.event, e);
-  }
-  const record: ReconcileRecord = {
+  const record = {
     builtAt: new Date().toISOString(),
     documents: reports.length,
-    events: [...events.values()].map(({ docs, ...e }) => ({ ...e, reports: docs.size })),
-    figures,
-    checks,
     timeline: timeline.entries,
     publications: timeline.publications,
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
@@ -173,6 +242,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     entityMentions,
   };
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
-  await store.putRows([...dropStale, ...assigned.changes, ...recordRows(record, opts.reviews ?? 0)]);
-  return record;
+  await store.putRows([...dropStale, ...assigned.changes, ...perEvent, ...wholeRows(record, opts.reviews ?? 0, (doc) => orderOf.get(doc) ?? 0)]);
+  return {
+    builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
+    sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: countsOf.size,
+  };
 }

@@ -1,13 +1,10 @@
 /** The reconciled record ⇄ its rows: what `reconcile` writes, and the whole record assembled back for readers that take it whole. */
-import type { RowChange, Store } from '../../storage/store.js';
-import type { CheckResult, CountRef, EntityCluster, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
-import type { BuildInfo, CheckRow, EventRow, FigureRow, ReconcileRecord } from './record.js';
+import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
 import { SETS, countRefKey, figureId } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
-
-/** Sets `recordRows` rewrites whole on each build (pairs and assignments are kept apart). */
-const REBUILT = [SETS.info, SETS.events, SETS.figures, SETS.mentions, SETS.countFigure, SETS.checks, SETS.figureChecks,
-  SETS.timeline, SETS.publications, SETS.entities, SETS.entityNames, SETS.entityMentions, SETS.groups, SETS.docGroup, SETS.possible] as const;
+import { edtfRange } from '../3-reconcile/timeline/edtf.js';
 
 /** A position as a key that sorts as text. */
 export const pad = (n: number): string => String(n).padStart(9, '0');
@@ -24,42 +21,92 @@ function rangeOf(entries: readonly TimelineEntry[]): { start: string; end: strin
   return lo !== null && hi !== null ? { start: lo, end: hi } : null;
 }
 
-/** Every row of a record, replacing the previous build's. */
-export function recordRows(record: ReconcileRecord, reviews: number): RowChange[] {
+/** What one event's rows are made of. */
+export interface EventBuild {
+  summary: EventSummary;
+  /** Where the event stands among events (its first count's ingestion position). */
+  ord: number;
+  figures: Figure[];
+  checks: CheckResult[];
+}
+
+/** The sets written per event: rebuilt for the events a change touches, left alone for the rest. */
+export const PER_EVENT = [SETS.events, SETS.figures, SETS.mentions, SETS.countFigure, SETS.checks, SETS.figureChecks] as const;
+
+/**
+ * The rows of some events, replacing those events' rows: `touched` every event rebuilt (also
+ * those now without counts), `oldFigures` the ids their figures had.
+ */
+export function eventRows(builds: readonly EventBuild[], touched: readonly string[], oldFigures: readonly string[]): RowChange[] {
+  const rows: Record<(typeof PER_EVENT)[number], RowInput[]> = {
+    [SETS.events]: [], [SETS.figures]: [], [SETS.mentions]: [], [SETS.countFigure]: [], [SETS.checks]: [], [SETS.figureChecks]: [],
+  };
+  for (const b of builds) {
+    const event = b.summary.key;
+    const ids = b.figures.map((f) => figureId(f.key));
+    const figureOf = new Map<string, string>();
+    b.figures.forEach((f, i) => {
+      rows[SETS.figures].push({
+        key: ids[i]!, group: event, tag: f.key.measure, ord: b.ord + i / 1e4,
+        data: { ...f, id: ids[i]!, values: f.values.map(({ counts, ...v }) => ({ ...v, mentions: counts.length })) } satisfies FigureRow,
+      });
+      f.values.forEach((v, j) => v.counts.forEach((c, k) => {
+        figureOf.set(countRefKey(c.doc, c.count), ids[i]!);
+        rows[SETS.mentions].push({ key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: ids[i]!, tag: `${ids[i]}:${pad(j)}`, ord: k, data: c });
+      }));
+    });
+    for (const [key, id] of figureOf) rows[SETS.countFigure].push({ key, group: event, tag: key.slice(0, key.indexOf('\n')), data: id });
+    b.checks.forEach((c, i) => {
+      const figureIds = [...new Set(c.counts.map((r) => figureOf.get(countRefKey(r.doc, r.count))).filter((x): x is string => x !== undefined))];
+      const key = `${event}\t${pad(i)}`;
+      rows[SETS.checks].push({ key, group: event, tag: c.status, ord: b.ord, data: { ...c, figureIds } satisfies CheckRow });
+      for (const id of figureIds) rows[SETS.figureChecks].push({ key: `${id}\t${key}`, group: id, tag: event, ord: b.ord, data: key });
+    });
+    const shown = b.figures.filter((f) => isShown(f)).length;
+    rows[SETS.events].push({ key: event, ord: b.ord, data: { ...b.summary, figures: shown } satisfies EventRow });
+  }
+  const figureIds = [...new Set([...oldFigures, ...builds.flatMap((b) => b.figures.map((f) => figureId(f.key)))])];
+  const clear: Record<(typeof PER_EVENT)[number], RowChange['clear']> = {
+    [SETS.events]: { keys: touched }, [SETS.figures]: { groups: touched }, [SETS.mentions]: { groups: figureIds },
+    [SETS.countFigure]: { groups: touched }, [SETS.checks]: { groups: touched }, [SETS.figureChecks]: { tags: touched },
+  };
+  return PER_EVENT.map((set) => ({ set, clear: clear[set], rows: rows[set] }));
+}
+
+/** The sets rebuilt whole on each build. */
+const WHOLE = [SETS.info, SETS.timeline, SETS.publications, SETS.entities, SETS.entityNames, SETS.entityMentions, SETS.groups, SETS.docGroup, SETS.possible] as const;
+
+/**
+ * A key that sorts as the timeline does: by first day, then last day (unread values last),
+ * then by when the entry (or report) came; stable as reports are added, so a rebuilt set
+ * rewrites only the rows that changed.
+ */
+function chronoKey(e: { value: string; start: string | null; end: string | null }, order: number, at: number): string {
+  const unread = e.start === null && e.end === null && edtfRange(e.value) === null;
+  return `${unread ? '\uffff' : e.start ?? ''}\u0001${unread ? '' : e.end ?? '~'}\u0001${pad(order)}\u0001${pad(at)}`;
+}
+
+/** The rows of what is rebuilt whole: the build's info, timeline, entities, source groups. `orderOf` gives a report's ingestion order. */
+export function wholeRows(record: Omit<ReconcileRecord, 'events' | 'figures' | 'checks'>, reviews: number, orderOf: (doc: string) => number): RowChange[] {
   const info: BuildInfo = {
     builtAt: record.builtAt, documents: record.documents, reviews,
     timelineRange: rangeOf(record.timeline), publications: record.publications.length,
   };
-  const ids = record.figures.map((f) => figureId(f.key));
-  const figureOf = new Map<string, string>();
-  record.figures.forEach((f, i) => { for (const v of f.values) for (const c of v.counts) figureOf.set(countRefKey(c.doc, c.count), ids[i]!); });
-  const checks: CheckRow[] = record.checks.map((c) => ({ ...c, figureIds: [...new Set(c.counts.map((r) => figureOf.get(countRefKey(r.doc, r.count))).filter((x): x is string => x !== undefined))] }));
-  const shown = new Map<string, number>();
-  for (const f of record.figures) if (isShown(f)) shown.set(f.key.event, (shown.get(f.key.event) ?? 0) + 1);
-  const events: EventRow[] = record.events.map((e) => ({ ...e, figures: shown.get(e.key) ?? 0 }));
-  const rows: Record<(typeof REBUILT)[number], RowChange['rows']> = {
+  const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
-    [SETS.events]: events.map((e, i) => ({ key: e.key, ord: i, data: e })),
-    [SETS.figures]: record.figures.map((f, i) => ({
-      key: ids[i]!, group: f.key.event, tag: f.key.measure, ord: i,
-      data: { ...f, id: ids[i]!, values: f.values.map(({ counts, ...v }) => ({ ...v, mentions: counts.length })) } satisfies FigureRow,
-    })),
-    [SETS.mentions]: record.figures.flatMap((f, i) => f.values.flatMap((v, j) => v.counts.map((c, k) => ({
-      key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: `${ids[i]}:${pad(j)}`, ord: k, data: c,
-    })))),
-    [SETS.countFigure]: [...figureOf].map(([key, id]) => ({ key, group: key.slice(0, key.indexOf('\n')), data: id })),
-    [SETS.checks]: checks.map((c, i) => ({ key: pad(i), group: c.event, tag: c.status, ord: i, data: c })),
-    [SETS.figureChecks]: checks.flatMap((c, i) => c.figureIds.map((id) => ({ key: `${id}:${pad(i)}`, group: id, ord: i, data: pad(i) }))),
-    [SETS.timeline]: record.timeline.map((e, i) => ({ key: pad(i), ord: i, lo: e.start, hi: e.end, data: e })),
-    [SETS.publications]: record.publications.map((p, i) => ({ key: p.doc, ord: i, data: p })),
+    [SETS.timeline]: record.timeline.map((e) => {
+      const first = e.statements[0]!;
+      return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), lo: e.start, hi: e.end, data: e };
+    }),
+    [SETS.publications]: record.publications.map((p) => ({ key: chronoKey(p, orderOf(p.doc), 0), tag: p.doc, data: p })),
     [SETS.entities]: record.entities.map((e, i) => ({ key: e.canonical, ord: i, data: e })),
     [SETS.entityNames]: record.entities.flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
-    [SETS.entityMentions]: Object.entries(record.entityMentions ?? {}).map(([name, m], i) => ({ key: name, ord: i, data: m })),
-    [SETS.groups]: record.sources.groups.map((members, i) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: i, data: members })),
+    [SETS.entityMentions]: Object.entries(record.entityMentions ?? {}).map(([name, m]) => ({ key: name, data: m })),
+    [SETS.groups]: record.sources.groups.map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
     [SETS.docGroup]: Object.entries(record.sources.groupOf).map(([doc, g]) => ({ key: doc, group: g, data: g })),
-    [SETS.possible]: record.sources.possible.map((p, i) => ({ key: `${p.a}\t${p.b}`, group: p.a, tag: p.b, ord: i, data: p })),
+    [SETS.possible]: record.sources.possible.map((p) => ({ key: `${pad(orderOf(p.b))}\t${pad(orderOf(p.a))}`, group: p.a, tag: p.b, data: p })),
   };
-  return REBUILT.map((set) => ({ set, clear: 'all' as const, rows: rows[set] }));
+  return WHOLE.map((set) => ({ set, clear: 'replace' as const, rows: rows[set] }));
 }
 
 /** When the stored record was built, and with how many reviews; null before the first build. */
@@ -74,8 +121,8 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
   const data = async <T>(set: string) => (await store.getRows<T>(set)).map((r) => r.data);
   const mentions = new Map<string, CountRef[]>();
   for (const r of await store.getRows<CountRef>(SETS.mentions)) {
-    const list = mentions.get(r.group!);
-    if (list === undefined) mentions.set(r.group!, [r.data]);
+    const list = mentions.get(r.tag!);
+    if (list === undefined) mentions.set(r.tag!, [r.data]);
     else list.push(r.data);
   }
   const figures = (await store.getRows<FigureRow>(SETS.figures)).map(({ data: { id: _id, ...f }, key }) => ({
@@ -85,8 +132,6 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
   const groups = await data<string[]>(SETS.groups);
   const groupOf: Record<string, string> = {};
   for (const g of groups) for (const doc of g) groupOf[doc] = g[0]!;
-  const current = new Set(Object.keys(groupOf));
-  const pairs = (await data<SourcePair>(SETS.pairs)).filter((p) => current.has(p.a) && current.has(p.b));
   const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
   for (const r of await store.getRows<NonNullable<ReconcileRecord['entityMentions']>[string]>(SETS.entityMentions)) entityMentions[r.key] = r.data;
   return {
@@ -97,8 +142,19 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
     checks: (await data<CheckRow>(SETS.checks)).map(({ figureIds: _f, ...c }): CheckResult => c),
     timeline: await data<TimelineEntry>(SETS.timeline),
     publications: await data<PublicationEntry>(SETS.publications),
-    sources: { groups, groupOf, pairs, possible: await data<SourcePair>(SETS.possible) },
+    sources: { groups, groupOf, pairs: await data<SourcePair>(SETS.pairs), possible: await data<SourcePair>(SETS.possible) },
     entities: await data<EntityCluster>(SETS.entities),
     entityMentions,
   };
+}
+
+/** Counts grouped by event, in order of the first count of each. */
+export function byEvent(counts: readonly EventCount[]): Map<string, EventCount[]> {
+  const out = new Map<string, EventCount[]>();
+  for (const c of counts) {
+    const list = out.get(c.event);
+    if (list === undefined) out.set(c.event, [c]);
+    else list.push(c);
+  }
+  return out;
 }

@@ -11,17 +11,17 @@ import type { CheckResult, EntityCluster, Figure, FigureKey, PublicationEntry, S
 export const SETS = {
   /** key `built`: BuildInfo. */
   info: 'info',
-  /** key: event key; EventSummary. */
+  /** key: event key; ord: its first count's ingestion position; EventRow. */
   events: 'events',
-  /** key: figure id; group: event; tag: measure; ord: position; FigureRow. */
+  /** key: figure id; group: event; tag: measure; ord: its event's, then its place in it; FigureRow. */
   figures: 'figures',
-  /** key: figure id, value, mention; group: figure id and value (padded); a CountRef. */
+  /** key: figure id, value, mention; group: figure id; tag: figure id and value (padded); a CountRef. */
   mentions: 'mentions',
-  /** key: countRefKey; group: report id; the id of the figure the count is in. */
+  /** key: countRefKey; group: event; tag: report id; the id of the figure the count is in. */
   countFigure: 'count-figure',
-  /** key: check position; group: event; tag: status; CheckRow. */
+  /** key: event and position; group: event; tag: status; CheckRow. */
   checks: 'checks',
-  /** key: figure id and check; group: figure id; the check's key. */
+  /** key: figure id and check key; group: figure id; tag: event; the check's key. */
   figureChecks: 'figure-checks',
   /** key: entry position; lo, hi: its days; TimelineEntry. */
   timeline: 'timeline',

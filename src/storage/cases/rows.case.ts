@@ -28,6 +28,7 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual(all[0]!.parts, { facts: [{ kind: 'official' }], mentions: [] });
     assert.equal(all[0]!.extraction.counts.length, input.extraction.counts.length);
     assert.equal('text' in all[0]!, false);
+    assert.ok(Number.isInteger(all[0]!.order) && all[0]!.order > 0);
   }));
 
   it('finds earlier reports by shared band keys, the most recent first, capped per key, and forgets replaced keys', async () => withStore(newStore, async (store) => {
@@ -86,9 +87,14 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('timeline', { loTo: '1992-12-31' })).map((r) => r.data), ['a']);
     await store.putRows([{ set: 'figures', clear: { groups: ['e1'] }, rows: [{ key: 'f3', group: 'e1', ord: 0, data: { n: 3 } }] }]);
     assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f3', 'f2']);
+    await store.putRows([{ set: 'figures', clear: { tags: ['nosuch'] } }]);
+    assert.equal(await store.countRows('figures'), 2);
     await store.putRows([{ set: 'figures', clear: { keys: ['f2'] } }, { set: 'timeline', clear: 'all' }]);
     assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f3']);
     assert.equal(await store.countRows('timeline'), 0);
     assert.deepEqual(await store.getRows('nosuch'), []);
+    await store.putRows([{ set: 'figures', rows: [{ key: 'f4', ord: 4, data: { n: 4 } }] }]);
+    await store.putRows([{ set: 'figures', clear: 'replace', rows: [{ key: 'f4', ord: 1, data: { n: 4 } }, { key: 'f5', group: 'e5', ord: 2, data: [5] }] }]);
+    assert.deepEqual((await store.getRows('figures')).map((r) => [r.key, r.ord, r.group, r.data]), [['f4', 1, null, { n: 4 }], ['f5', 2, 'e5', [5]]], 'replace: exactly the rows given');
   }));
 }

@@ -45,17 +45,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
   const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
   const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
-  // One statement for many keys (a union of per-key lookups, each capped): one call instead of one per key.
-  const buckets = new Map<number, ReturnType<typeof db.prepare<unknown[], number>>>();
-  const bucketsOf = (n: number) => {
-    let st = buckets.get(n);
-    if (st === undefined) {
-      const one = 'SELECT doc_seq FROM (SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?)';
-      st = db.prepare<unknown[], number>(Array(n).fill(one).join(' UNION ALL ')).pluck();
-      buckets.set(n, st);
-    }
-    return st;
-  };
+  const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
   const sigsBySeq = db.prepare<[string], SignatureRow & { seq: number }>(`SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands
     FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.doc_seq IN (SELECT value FROM json_each(?)) ORDER BY s.doc_seq`);
   const toSig = (r: SignatureRow): SourceSignature => ({ fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
@@ -111,7 +101,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       const items = list.map((r) => {
         const doc = toStoredDocument(r);
         const x = bySeq.get(r.seq)!;
-        return { id: doc.id, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
+        return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
       });
       return { items, last: hi };
     },
@@ -135,12 +125,10 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       if (row === undefined) return [];
       const keys = intsOf(row.bands);
       const shared = new Map<number, number>();
-      const STEP = 200;
-      for (let i = 0; i < keys.length; i += 2 * STEP) {
-        const n = Math.min(STEP, (keys.length - i) / 2);
-        const params: number[] = [];
-        for (let j = 0; j < n; j++) params.push(keys[i + 2 * j]!, keys[i + 2 * j + 1]!, row.seq, perBucket);
-        for (const s of bucketsOf(n).all(...params)) shared.set(s, (shared.get(s) ?? 0) + 1);
+      // One indexed lookup a key (measured faster than one statement for all of them, which
+      // SQLite runs as a union of sorted subqueries).
+      for (let i = 0; i < keys.length; i += 2) {
+        for (const s of bucket.all(keys[i]!, keys[i + 1]!, row.seq, perBucket)) shared.set(s, (shared.get(s) ?? 0) + 1);
       }
       // Most shared buckets first, the most recent on ties; verified oldest first.
       const picked = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, max);

@@ -33,6 +33,10 @@ export function prepareRowWriter(db: Database) {
   const clearAll = db.prepare<[string]>('DELETE FROM record_rows WHERE set_name = ?');
   const clearGroup = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND grp = ?');
   const clearKey = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND key = ?');
+  const clearTag = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND tag = ?');
+  const existing = db.prepare<[string], Row>('SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE set_name = ?');
+  const same = (r: Row, n: { grp: string | null; tag: string | null; ord: number; lo: string | null; hi: string | null; data: string }) =>
+    r.grp === n.grp && r.tag === n.tag && r.ord === n.ord && r.lo === n.lo && r.hi === n.hi && r.data === n.data;
   const cache = new Map<string, import("better-sqlite3").Statement<unknown[]>>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
@@ -42,8 +46,21 @@ export function prepareRowWriter(db: Database) {
   /** Applies changes in order; must run inside a transaction. */
   const apply = (changes: readonly RowChange[]): void => {
     for (const c of changes) {
+      if (c.clear === 'replace') {
+        // Rewriting a large set costs far more than reading it: write only what differs.
+        const before = new Map(existing.all(c.set).map((r) => [r.key, r]));
+        for (const r of c.rows ?? []) {
+          const n = { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, data: JSON.stringify(r.data) };
+          const old = before.get(r.key);
+          before.delete(r.key);
+          if (old === undefined || !same(old, n)) put.run(c.set, r.key, n.grp, n.tag, n.ord, n.lo, n.hi, n.data);
+        }
+        for (const key of before.keys()) clearKey.run(c.set, key);
+        continue;
+      }
       if (c.clear === 'all') clearAll.run(c.set);
       else if (c.clear !== undefined && 'groups' in c.clear) for (const g of c.clear.groups) clearGroup.run(c.set, g);
+      else if (c.clear !== undefined && 'tags' in c.clear) for (const t of c.clear.tags) clearTag.run(c.set, t);
       else if (c.clear !== undefined) for (const k of c.clear.keys) clearKey.run(c.set, k);
       for (const r of c.rows ?? []) {
         put.run(c.set, r.key, r.group ?? null, r.tag ?? null, r.ord ?? 0, r.lo ?? null, r.hi ?? null, JSON.stringify(r.data));
