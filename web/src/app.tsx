@@ -39,7 +39,8 @@ export function App() {
   const { path, query, hash } = useLocation();
   const { title, page } = route(path, query, hash);
   useEffect(() => { document.title = `${title} · crosscheck`; }, [title]);
-  const active = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`) || (href === '/documents' && path.startsWith('/figures')));
+  // A figure is one of the overview's: the overview is its menu entry.
+  const active = (href: string) => (href === '/' ? path === '/' || path.startsWith('/figures/') : path === href || path.startsWith(`${href}/`));
   return (
     <>
       <a class="skip" href="#main">Skip to content</a>

@@ -2,7 +2,7 @@
 import { DocRef, Loaded, Marked, PageHead, VerdictBadge } from '../components/common.tsx';
 import { CheckCard } from '../components/checks.tsx';
 import { useResource } from '../data.ts';
-import { figureTitle, plural } from '../format.ts';
+import { figureTitle, formatRange, plural } from '../format.ts';
 import type { DocumentLabels, FigureDetail, Mention } from '../types.ts';
 
 /** Builds labels from the mentions (each carries its document's label). */
@@ -39,9 +39,9 @@ export function FigurePage({ id }: { id: string }) {
           <p class="verdict"><VerdictBadge verdict={d.verdict} /> {d.verdict.reason}</p>
           {d.values.map((v, i) => (
             <article class="value-block" key={i} id={`value-${i}`}>
-              <h2><span class="value-label">{v.label}</span> <span class="muted">{plural(v.reports.length, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
+              <h2><span class="value-label">{formatRange(v)}</span> <span class="muted">{plural(v.reports.length, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
               <p>{v.phrase}</p>
-              {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => d.values[j]?.label).join(', ')}.</p>}
+              {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => d.values[j]).filter((x) => x !== undefined).map((x) => formatRange(x)).join(', ')}.</p>}
               <ul class="mentions">{v.evidence.map((m, k) => <MentionCard key={k} m={m} docs={docs} />)}</ul>
               {v.mentions > v.evidence.length && <p class="muted">Showing {v.evidence.length} of {plural(v.mentions, 'mention')}; the CSV and JSON exports hold them all.</p>}
             </article>

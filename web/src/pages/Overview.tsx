@@ -1,7 +1,7 @@
 /** The events and their key figures: every value with its support, attributions and the figure's verdict. */
 import { Loaded, PageHead, VerdictBadge } from '../components/common.tsx';
 import { useResource } from '../data.ts';
-import { figureTitle, plural } from '../format.ts';
+import { figureTitle, formatRange, formatTimestamp, plural } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { CheckList, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
@@ -17,7 +17,7 @@ function ValueLine({ v }: { v: FigureValueSummary }) {
   const own = v.unattributed ? `${v.attributions.length ? ' and ' : ''}${plural(v.unattributed, 'mention')} without attribution` : '';
   return (
     <li class="value" title={v.phrase}>
-      <span class="value-label">{v.label}</span>
+      <span class="value-label">{formatRange(v)}</span>
       {v.kinds.filter((k) => k !== 'none').map((k) => <span key={k} class={`badge kind-${k}`}>{k} data</span>)}{' '}
       <span class="value-who">{who}{own}</span>{' '}
       <span class="value-support">({plural(v.reports.length, 'report')}, {v.independent} independent)</span>
@@ -50,7 +50,7 @@ export function Overview() {
     <section>
       <PageHead
         title="Overview"
-        sub={stats.data && `${plural(stats.data.documents, 'report')} · ${plural(stats.data.counts, 'count')} · ${plural(stats.data.dates, 'date')} · ${plural(stats.data.reviews, 'review')}${stats.data.builtAt ? ` · record built ${stats.data.builtAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`}
+        sub={stats.data && `${plural(stats.data.documents, 'report')} · ${plural(stats.data.counts, 'count')} · ${plural(stats.data.dates, 'date')} · ${plural(stats.data.reviews, 'review')}${stats.data.builtAt ? ` · record built ${formatTimestamp(stats.data.builtAt)}` : ''}`}
       />
       <p class="note">Every figure is shown with who states it. crosscheck ranks values by independent support and never picks a true one.</p>
       {problems.data && problems.data.total > 0 && (

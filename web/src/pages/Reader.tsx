@@ -38,6 +38,20 @@ function pick(d: DocumentDetail, id: string): Picked | null {
   return null;
 }
 
+/** Where the panel is a sheet over the text (as in styles.css). */
+const SHEET_MEDIA = '(max-width: 900px)';
+
+/** Scrolls `el` into the part of the screen the sheet (when the panel is one) and the header leave free. */
+function revealAboveSheet(el: HTMLElement): void {
+  const sheet = document.querySelector<HTMLElement>('.reader-side .sheet');
+  if (!sheet || getComputedStyle(sheet).position !== 'fixed') return;
+  const top = Math.max(0, document.querySelector('.top')?.getBoundingClientRect().bottom ?? 0);
+  const bottom = sheet.getBoundingClientRect().top;
+  const r = el.getBoundingClientRect();
+  if (r.top >= top && r.bottom <= bottom) return;
+  window.scrollBy({ top: r.top - (top + (bottom - top) / 3), behavior: 'instant' as ScrollBehavior });
+}
+
 const LAYER_NAMES: Record<Layer, string> = { count: 'counts', date: 'dates', quote: 'quotes', citation: 'footnotes', entity: 'names' };
 
 function Meta({ d }: { d: DocumentDetail }) {
@@ -76,8 +90,19 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
     setSelected(id);
     const m = marks.find((x) => x.id === id);
     const el = m && document.getElementById(`at-${m.start}`);
-    if (el) { el.focus({ preventScroll: true }); el.scrollIntoView({ block: 'center', behavior: 'smooth' }); }
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    // At phone width the effect below places the words above the panel's sheet instead.
+    if (!matchMedia(SHEET_MEDIA).matches) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [marks]);
+
+  // On a phone the panel is a sheet over the lower screen: keep the selected words above it.
+  useEffect(() => {
+    if (!selected) return;
+    const m = marks.find((x) => x.id === selected);
+    const el = m && document.getElementById(`at-${m.start}`);
+    if (el) revealAboveSheet(el);
+  }, [selected, marks]);
 
   // A link to #at-OFFSET (from a figure's evidence) selects the item there.
   useEffect(() => {
@@ -133,7 +158,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
       </div>
       <aside class="reader-side">
         {picked
-          ? <div class="panel" aria-live="polite"><button type="button" class="close" onClick={() => setSelected(null)} aria-label="Close">×</button><ItemPanel picked={picked} doc={d} onSaved={onSaved} /></div>
+          ? <div class="panel sheet" aria-live="polite"><button type="button" class="close" onClick={() => setSelected(null)} aria-label="Close">×</button><ItemPanel picked={picked} doc={d} onSaved={onSaved} /></div>
           : <p class="muted panel">Click a highlight, or press <kbd>n</kbd>, to see what was extracted and review it.</p>}
         {saved && (
           <div class="panel saved" role="status">
@@ -151,7 +176,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
         <div class="panel">
           <h3>Source</h3>
           {d.sourceGroup === null ? <p class="muted">Superseded by a later version; not in the record.</p>
-            : d.sourceGroup.documents.length <= 1 ? <p>An independent source: shares no passage with another report.</p>
+            : d.sourceGroup.documents.length <= 1 ? <p>{d.shared.length > 0 ? 'An independent source: it shares passages with other reports, but too little to be one source with them.' : 'An independent source: shares no passage with another report.'}</p>
             : <><p>One source with:</p><ul>{d.sourceGroup.documents.filter((x) => x !== d.document.id).map((x) => <li key={x}><DocRef id={x} docs={d.documents} /></li>)}</ul></>}
           {d.shared.length > 0 && <p>{plural(d.shared.length, "shared passage")} (<Link href="/sources">see them side by side</Link>).</p>}
         </div>
