@@ -9,6 +9,7 @@ import type { Picked } from '../components/ItemPanel.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
 import { Link } from '../router.tsx';
+import { actionText, whoText } from '../audit.ts';
 import { countValue, plural, safeHref } from '../format.ts';
 import { LAYERS, segment, stops } from '../highlight.ts';
 import type { Layer, Mark } from '../highlight.ts';
@@ -162,7 +163,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
           : <p class="muted panel">Click a highlight, or press <kbd>n</kbd>, to see what was extracted and review it.</p>}
         {saved && (
           <div class="panel saved" role="status">
-            <p>Saved: audit entry #{saved.audit.id} ({saved.review.action} by {saved.review.reviewer}).</p>
+            <p>Saved: audit entry #{saved.audit.id} ({actionText(saved.audit.action)} by {whoText(saved.review.reviewer)}).</p>
             {saved.figures.map((f) => (
               <p key={f.id}>Now: {f.values.map((v) => v.phrase).join('; ')}</p>
             ))}
