@@ -21,8 +21,8 @@ const NAV: Array<[string, string]> = [
 /** The page for a path, and its title. */
 function route(path: string, query: URLSearchParams, hash: string) {
   let p: Record<string, string> | null;
-  if (path === '/' || path === '') return { title: 'Overview', page: <Overview /> };
-  if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} /> };
+  if (path === '/' || path === '') return { title: 'Overview', page: <Overview query={query} /> };
+  if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} query={query} /> };
   if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} /> };
   if (match('/documents', path)) return { title: 'Reports', page: <DocumentsPage /> };
   if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage /> };
