@@ -56,7 +56,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
       assert.match(text, /\d+ reports?, \d+ independent/, text);
     }
     assert.ok(await page.locator('.badge.verdict-diverging').count() >= 1, 'a diverging verdict is shown');
-    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    // overview.png and figure.png, with their charts, are written by charts.test.ts.
   });
 
   test('a figure leads to every mention in its sentence, then to the report it stands in', async () => {
@@ -68,7 +68,6 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
     const first = page.locator('.mention').first();
     assert.ok((await first.locator('blockquote mark').innerText()).match(/\d/), 'the number is highlighted in its sentence');
     assert.match(await first.locator('.attr').innerText(), /attributed to|own voice/);
-    await page.screenshot({ path: join(SHOTS, 'figure.png'), fullPage: true });
 
     await first.locator('.docref a').click();
     await page.locator('.doc-text').waitFor();

@@ -100,13 +100,13 @@ export function FigureTimeline({ d, caption }: { d: FigureDetail; caption: strin
       <figcaption id={`${id}-cap`} class="small muted">
         {caption} by the publication date of the reports stating it{undated ? `; ${plural(undated, 'mention')} in undated reports not drawn` : ''}. A line joins one source's values.
       </figcaption>
-      <table class="sr-only">
+      <div class="sr-only"><table>
         <caption>{caption} over time</caption>
         <thead><tr><th scope="col">Report date</th><th scope="col">Value</th><th scope="col">Stated by</th><th scope="col">Kind</th><th scope="col">Report</th></tr></thead>
         <tbody>{points.map((p, i) => (
           <tr key={i}><td>{dayText(p.day)}</td><td>{formatRange(p)}</td><td>{p.who}</td><td>{CLASS_NAMES[p.cls]}</td><td>{p.m.document.title ?? p.m.document.name}</td></tr>
         ))}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }

@@ -87,13 +87,13 @@ export function NumberLine({ values, caption }: { values: FigureValueSummary[]; 
         </g>
       </svg>
       <figcaption id={`${id}-cap`} class="sr-only">{caption}: {plural(shown.length, 'value')} on a {scale.kind === 'log' ? 'logarithmic ' : ''}number line; the table has them.</figcaption>
-      <table class="sr-only">
+      <div class="sr-only"><table>
         <caption>{caption}: every value</caption>
         <thead><tr><th scope="col">Value</th><th scope="col">Stated by</th><th scope="col">Kind</th><th scope="col">Independent sources</th></tr></thead>
         <tbody>{shown.map((v, i) => (
           <tr key={i}><td>{formatRange(v)}</td><td>{whoStates(v)}</td><td>{CLASS_NAMES[attributionClass(v)]}</td><td>{v.independent}</td></tr>
         ))}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }
