@@ -205,3 +205,44 @@ describe('divergence at a glance', { skip: skip ?? false, timeout: 180_000 }, ()
     } finally { await page.close(); }
   });
 });
+
+describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
+  let served: Served;
+  let browser: Browser;
+  before(async () => {
+    served = await serveExamples();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`the timeline narrows to a publisher and a date range kept in the address, at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await browser.newPage({ viewport, isMobile: viewport === PHONE });
+      const errors = watchErrors(page);
+      try {
+        const t = await (await fetch(`${served.url}/api/timeline`)).json() as import('../../src/server/api-types.js').Timeline;
+        await page.goto(`${served.url}/timeline`);
+        await page.locator('.tl-entry').first().waitFor();
+        assert.equal(await page.locator('.tl-entry').count(), t.entries.length);
+        const publisher = Object.values(t.documents).map((d) => d.publisher).find((p): p is string => !!p)!;
+        await page.locator('form.filters select[name=publisher]').selectOption(publisher);
+        await page.waitForFunction(() => location.search.includes('publisher='));
+        const byPublisher = t.entries.filter((e) => e.statements.some((s) => t.documents[s.doc]?.publisher === publisher));
+        assert.equal(await page.locator('.tl-entry').count(), byPublisher.length);
+
+        await page.goto(`${served.url}/timeline?from=2021-06-14&to=2021-06-15`);
+        await page.locator('.tl-entry').first().waitFor();
+        const inRange = t.entries.filter((e) => e.start && e.end && e.end >= '2021-06-14' && e.start <= '2021-06-15');
+        assert.ok(inRange.length > 0 && inRange.length < t.entries.length);
+        assert.deepEqual(await page.locator('.tl-date code').allInnerTexts(), inRange.map((e) => e.value));
+        assert.equal(await page.locator('form.filters input[name=to]').inputValue(), '2021-06-15');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
+        assert.deepEqual(errors, []);
+      } finally { await page.close(); }
+    });
+  }
+});

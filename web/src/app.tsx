@@ -25,7 +25,7 @@ function route(path: string, query: URLSearchParams, hash: string) {
   if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} query={query} /> };
   if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} /> };
   if (match('/documents', path)) return { title: 'Reports', page: <DocumentsPage /> };
-  if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage /> };
+  if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage query={query} /> };
   if (match('/entities', path)) return { title: 'Entities', page: <EntitiesPage q={query.get('q') ?? ''} /> };
   if (match('/sources', path)) return { title: 'Sources', page: <SourcesPage /> };
   if (match('/checks', path)) return { title: 'Checks', page: <ChecksPage /> };
