@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { DocumentDetail } from '../api-types.js';
 import { bearer, withServer } from '../fixtures.case.js';
 import type { TestServer } from '../fixtures.case.js';
+import { describeCount } from './annotations.js';
 import { figuresCsv } from './csv.js';
 
 /** Corrects the wire story's "37 people were killed" to 39, through the API. */
@@ -67,5 +68,12 @@ describe('figures.csv', () => {
     const row = csv.trimEnd().split('\r\n')[1]!;
     assert.match(row, /,at least 42,42,,false,/);
     assert.match(row, /,d1,A report,Lantern Wire,2022-03-15,https:\/\/example\.org\/a,at least 42 people,10,28,$/);
+  });
+});
+
+describe('annotations.jsonld', () => {
+  it('describes a count’s range as the reading table reads it back', () => {
+    const c = { measure: 'killed', group: 'all', unit: 'people', min: 52, max: null, approximate: false, attribution: { text: 'said', source: 'a monitoring group' } } as never;
+    assert.equal(describeCount(c), 'at least 52 killed (all, people), according to a monitoring group');
   });
 });
