@@ -1,5 +1,9 @@
 /** Printing for people and for programs: tables, JSON, and errors on stderr. */
 import type { Count, DateMention } from '../domain/types.js';
+import { formatRange } from '../server/api/format.js';
+
+/** Ranges are written by the one formatter the web app and the exports use. */
+export { formatRange };
 
 /** A left-aligned text table with a header row; cells are cut to `max` characters. */
 export function table(headers: string[], rows: string[][], max = 60): string {
@@ -8,17 +12,6 @@ export function table(headers: string[], rows: string[][], max = 60): string {
   const widths = headers.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
-}
-
-/** "613", "200–999", "≥ 1001", "≤ 300", with "~" when approximate. */
-export function formatRange(c: Pick<Count, 'min' | 'max' | 'approximate'>): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  let s: string;
-  if (c.min !== null && c.max !== null) s = c.min === c.max ? n(c.min) : `${n(c.min)}–${n(c.max)}`;
-  else if (c.min !== null) s = `≥ ${n(c.min)}`;
-  else if (c.max !== null) s = `≤ ${n(c.max)}`;
-  else s = '?';
-  return c.approximate ? `~${s}` : s;
 }
 
 /** One table of a report's counts and one of its dates. */

@@ -2,7 +2,7 @@
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cli, cliAsync, tempDir } from '../helpers/cli.js';
 
 /** Debian's chromium; no browser is downloaded. */
@@ -78,5 +78,28 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Where the screenshots the README shows are written. */
-export const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * Where the tests write screenshots: a git-ignored build folder, so a test run leaves the work
+ * tree as it found it. `node scripts/screenshots.mjs` copies the README's from here on purpose.
+ */
+export const SHOTS = process.env.CROSSCHECK_SCREENSHOTS ?? join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+/** Desktop and phone (an iPhone 12–15 screen) viewports. */
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Collects what a page reports as wrong: script errors, and console errors other than the
+ * failed API requests a test makes on purpose (a 401 for a wrong token, a 404 for an unknown id),
+ * which chromium also logs. A CSP violation (such as a `data:` favicon) is an error here.
+ */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && m.location().url.includes('/api/');
+    if (!expected) errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  return errors;
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DocumentList, FigureList } from '../../src/server/api-types.js';
-import { SHOTS, launch, serveExamples, unavailable } from './server.case.js';
+import { SHOTS, launch, serveExamples, unavailable, watchErrors } from './server.case.js';
 import type { Served } from './server.case.js';
 
 const skip = unavailable();
@@ -16,7 +16,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
   let ctx: BrowserContext;
   let page: Page;
   const dialogs: string[] = [];
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const api = async <T>(path: string): Promise<T> => (await fetch(`${served.url}/api/${path}`)).json() as Promise<T>;
   const figureId = async (measure: string, group = 'all') => {
@@ -34,7 +34,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
     ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await ctx.newPage();
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    errors = watchErrors(page);
   });
 
   after(async () => {
@@ -56,7 +56,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
       assert.match(text, /\d+ reports?, \d+ independent/, text);
     }
     assert.ok(await page.locator('.badge.verdict-diverging').count() >= 1, 'a diverging verdict is shown');
-    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    // overview.png and figure.png, with their charts, are written by charts.test.ts.
   });
 
   test('a figure leads to every mention in its sentence, then to the report it stands in', async () => {
@@ -68,7 +68,6 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
     const first = page.locator('.mention').first();
     assert.ok((await first.locator('blockquote mark').innerText()).match(/\d/), 'the number is highlighted in its sentence');
     assert.match(await first.locator('.attr').innerText(), /attributed to|own voice/);
-    await page.screenshot({ path: join(SHOTS, 'figure.png'), fullPage: true });
 
     await first.locator('.docref a').click();
     await page.locator('.doc-text').waitFor();
@@ -210,6 +209,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
 
   test('at phone width nothing spills sideways and the reader stacks its panel under the text', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phoneErrors = watchErrors(phone);
     try {
       for (const path of ['/', '/timeline', '/documents']) {
         await phone.goto(`${served.url}${path}`);
@@ -224,6 +224,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
       const [text, side] = await Promise.all([phone.locator('.doc-text').boundingBox(), phone.locator('.reader-side').boundingBox()]);
       assert.ok(text && side && side.y > text.y + text.height - 1, 'the side panel sits below the text');
       await phone.screenshot({ path: join(SHOTS, 'overview-phone.png') });
+      assert.deepEqual(phoneErrors, []);
     } finally {
       await phone.close();
     }

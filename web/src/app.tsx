@@ -21,11 +21,11 @@ const NAV: Array<[string, string]> = [
 /** The page for a path, and its title. */
 function route(path: string, query: URLSearchParams, hash: string) {
   let p: Record<string, string> | null;
-  if (path === '/' || path === '') return { title: 'Overview', page: <Overview /> };
-  if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} /> };
+  if (path === '/' || path === '') return { title: 'Overview', page: <Overview query={query} /> };
+  if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} query={query} /> };
   if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} /> };
   if (match('/documents', path)) return { title: 'Reports', page: <DocumentsPage /> };
-  if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage /> };
+  if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage query={query} /> };
   if (match('/entities', path)) return { title: 'Entities', page: <EntitiesPage q={query.get('q') ?? ''} /> };
   if (match('/sources', path)) return { title: 'Sources', page: <SourcesPage /> };
   if (match('/checks', path)) return { title: 'Checks', page: <ChecksPage /> };
@@ -39,7 +39,8 @@ export function App() {
   const { path, query, hash } = useLocation();
   const { title, page } = route(path, query, hash);
   useEffect(() => { document.title = `${title} · crosscheck`; }, [title]);
-  const active = (href: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`) || (href === '/documents' && path.startsWith('/figures')));
+  // A figure is one of the overview's: the overview is its menu entry.
+  const active = (href: string) => (href === '/' ? path === '/' || path.startsWith('/figures/') : path === href || path.startsWith(`${href}/`));
   return (
     <>
       <a class="skip" href="#main">Skip to content</a>

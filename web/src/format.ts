@@ -1,16 +1,12 @@
 /** How values are written on screen. */
+import { formatRangeWithUnit } from '../../src/server/api/format.ts';
 import type { Count, DocumentLabel, FigureKey } from './types.ts';
 
-const nf = new Intl.NumberFormat('en');
+export { formatRange, formatTimestamp } from '../../src/server/api/format.ts';
 
-/** "613", "1,000–1,300", "more than 1,000", "at most 50", or "?". */
-export function countValue(c: Pick<Count, 'min' | 'max' | 'approximate'>): string {
-  const { min, max } = c;
-  const about = c.approximate ? 'about ' : '';
-  if (min !== null && max !== null) return min === max ? `${about}${nf.format(min)}` : `${nf.format(min)}–${nf.format(max)}`;
-  if (min !== null) return `more than ${nf.format(min)}`;
-  if (max !== null) return `at most ${nf.format(max)}`;
-  return '?';
+/** A count's value as the reading table reads it back, with its unit when not people: "at least 42", "8 families". */
+export function countValue(c: Pick<Count, 'min' | 'max' | 'approximate'> & { unit?: string }): string {
+  return formatRangeWithUnit(c);
 }
 
 /** "killed · women · people", leaving out the defaults. */
@@ -31,10 +27,7 @@ export function docByline(l: DocumentLabel | undefined): string {
   return [l?.publisher, l?.published].filter(Boolean).join(', ');
 }
 
-/** A number of things with its noun: "1 report", "2 reports". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${nf.format(n)} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../src/server/api/format.ts';
 
 /** Only http(s) addresses become links; anything else (javascript:, data:) is shown as text. */
 export function safeHref(url: string | undefined | null): string | null {

@@ -2,6 +2,7 @@
 import type { Count, DateMention, Span } from '../../domain/types.js';
 import { countKey, dateKey, reviewState } from '../../storage/review-items.js';
 import type { Review, Store } from '../../storage/store.js';
+import { formatRange } from '../api/format.js';
 
 /** Characters of context kept on each side of a quote. */
 const CONTEXT = 32;
@@ -49,10 +50,9 @@ function target(sha256: string, text: string, span: Span, cp: (i: number) => num
   };
 }
 
-/** "42 killed (all, people), according to the regional council". */
-function describeCount(c: Count): string {
-  const v = c.min === c.max ? `${c.min ?? '?'}` : `${c.min ?? '?'}–${c.max ?? '?'}`;
-  return `${c.approximate ? '~' : ''}${v} ${c.measure} (${c.group}, ${c.unit})${c.attribution ? `, according to ${c.attribution.source}` : ''}`;
+/** "at least 42 killed (all, people), according to the regional council". */
+export function describeCount(c: Count): string {
+  return `${formatRange(c)} ${c.measure} (${c.group}, ${c.unit})${c.attribution ? `, according to ${c.attribution.source}` : ''}`;
 }
 
 /** One annotation. */

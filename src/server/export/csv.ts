@@ -1,6 +1,7 @@
-/** Figures as CSV: one row per value of each figure. */
+/** Figures as CSV: one row per mention of each value of each figure, with its words and report. */
 import type { Figure } from '../../pipeline/3-reconcile/types.js';
 import { figureId } from '../records.js';
+import { formatRange } from '../api/format.js';
 
 /**
  * One CSV field (RFC 4180). Text that a spreadsheet would read as a formula (=, +, -, @ first)
@@ -13,23 +14,42 @@ export function csvField(v: string | number | boolean | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The CSV header. */
+/** What the CSV says of the report a mention stands in; fields it cannot know are left empty. */
+export interface CsvReport {
+  title?: string | null;
+  publisher?: string | null;
+  /** EDTF. */
+  published?: string | null;
+  url?: string | null;
+}
+
+/** The CSV header: the figure and value, then the mention (its report, its words and where they stand). */
 export const CSV_COLUMNS = [
   'figure_id', 'event', 'event_label', 'measure', 'group', 'unit', 'value', 'min', 'max', 'approximate',
   'mentions', 'reports', 'independent', 'attributions', 'unattributed', 'kinds', 'verdict', 'divergence', 'reason',
+  'document', 'report_title', 'publisher', 'published', 'url', 'quote', 'span_start', 'span_end', 'attributed_to',
 ] as const;
 
-/** Every value of every figure, CRLF line ends as RFC 4180 asks. */
-export function figuresCsv(figures: readonly Figure[]): string {
+/**
+ * One row per mention of every value of every figure (a value's columns repeat on each of its
+ * mentions), CRLF line ends as RFC 4180 asks. `report` names a mention's report; without it the
+ * report columns stay empty.
+ */
+export function figuresCsv(figures: readonly Figure[], report: (id: string) => CsvReport | undefined = () => undefined): string {
   const rows: Array<Array<string | number | boolean | null>> = [[...CSV_COLUMNS]];
   for (const f of figures) {
     const id = figureId(f.key);
     for (const v of f.values) {
-      rows.push([
-        id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, v.label, v.min, v.max, v.approximate,
+      const head = [
+        id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, formatRange(v), v.min, v.max, v.approximate,
         v.counts.length, v.reports.length, v.independent, v.attributions.join('; '), v.unattributed, v.kinds.join('; '),
         f.verdict.status, f.verdict.status === 'diverging' ? f.verdict.kind : null, f.verdict.reason,
-      ]);
+      ];
+      for (const c of v.counts) {
+        const r = report(c.doc);
+        rows.push([...head, c.doc, r?.title ?? null, r?.publisher ?? null, r?.published ?? null, r?.url ?? null,
+          c.count.quote, c.count.span.start, c.count.span.end, c.count.attribution?.source ?? null]);
+      }
     }
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;

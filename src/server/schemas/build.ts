@@ -15,8 +15,9 @@ export const bool = (extra: Schema = {}): Schema => ({ type: 'boolean', ...extra
 export const oneOf = (values: readonly string[], extra: Schema = {}): Schema => ({ type: 'string', enum: [...values], ...extra });
 /** An array of `items`. */
 export const arr = (items: Schema, extra: Schema = {}): Schema => ({ type: 'array', items, ...extra });
+// null first: with coerceTypes, ajv would otherwise coerce null to 0 (or "") in the first branch and accept it.
 /** `schema` or null. */
-export const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
+export const nullable = (schema: Schema): Schema => ({ anyOf: [{ type: 'null' }, schema] });
 /** Any JSON value. */
 export const any = (description?: string): Schema => (description ? { description } : {});
 /** An object whose every value is `values`. */

@@ -1,5 +1,6 @@
 /** What was extracted at a highlight, its reviews, and the review form. */
 import type { ComponentChildren } from 'preact';
+import { actionText, correctionText, when, whoText } from '../audit.ts';
 import { countValue } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { CitationItem, CountItem, DateItem, DocumentDetail, EntityMention, QuoteItem, Review, ReviewResponse } from '../types.ts';
@@ -24,8 +25,7 @@ function Reviews({ reviews }: { reviews: Review[] }) {
     <div>
       <h4>Reviews</h4>
       <ol class="reviews">{reviews.map((r) => (
-        <li key={r.id}><strong>{r.action}</strong> by {r.reviewer}, {r.createdAt.slice(0, 16).replace('T', ' ')}: {r.reason}
-          {r.corrected && <> → <code>{JSON.stringify(r.corrected)}</code></>}</li>
+        <li key={r.id}><strong>{actionText(`review.${r.action}`)}</strong>{r.corrected && <> as {correctionText(r.corrected)}</>} by {whoText(r.reviewer)}, {when(r.createdAt)}: {r.reason}</li>
       ))}</ol>
     </div>
   );

@@ -3,18 +3,16 @@ import { useState } from 'preact/hooks';
 import { Loaded, PageHead } from '../components/common.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { useResource } from '../data.ts';
-import { countValue } from '../format.ts';
-import type { AuditList, ReviewState } from '../types.ts';
+import { actionText, parseTarget, stateText, targetText, when, whoText } from '../audit.ts';
+import { Link } from '../router.tsx';
+import type { AuditList } from '../types.ts';
 
-/** A review state in words: "extracted: 613 killed", "rejected". */
-function stateText(s: unknown): string {
-  const st = s as Partial<ReviewState> | null;
-  if (!st || typeof st !== 'object' || !st.status) return s === null || s === undefined ? '—' : JSON.stringify(s);
-  const v = st.value as Record<string, unknown> | null | undefined;
-  if (!v) return st.status;
-  if ('measure' in v) return `${st.status}: ${countValue(v as never)} ${String(v.measure)} (${String(v.group)})`;
-  if ('value' in v) return `${st.status}: ${String(v.value)}`;
-  return st.status;
+/** What changed, in words, linked to the words in the report where it is a count or a date. */
+function Target({ target }: { target: string }) {
+  const t = parseTarget(target);
+  const text = targetText(t);
+  if (t.kind === 'count' || t.kind === 'date') return <>{text} of <Link href={`/documents/${encodeURIComponent(t.doc)}#at-${t.start}`}>a report</Link></>;
+  return <>{text}</>;
 }
 
 const PAGE = 50;
@@ -30,11 +28,11 @@ export function AuditPage() {
         a.items.length === 0 ? <p class="muted">No reviews yet.</p> : (
           <>
             <table class="audit">
-              <thead><tr><th scope="col">#</th><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Reason</th></tr></thead>
+              <thead><tr><th scope="col">#</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Item</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Reason</th></tr></thead>
               <tbody>{a.items.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.id}</td><td>{e.at.slice(0, 19).replace('T', ' ')}</td><td>{e.who}</td><td>{e.action}</td>
-                  <td class="break small">{e.target}</td><td>{stateText(e.before)}</td><td>{stateText(e.after)}</td><td>{e.reason}</td>
+                  <td>{e.id}</td><td>{when(e.at)}</td><td>{whoText(e.who)}</td><td>{actionText(e.action)}</td>
+                  <td class="small"><Target target={e.target} /></td><td>{stateText(e.action, e.before)}</td><td>{stateText(e.action, e.after)}</td><td>{e.reason}</td>
                 </tr>
               ))}</tbody>
             </table>

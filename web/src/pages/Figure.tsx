@@ -1,8 +1,11 @@
 /** One figure: every mention of each value in its sentence, with report, attribution, source group; the checks touching it. */
+import { FigureTimeline } from '../charts/FigureTimeline.tsx';
+import { Legend, NumberLine } from '../charts/NumberLine.tsx';
 import { DocRef, Loaded, Marked, PageHead, VerdictBadge } from '../components/common.tsx';
 import { CheckCard } from '../components/checks.tsx';
 import { useResource } from '../data.ts';
-import { figureTitle, plural } from '../format.ts';
+import { mentionPasses, setQuery } from '../filters.ts';
+import { figureTitle, formatRange, plural } from '../format.ts';
 import type { DocumentLabels, FigureDetail, Mention } from '../types.ts';
 
 /** Builds labels from the mentions (each carries its document's label). */
@@ -27,21 +30,54 @@ function MentionCard({ m, docs }: { m: Mention; docs: DocumentLabels }) {
   );
 }
 
+/** Publisher and report-date filters over the mentions shown; kept in the address. */
+function MentionFilters({ d, query }: { d: FigureDetail; query: URLSearchParams }) {
+  const publishers = [...new Set(d.values.flatMap((v) => v.evidence.map((m) => m.document.publisher ?? '')).filter(Boolean))].sort();
+  return (
+    <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <label>Publisher <select name="publisher" value={query.get('publisher') ?? ''} onChange={(e) => setQuery({ publisher: e.currentTarget.value })}>
+        <option value="">all</option>
+        {publishers.map((p) => <option key={p} value={p}>{p}</option>)}
+      </select></label>
+      <label>Reports from <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
+      <label>to <input type="date" name="to" value={query.get('to') ?? ''} onChange={(e) => setQuery({ to: e.currentTarget.value })} /></label>
+    </form>
+  );
+}
+
+/** The figure with only the mentions that pass the filters, and only the values left with one. */
+function narrowed(d: FigureDetail, query: URLSearchParams): FigureDetail {
+  const f = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
+  if (!f.publisher && !f.from && !f.to) return d;
+  const values = d.values.map((v) => ({ ...v, evidence: v.evidence.filter((m) => mentionPasses(m, f)) })).filter((v) => v.evidence.length > 0);
+  return { ...d, values };
+}
+
 /** The figure page. */
-export function FigurePage({ id }: { id: string }) {
+export function FigurePage({ id, query = new URLSearchParams() }: { id: string; query?: URLSearchParams }) {
   const res = useResource<FigureDetail>(`figures/${encodeURIComponent(id)}`, { evidence: 50 });
   return (
-    <Loaded res={res}>{(d) => {
-      const docs = labelsOf(d);
+    <Loaded res={res}>{(full) => {
+      const d = narrowed(full, query);
+      const docs = labelsOf(full);
       return (
         <section>
           <PageHead title={<>{figureTitle(d.key)} <span class="muted">· {d.eventLabel}</span></>} />
           <p class="verdict"><VerdictBadge verdict={d.verdict} /> {d.verdict.reason}</p>
+          <MentionFilters d={full} query={query} />
+          {d.values.length === 0 && <p class="muted">No mention passes these filters.</p>}
+          <section class="glance" aria-label="Divergence at a glance">
+            <Legend classes={['official', 'unofficial', 'named', 'unattributed']} />
+            <h2 class="small-head">Every value</h2>
+            <NumberLine values={d.values} caption={`${figureTitle(d.key)}, ${d.eventLabel}`} />
+            <h2 class="small-head">Over time</h2>
+            <FigureTimeline d={d} caption={`${figureTitle(d.key)}, ${d.eventLabel}`} />
+          </section>
           {d.values.map((v, i) => (
             <article class="value-block" key={i} id={`value-${i}`}>
-              <h2><span class="value-label">{v.label}</span> <span class="muted">{plural(v.reports.length, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
+              <h2><span class="value-label">{formatRange(v)}</span> <span class="muted">{plural(v.reports.length, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
               <p>{v.phrase}</p>
-              {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => d.values[j]?.label).join(', ')}.</p>}
+              {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => full.values[j]).filter((x) => x !== undefined).map((x) => formatRange(x)).join(', ')}.</p>}
               <ul class="mentions">{v.evidence.map((m, k) => <MentionCard key={k} m={m} docs={docs} />)}</ul>
               {v.mentions > v.evidence.length && <p class="muted">Showing {v.evidence.length} of {plural(v.mentions, 'mention')}; the CSV and JSON exports hold them all.</p>}
             </article>

@@ -1,7 +1,10 @@
 /** The events and their key figures: every value with its support, attributions and the figure's verdict. */
+import { Legend, NumberLine } from '../charts/NumberLine.tsx';
 import { Loaded, PageHead, VerdictBadge } from '../components/common.tsx';
 import { useResource } from '../data.ts';
-import { figureTitle, plural } from '../format.ts';
+import { figureTitle, formatRange, formatTimestamp, plural } from '../format.ts';
+import { CLASS_NAMES } from '../charts/scale.ts';
+import { CLASSES, classParam, setQuery, valueHasClass } from '../filters.ts';
 import { Link } from '../router.tsx';
 import type { CheckList, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
@@ -17,7 +20,7 @@ function ValueLine({ v }: { v: FigureValueSummary }) {
   const own = v.unattributed ? `${v.attributions.length ? ' and ' : ''}${plural(v.unattributed, 'mention')} without attribution` : '';
   return (
     <li class="value" title={v.phrase}>
-      <span class="value-label">{v.label}</span>
+      <span class="value-label">{formatRange(v)}</span>
       {v.kinds.filter((k) => k !== 'none').map((k) => <span key={k} class={`badge kind-${k}`}>{k} data</span>)}{' '}
       <span class="value-who">{who}{own}</span>{' '}
       <span class="value-support">({plural(v.reports.length, 'report')}, {v.independent} independent)</span>
@@ -31,6 +34,7 @@ function FigureRow({ f }: { f: FigureSummary }) {
     <tr>
       <th scope="row"><Link href={`/figures/${encodeURIComponent(f.id)}`} class="figure-link">{figureTitle(f.key)}</Link></th>
       <td>
+        <NumberLine values={f.values} caption={`${f.eventLabel}: ${figureTitle(f.key)}`} />
         <ul class="values">{f.values.map((v, i) => <ValueLine key={i} v={v} />)}</ul>
         {f.valueCount > f.values.length && <Link href={`/figures/${encodeURIComponent(f.id)}`} class="small">and {plural(f.valueCount - f.values.length, 'more value')}</Link>}
       </td>
@@ -39,33 +43,76 @@ function FigureRow({ f }: { f: FigureSummary }) {
   );
 }
 
+/** The filter bar: event, measure, attribution, and the hidden measures; every choice lives in the address. */
+function Filters({ query, events, measures }: { query: URLSearchParams; events: EventList | null; measures: string[] }) {
+  return (
+    <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <label>Incident <select name="event" value={query.get('event') ?? ''} onChange={(e) => setQuery({ event: e.currentTarget.value })}>
+        <option value="">all</option>
+        {events?.items.map((ev) => <option key={ev.key} value={ev.key}>{ev.key === UNASSIGNED ? 'not assigned' : ev.label}</option>)}
+      </select></label>
+      <label>Measure <select name="measure" value={query.get('measure') ?? ''} onChange={(e) => setQuery({ measure: e.currentTarget.value })}>
+        <option value="">all</option>
+        {measures.map((m) => <option key={m} value={m}>{m}</option>)}
+      </select></label>
+      <label>Stated by <select name="kind" value={query.get('kind') ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value })}>
+        <option value="">anyone</option>
+        {CLASSES.map((k) => <option key={k} value={k}>{CLASS_NAMES[k]}</option>)}
+      </select></label>
+      <label class="check"><input type="checkbox" name="all" checked={query.get('all') === '1'} onChange={(e) => setQuery({ all: e.currentTarget.checked ? '1' : null })} /> population and other counts</label>
+    </form>
+  );
+}
+
+/** The figures that pass the filters, each with only the values that do. */
+function filtered(items: FigureSummary[], query: URLSearchParams): FigureSummary[] {
+  const measure = query.get('measure');
+  const kind = classParam(query.get('kind'));
+  const out: FigureSummary[] = [];
+  for (const f of items) {
+    if (measure && f.key.measure !== measure) continue;
+    if (!kind) { out.push(f); continue; }
+    const values = f.values.filter((v) => valueHasClass(v, kind));
+    if (values.length) out.push({ ...f, values });
+  }
+  return out;
+}
+
 /** The overview page. */
-export function Overview() {
+export function Overview({ query = new URLSearchParams() }: { query?: URLSearchParams }) {
   const stats = useResource<StatsView>('stats');
   const events = useResource<EventList>('events');
-  const figures = useResource<FigureList>('figures', { values: VALUES_SHOWN });
+  const all = query.get('all') === '1';
+  const figures = useResource<FigureList>('figures', { values: VALUES_SHOWN, all: all || undefined });
+  const eventFilter = query.get('event');
   // Only the number is shown here: no check is sent.
   const problems = useResource<CheckList>('checks', { status: 'problem', limit: 0 });
   return (
     <section>
       <PageHead
         title="Overview"
-        sub={stats.data && `${plural(stats.data.documents, 'report')} · ${plural(stats.data.counts, 'count')} · ${plural(stats.data.dates, 'date')} · ${plural(stats.data.reviews, 'review')}${stats.data.builtAt ? ` · record built ${stats.data.builtAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`}
+        sub={stats.data && `${plural(stats.data.documents, 'report')} · ${plural(stats.data.counts, 'count')} · ${plural(stats.data.dates, 'date')} · ${plural(stats.data.reviews, 'review')}${stats.data.builtAt ? ` · record built ${formatTimestamp(stats.data.builtAt)}` : ''}`}
       />
       <p class="note">Every figure is shown with who states it. crosscheck ranks values by independent support and never picks a true one.</p>
       {problems.data && problems.data.total > 0 && (
         <p class="callout"><Link href="/checks">{plural(problems.data.total, 'consistency problem')}</Link> found across the reports.</p>
       )}
+      <Filters query={query} events={events.data} measures={[...new Set(figures.data?.items.map((f) => f.key.measure) ?? [])].sort()} />
       <Loaded res={events}>{(ev) => (
-        <Loaded res={figures}>{(fig) => (
-          ev.items.length === 0
+        <Loaded res={figures}>{(fig) => {
+          const shown = filtered(fig.items, query);
+          const evs = [...ev.items].filter((e) => !eventFilter || e.key === eventFilter).sort((a, b) => Number(a.key === UNASSIGNED) - Number(b.key === UNASSIGNED));
+          return ev.items.length === 0
             ? <p class="muted">No figures yet: ingest reports with <code>crosscheck ingest FOLDER</code>.</p>
-            : <>{[...ev.items].sort((a, b) => Number(a.key === UNASSIGNED) - Number(b.key === UNASSIGNED)).map((e) => {
-              const own = fig.items.filter((f) => f.key.event === e.key);
+            : shown.length === 0 || evs.length === 0 ? <p class="muted">No figure passes these filters.</p>
+            : <>{evs.map((e) => {
+              const own = shown.filter((f) => f.key.event === e.key);
+              if (own.length === 0 && (query.get('measure') || query.get('kind'))) return null;
               return (
                 <article class="event" key={e.key}>
                   <h2>{e.key === UNASSIGNED ? 'Not assigned to an event' : e.label}</h2>
                   <p class="muted">{plural(e.counts, 'count')} in {plural(e.reports, 'report')} · {plural(own.length, 'figure')}</p>
+                  {own.length > 0 && <Legend classes={['official', 'unofficial', 'named', 'unattributed']} />}
                   {own.length > 0 && (
                     <table class="figures">
                       <thead><tr><th scope="col">Figure</th><th scope="col">Values (ranked by independent sources)</th><th scope="col">Verdict</th></tr></thead>
@@ -74,8 +121,8 @@ export function Overview() {
                   )}
                 </article>
               );
-            })}</>
-        )}</Loaded>
+            })}</>;
+        }}</Loaded>
       )}</Loaded>
     </section>
   );

@@ -9,6 +9,7 @@ import type { Picked } from '../components/ItemPanel.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
 import { Link } from '../router.tsx';
+import { actionText, whoText } from '../audit.ts';
 import { countValue, plural, safeHref } from '../format.ts';
 import { LAYERS, segment, stops } from '../highlight.ts';
 import type { Layer, Mark } from '../highlight.ts';
@@ -36,6 +37,20 @@ function pick(d: DocumentDetail, id: string): Picked | null {
     case 'entity': return d.entities[i] ? { kind, it: d.entities[i]! } : null;
   }
   return null;
+}
+
+/** Where the panel is a sheet over the text (as in styles.css). */
+const SHEET_MEDIA = '(max-width: 900px)';
+
+/** Scrolls `el` into the part of the screen the sheet (when the panel is one) and the header leave free. */
+function revealAboveSheet(el: HTMLElement): void {
+  const sheet = document.querySelector<HTMLElement>('.reader-side .sheet');
+  if (!sheet || getComputedStyle(sheet).position !== 'fixed') return;
+  const top = Math.max(0, document.querySelector('.top')?.getBoundingClientRect().bottom ?? 0);
+  const bottom = sheet.getBoundingClientRect().top;
+  const r = el.getBoundingClientRect();
+  if (r.top >= top && r.bottom <= bottom) return;
+  window.scrollBy({ top: r.top - (top + (bottom - top) / 3), behavior: 'instant' as ScrollBehavior });
 }
 
 const LAYER_NAMES: Record<Layer, string> = { count: 'counts', date: 'dates', quote: 'quotes', citation: 'footnotes', entity: 'names' };
@@ -76,8 +91,19 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
     setSelected(id);
     const m = marks.find((x) => x.id === id);
     const el = m && document.getElementById(`at-${m.start}`);
-    if (el) { el.focus({ preventScroll: true }); el.scrollIntoView({ block: 'center', behavior: 'smooth' }); }
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    // At phone width the effect below places the words above the panel's sheet instead.
+    if (!matchMedia(SHEET_MEDIA).matches) el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [marks]);
+
+  // On a phone the panel is a sheet over the lower screen: keep the selected words above it.
+  useEffect(() => {
+    if (!selected) return;
+    const m = marks.find((x) => x.id === selected);
+    const el = m && document.getElementById(`at-${m.start}`);
+    if (el) revealAboveSheet(el);
+  }, [selected, marks]);
 
   // A link to #at-OFFSET (from a figure's evidence) selects the item there.
   useEffect(() => {
@@ -133,11 +159,11 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
       </div>
       <aside class="reader-side">
         {picked
-          ? <div class="panel" aria-live="polite"><button type="button" class="close" onClick={() => setSelected(null)} aria-label="Close">×</button><ItemPanel picked={picked} doc={d} onSaved={onSaved} /></div>
+          ? <div class="panel sheet" aria-live="polite"><button type="button" class="close" onClick={() => setSelected(null)} aria-label="Close">×</button><ItemPanel picked={picked} doc={d} onSaved={onSaved} /></div>
           : <p class="muted panel">Click a highlight, or press <kbd>n</kbd>, to see what was extracted and review it.</p>}
         {saved && (
           <div class="panel saved" role="status">
-            <p>Saved: audit entry #{saved.audit.id} ({saved.review.action} by {saved.review.reviewer}).</p>
+            <p>Saved: audit entry #{saved.audit.id} ({actionText(saved.audit.action)} by {whoText(saved.review.reviewer)}).</p>
             {saved.figures.map((f) => (
               <p key={f.id}>Now: {f.values.map((v) => v.phrase).join('; ')}</p>
             ))}
@@ -151,7 +177,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
         <div class="panel">
           <h3>Source</h3>
           {d.sourceGroup === null ? <p class="muted">Superseded by a later version; not in the record.</p>
-            : d.sourceGroup.documents.length <= 1 ? <p>An independent source: shares no passage with another report.</p>
+            : d.sourceGroup.documents.length <= 1 ? <p>{d.shared.length > 0 ? 'An independent source: it shares passages with other reports, but too little to be one source with them.' : 'An independent source: shares no passage with another report.'}</p>
             : <><p>One source with:</p><ul>{d.sourceGroup.documents.filter((x) => x !== d.document.id).map((x) => <li key={x}><DocRef id={x} docs={d.documents} /></li>)}</ul></>}
           {d.shared.length > 0 && <p>{plural(d.shared.length, "shared passage")} (<Link href="/sources">see them side by side</Link>).</p>}
         </div>

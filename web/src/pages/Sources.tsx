@@ -8,9 +8,28 @@ import type { DocumentLabels, SourcePairView, SourcesView } from '../types.ts';
 
 const PAGE = 50;
 
+/** The anchor of a pair's passages on this page. */
+const pairId = (p: SourcePairView) => `pair-${p.a}-${p.b}`;
+const samePair = (p: SourcePairView, q: SourcePairView) => (p.a === q.a && p.b === q.b) || (p.a === q.b && p.b === q.a);
+
+/**
+ * "5 reports share no passage with any other" counts only reports in no group and in no pair
+ * (shared passages below the grouping threshold still count as shared). With the pairs paged,
+ * reports in pairs of other pages are unknown here, so the sentence is only said when all are shown.
+ */
+export function loneReports(s: SourcesView): number | null {
+  if (s.pairs.total > s.pairs.items.length) return null;
+  const shared = new Set<string>();
+  for (const g of s.groups) if (g.documents.length > 1) for (const d of g.documents) shared.add(d);
+  for (const p of [...s.pairs.items, ...s.possible]) { shared.add(p.a); shared.add(p.b); }
+  let n = 0;
+  for (const g of s.groups) for (const d of g.documents) if (!shared.has(d)) n++;
+  return n;
+}
+
 function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
   return (
-    <article class="pair">
+    <article class="pair" id={pairId(p)}>
       <h3><DocRef id={p.a} docs={docs} /> and <DocRef id={p.b} docs={docs} /></h3>
       <p class="muted">{Math.round(p.containmentA * 100)}% of the first and {Math.round(p.containmentB * 100)}% of the second lie in {plural(p.passages.length, 'shared passage')}.</p>
       {p.passages.map((s, i) => (
@@ -31,6 +50,7 @@ export function SourcesPage() {
   return (
     <Loaded res={res}>{(s) => {
       const multi = s.groups.filter((g) => g.documents.length > 1);
+      const lone = loneReports(s);
       return (
         <section>
           <PageHead title="Sources" sub={`${plural(s.groups.length, 'independent source')}; ${plural(multi.length, 'group')} of reports that copy each other.`} />
@@ -41,11 +61,19 @@ export function SourcesPage() {
             ))}</ul>
           )}
           {multi.length > 500 && <p class="muted">And {plural(multi.length - 500, 'more group')}.</p>}
-          <p class="muted">{plural(s.groups.length - multi.length, 'report')} share no passage with any other.</p>
+          {lone !== null && <p class="muted">{lone === 1 ? '1 report shares' : `${plural(lone, 'report')} share`} no passage with any other.</p>}
           <h2>Shared passages</h2>
           {s.pairs.items.length === 0 ? <p class="muted">No two reports share a passage.</p> : s.pairs.items.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}
           {s.pairs.total > PAGE && <Pager offset={offset} shown={s.pairs.items.length} total={s.pairs.total} size={PAGE} onChange={setOffset} />}
-          {s.possible.length > 0 && (<><h2>Possibly the same source (for review)</h2>{s.possible.map((p, i) => <Pair key={i} p={p} docs={s.documents} />)}</>)}
+          {s.possible.length > 0 && (<>
+            <h2>Possibly the same source (for review)</h2>
+            <p class="muted">These pairs share text but were not made one source: each report still counts as independent.</p>
+            {/* A pair whose passages this page already shows is named once more, not drawn twice. */}
+            <ul class="possible">{s.possible.filter((p) => s.pairs.items.some((q) => samePair(p, q))).map((p) => (
+              <li key={pairId(p)}><DocRef id={p.a} docs={s.documents} /> and <DocRef id={p.b} docs={s.documents} />: <a href={`#${pairId(p)}`}>{plural(p.passages.length, 'shared passage')} above</a></li>
+            ))}</ul>
+            {s.possible.filter((p) => !s.pairs.items.some((q) => samePair(p, q))).map((p) => <Pair key={pairId(p)} p={p} docs={s.documents} />)}
+          </>)}
         </section>
       );
     }}</Loaded>

@@ -2,6 +2,7 @@
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
 import { useState } from 'preact/hooks';
 import { useResource } from '../data.ts';
+import { setQuery } from '../filters.ts';
 import { plural } from '../format.ts';
 import type { Timeline, TimelineEntry } from '../types.ts';
 
@@ -38,8 +39,9 @@ function axis(range: Timeline['range']) {
 
 function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof axis>> }) {
   if (!e.start || !e.end) return <div class="track"><span class="open" title="open or unreadable date">?</span></div>;
-  const left = (ms(e.start) - ax.lo) / ax.span;
-  const width = (ms(e.end) + DAY - ms(e.start)) / ax.span;
+  // Clipped to the axis: with a date range chosen, a span may start before it or end after it.
+  const left = Math.max(0, (ms(e.start) - ax.lo) / ax.span);
+  const width = Math.min(1, (ms(e.end) + DAY - ax.lo) / ax.span) - left;
   const vague = e.start !== e.end;
   return (
     <div class="track" aria-hidden="true">
@@ -48,23 +50,57 @@ function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof ax
   );
 }
 
+/** The entries of this page stated by `publisher` and touching [from, to] (ISO days), each with only those statements. */
+export function narrowEntries(t: Timeline, f: { publisher: string | null; from: string | null; to: string | null }): TimelineEntry[] {
+  if (!f.publisher && !f.from && !f.to) return t.entries;
+  const out: TimelineEntry[] = [];
+  for (const e of t.entries) {
+    if ((f.from || f.to) && (!e.start || !e.end)) continue;
+    if (f.from && e.end! < f.from) continue;
+    if (f.to && e.start! > f.to) continue;
+    const statements = f.publisher ? e.statements.filter((s) => t.documents[s.doc]?.publisher === f.publisher) : e.statements;
+    if (statements.length) out.push(statements === e.statements ? e : { ...e, statements });
+  }
+  return out;
+}
+
+/** Publisher and date-range filters; the range also zooms the axis. Kept in the address. */
+function TimelineFilters({ t, query }: { t: Timeline; query: URLSearchParams }) {
+  const publishers = [...new Set(Object.values(t.documents).map((d) => d.publisher ?? '').filter(Boolean))].sort();
+  return (
+    <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <label>Stated by <select name="publisher" value={query.get('publisher') ?? ''} onChange={(e) => setQuery({ publisher: e.currentTarget.value })}>
+        <option value="">any publisher</option>
+        {publishers.map((p) => <option key={p} value={p}>{p}</option>)}
+      </select></label>
+      <label>From <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
+      <label>to <input type="date" name="to" value={query.get('to') ?? ''} onChange={(e) => setQuery({ to: e.currentTarget.value })} /></label>
+    </form>
+  );
+}
+
 /** The timeline page. */
-export function TimelinePage() {
+export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSearchParams }) {
   const [limit, setLimit] = useState(PAGE);
   const res = useResource<Timeline>('timeline', { limit });
+  const f = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
   return (
     <Loaded res={res}>{(t) => {
-      const ax = axis(t.range);
+      const entries = narrowEntries(t, f);
+      const range = t.range && (f.from || f.to) ? { start: f.from && f.from > t.range.start ? f.from : t.range.start, end: f.to && f.to < t.range.end ? f.to : t.range.end } : t.range;
+      const ax = axis(range && range.start <= range.end ? range : t.range);
       return (
         <section>
           <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
+          <TimelineFilters t={t} query={query} />
+          {entries.length < t.entries.length && <p class="muted">{plural(entries.length, 'happening')} of {t.entries.length} shown pass the filters.</p>}
           {ax && (
             <div class="axis" aria-hidden="true">
               {ax.ticks.map((k) => <span key={k.label} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
             </div>
           )}
           <ol class="timeline">
-            {t.entries.map((e, i) => (
+            {entries.map((e, i) => (
               <li key={i} class="tl-entry">
                 <div class="tl-date"><code>{e.value}</code>{e.start && e.end && e.start !== e.end && <div class="muted small">{e.start} – {e.end}</div>}</div>
                 {ax && <Bar e={e} ax={ax} />}
