@@ -25,10 +25,11 @@ async function currentDocuments(ctx: ServerContext): Promise<DocumentSummary[]> 
 /** Registers the export routes. */
 export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/export/figures.csv', {
-    schema: { summary: 'Every value of every figure as CSV', tags: ['export'], response: { 200: content('text/csv', 'RFC 4180 CSV, one row per value'), ...errors() } },
+    schema: { summary: 'Every mention of every value of every figure as CSV, with its report', tags: ['export'], response: { 200: content('text/csv', 'RFC 4180 CSV, one row per mention'), ...errors() } },
   }, async (_req, reply) => {
     const { record } = await ctx.records.whole();
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="figures.csv"').send(figuresCsv(record.figures));
+    const reports = new Map((await currentDocuments(ctx)).map((d) => [d.id, { title: d.meta.title, publisher: d.meta.publisher, published: d.meta.published, url: d.meta.url }]));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="figures.csv"').send(figuresCsv(record.figures, (id) => reports.get(id)));
   });
 
   app.get('/api/export/figures.json', {
