@@ -140,7 +140,7 @@ describe('POST /api/reviews refuses', () => {
     const notJson = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'application/json' }, payload: '{"documentId":' });
     assert.equal(notJson.statusCode, 400);
     const text = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'text/plain' }, payload: 'confirm it' });
-    assert.equal(text.statusCode, 400);
+    assert.equal(text.statusCode, 415, 'a text body is the wrong media type, like XML');
     const xml = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'application/xml' }, payload: '<review/>' });
     assert.equal(xml.statusCode, 415);
     assert.equal((await app.inject('/api/audit?target=doc:')).json<AuditList>().total, 0, 'nothing refused was audited');
