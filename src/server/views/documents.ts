@@ -6,6 +6,7 @@ import type { CitationItem, CountItem, DateItem, DocumentDetail, DocumentLabels,
 import { extractExtras } from '../../pipeline/2-extract/extras.js';
 import { countRefKey } from '../records.js';
 import type { RecordView } from '../records.js';
+import { publicPath } from './paths.js';
 
 /** Every review of a document, oldest first. */
 async function allReviews(store: Store, documentId: string): Promise<Review[]> {
@@ -98,7 +99,7 @@ export async function documentDetail(store: Store, doc: StoredDocument, view: Re
   const { pageStarts, ...info } = doc;
   return {
     document: {
-      id: info.id, sha256: info.sha256, name: info.name, path: info.path, format: info.format, meta: info.meta,
+      id: info.id, sha256: info.sha256, name: info.name, path: publicPath(info.path), format: info.format, meta: info.meta,
       byteLength: info.byteLength, ingestedAt: info.ingestedAt, version: info.version, superseded: info.superseded,
       text: info.text, pageStarts: pageStarts ?? null,
     },
