@@ -27,6 +27,8 @@ export interface ListOptions {
 export interface SkippedPath {
   path: string;
   reason: string;
+  /** A path that was named but could not be listed (missing, unreadable): a failure, not a choice. */
+  failed?: boolean;
 }
 
 /** What `listReportFiles` found: the report files to read, and what it passed over. */

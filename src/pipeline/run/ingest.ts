@@ -57,7 +57,9 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     throw e;
   }
   const { files, sidecars, skipped } = listing;
-  const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: 'skipped', reason: s.reason }));
+  // A path the user named that is not there (or cannot be read) failed; a file passed over by choice was skipped.
+  const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: s.failed ? 'failed' : 'skipped', reason: s.reason }));
+  const listedFailed = skipped.filter((s) => s.failed).length;
   const progress: IngestProgress = { total: files.length, done: 0, bytes: 0, ingested: 0, skipped: 0, failed: 0 };
   opts.onProgress?.({ ...progress });
   const batchSize = opts.batchSize ?? 256;
@@ -113,8 +115,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   return {
     results,
     ingested: progress.ingested,
-    skipped: progress.skipped + skipped.length,
-    failed: progress.failed,
+    skipped: progress.skipped + skipped.length - listedFailed,
+    failed: progress.failed + listedFailed,
     bytes: progress.bytes,
     seconds: (performance.now() - started) / 1000,
   };
