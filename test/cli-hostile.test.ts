@@ -120,3 +120,21 @@ test('serve on a port already taken says so and suggests --port, without a stack
     blocker.close();
   }
 });
+
+test('ingest refuses a 21-million-character one-line report under the default --max-text, with the reason, and takes a smaller limit', () => {
+  const dir = join(tempDir(), 'reports');
+  mkdirSync(dir);
+  const big = join(dir, 'one-line.txt');
+  writeFileSync(big, 'Forty people were killed in the valley, officials said, '.repeat(375_000));
+  writeFileSync(join(dir, 'small.txt'), 'On 3 May 2019 floods in Varn killed 12 people, the ministry said.\n');
+  const started = performance.now();
+  const r = cli('ingest', '--db', join(dir, '..', 'x.db'), '--workers', '0', dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /failed: .*one-line\.txt: the text is 21\.0 M characters after decoding, over the 20\.0 M-character limit \(--max-text\)/);
+  assert.match(r.stdout, /ingested 1, skipped 0, failed 1/);
+  assert.ok(performance.now() - started < 60_000);
+  const small = cli('ingest', '--db', join(dir, '..', 'y.db'), '--workers', '0', '--max-text', '20', join(dir, 'small.txt'));
+  assert.equal(small.status, 1);
+  assert.match(small.stderr, /over the 20-character limit/);
+  assert.match(cli('ingest', '--db', join(dir, '..', 'z.db'), '--max-text', 'lots', dir).stderr, /--max-text must look like 20M, 500k or 1000000; got "lots"/);
+});

@@ -10,6 +10,10 @@ export interface IngestOptions {
   workers: number;
   /** Largest file accepted, in bytes. */
   maxSize: number;
+  /** Most characters of text a report may have after decoding or extraction (default 20 M). */
+  maxText?: number;
+  /** Most seconds reading one file may take (default 120). */
+  maxSeconds?: number;
   /** Reports per write transaction (default 256). */
   batchSize?: number;
   /** Called after each file, and once with the total before any. */
@@ -107,7 +111,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   try {
     // Workers run ahead of the writes only as far as the pool's window: memory stays flat
     // however large the folder.
-    await pool.each({ paths: files, sidecars, maxSize: opts.maxSize }, (_i, o) => take(o));
+    await pool.each({ paths: files, sidecars, maxSize: opts.maxSize, maxText: opts.maxText, maxSeconds: opts.maxSeconds }, (_i, o) => take(o));
     await flush();
   } finally {
     await pool.close();

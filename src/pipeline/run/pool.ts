@@ -138,8 +138,8 @@ export class FilePool {
 
   private send(w: Worker, slot: number): void {
     const r = this.run!;
-    const { paths, sidecars, maxSize } = r.list;
-    const msg: ListMessage = { paths, sidecars, maxSize, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
+    const { paths, sidecars, maxSize, maxText, maxSeconds } = r.list;
+    const msg: ListMessage = { paths, sidecars, maxSize, maxText, maxSeconds, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
     w.postMessage(msg);
   }
 
