@@ -6,6 +6,7 @@ import type { ErrorCode } from '../../domain/errors.js';
 import type { Extraction, ReportDocument } from '../../domain/types.js';
 import type { Logger } from '../../domain/logger.js';
 import { silentLogger } from '../../domain/logger.js';
+import { parseEdtf } from '../../nlp/edtf.js';
 
 /** A file to read and extract. */
 export interface FileTask {
@@ -54,5 +55,5 @@ export async function runFileTask(task: FileTask, logger: Logger = silentLogger,
 
 // Metadata dates come from the outside world: a malformed one must not fail the report.
 function validPublished(p: string | undefined): string | undefined {
-  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) ? p : undefined;
+  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) && parseEdtf(p) !== null ? p : undefined;
 }
