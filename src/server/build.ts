@@ -51,6 +51,8 @@ export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit =
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, strictNumbers: true } },
     // Errors before routing (a URL that does not decode) and before Fastify (headers too large) in our shape.
     frameworkErrors: frameworkError,
+    // A client that sends its request a byte at a time (slowloris) is cut off, not waited for.
+    requestTimeout: 30_000,
     clientErrorHandler: socketError,
   });
   // Bodies are JSON: a text/plain body is a 415, not a string that fails validation further on.

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { bearer, withServer } from './fixtures.case.js';
+import { silentLogger } from '../domain/logger.js';
+import { buildServer } from './build.js';
+import { bearer, filledStore, withServer } from './fixtures.case.js';
 import type { TestServer } from './fixtures.case.js';
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed. */
@@ -175,4 +177,29 @@ describe('errors Node raises before Fastify', () => {
     assert.match(bad, /^HTTP\/1\.1 400 /);
     assert.equal(JSON.parse(bad.slice(bad.indexOf('\r\n\r\n') + 4)).code, 'E_BAD_INPUT');
   }));
+});
+
+describe('a real fault', () => {
+  it('answers a plain 500 and is logged once, with the route and the stack but nothing the client sent', async () => {
+    const { store } = await filledStore();
+    const lines: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+    const logger = { ...silentLogger, error: (message: string, fields?: Record<string, unknown>) => lines.push({ message, fields }) };
+    const broken = new Proxy(store, {
+      get: (target, prop, receiver) => (prop === 'listDocuments' ? async () => { throw new Error('disk I/O error'); } : Reflect.get(target, prop, receiver)),
+    });
+    const app = buildServer({ store: broken, logger });
+    try {
+      const r = await app.inject({ url: '/api/documents?q=secret-query-words', headers: { authorization: 'Bearer secret-token-words', 'x-note': 'secret-header-words' } });
+      assert.equal(r.statusCode, 500);
+      assert.deepEqual(r.json(), { code: 'E_INTERNAL', message: 'Internal error' });
+      assert.equal(lines.length, 1);
+      const logged = JSON.stringify(lines);
+      assert.match(logged, /disk I\/O error/);
+      assert.match(logged, /"route":"\/api\/documents"/);
+      assert.doesNotMatch(logged, /secret-/);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
 });
