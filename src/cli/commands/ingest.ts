@@ -20,7 +20,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--workers <n>', 'worker threads for reading and extracting (default: the number of cores)')
     .option('--max-size <size>', 'skip files larger than this (default 50MB)')
     .option('--max-text <chars>', 'skip reports whose text, decoded or extracted from PDF or HTML, is longer (default 20M characters)')
-    .option('--max-seconds <s>', 'give up on a file that takes longer to read (PDF pages; default 120)')
+    .option('--max-seconds <s>', 'give up on a file that takes longer to read and extract (default 120; with --workers 0 only PDF pages are timed)')
     .option('--json', 'print the summary as JSON, with no progress bar')
     .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md')
     .action(async (paths: string[], opts: Options) => {

@@ -12,7 +12,7 @@ export interface IngestOptions {
   maxSize: number;
   /** Most characters of text a report may have after decoding or extraction (default 20 M). */
   maxText?: number;
-  /** Most seconds reading one file may take (default 120). */
+  /** Most seconds reading and extracting one file may take on a worker (default 120); a worker past it is stopped. */
   maxSeconds?: number;
   /** Reports per write transaction (default 256). */
   batchSize?: number;
