@@ -6,12 +6,10 @@ import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
 import type { Figure } from '../../pipeline/3-reconcile/types.js';
 import { AppError } from '../../domain/errors.js';
+import { csvField } from '../../server/export/csv.js';
 
-/** CSV field, quoted where needed (RFC 4180). */
-function csv(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** CSV field: the export's own (quoted where needed, formula-like text defused), numbers kept as numbers. */
+const csv = (v: string): string => csvField(/^\d+$/.test(v) ? Number(v) : v);
 
 /** One CSV row per value of each figure. */
 export function figuresCsv(figures: Figure[]): string {

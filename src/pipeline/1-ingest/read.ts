@@ -15,7 +15,7 @@ import { readTxt } from './formats/txt.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPdf } from './formats/pdf.js';
 import { withInferredMeta } from './metadata/infer.js';
-import { applySidecar, readSidecar } from './metadata/sidecar.js';
+import { applySidecar, readSidecar, SIDECAR_MAX_LENGTH } from './metadata/sidecar.js';
 import type { SidecarMeta } from './metadata/sidecar.js';
 
 /** "52.4 MB", "812 B": sizes as a person reads them in an error message. */
@@ -124,6 +124,23 @@ async function readFormatText(format: DocumentFormat, bytes: Uint8Array, opts: F
   }
 }
 
+/**
+ * Metadata a file states about itself, cut to the lengths a sidecar may have: a 5-million-character
+ * `<title>` is a fault of the file, not a title. Text is cut at a character with "…"; a URL too long
+ * to be whole is dropped, since a cut one would lead elsewhere.
+ */
+export function boundedMeta(meta: DocumentMeta): DocumentMeta {
+  const out: DocumentMeta = { ...meta };
+  for (const field of ['title', 'publisher', 'author', 'published', 'url', 'language'] as const) {
+    const v = out[field];
+    const max = SIDECAR_MAX_LENGTH[field];
+    if (typeof v !== 'string' || v.length <= max) continue;
+    if (field === 'url' || field === 'published' || field === 'language') delete out[field];
+    else out[field] = `${[...v.slice(0, max)].slice(0, -1).join('')}…`;
+  }
+  return out;
+}
+
 /** Options for `reportFromBytes`: what `readReport` knows besides the bytes. */
 export interface FromBytesOptions {
   logger?: Logger;
@@ -146,7 +163,7 @@ export async function reportFromBytes(bytes: Uint8Array, path: string, opts: Fro
   const format = detectFormat(path, bytes);
   const maxSeconds = opts.maxSeconds ?? DEFAULT_MAX_SECONDS;
   const result = await readFormat(format, bytes, { path, logger, maxText: opts.maxText ?? DEFAULT_MAX_TEXT, maxSeconds, deadline: performance.now() + maxSeconds * 1000 });
-  const meta: DocumentMeta = applySidecar(withInferredMeta(result.meta, result.text, opts.now), opts.sidecar);
+  const meta: DocumentMeta = applySidecar(boundedMeta(withInferredMeta(result.meta, result.text, opts.now)), opts.sidecar);
   const doc: ReportDocument = {
     id: sha256.slice(0, 16),
     sha256,
