@@ -60,6 +60,8 @@ test('no command prints a control character from a report raw: ingest, docs, sho
   clean('extract json', cli('extract', '--format', 'json', join(dir, 'reports', name)));
   clean('token create', cli('token', 'create', '--db', db, '--name', `eve${OSC}`));
   assert.match(clean('token list', cli('token', 'list', '--db', db)), /eve\\u001b/);
+  assert.match(clean('unknown option', cli('docs', `--${OSC}`), 1), /unknown option '--\\u001b\]0;pwned\\u0007'/);
+  clean('no such report', cli('show', '--db', db, `x${CLEAR}`), 1);
 });
 
 test('docs --limit abc names the flag and what was given, not NaN', () => {

@@ -36,6 +36,8 @@ const program = new Command()
   .description('Turn reports about a contested event into an auditable evidence record:\nevery casualty figure, date and attribution, with its exact span in the source.')
   .version('0.1.0')
   .showHelpAfterError()
+  // Commander's own messages echo what was typed ("unknown option '…'"): escaped like the rest.
+  .configureOutput({ writeOut: (s) => process.stdout.write(termSafe(s)), writeErr: (s) => process.stderr.write(termSafe(s)) })
   .exitOverride();
 
 for (const register of [registerExtract, registerIngest, registerReextract, registerDocs, registerShow, registerSearch,

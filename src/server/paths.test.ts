@@ -50,5 +50,10 @@ describe('documents ingested by absolute path', () => {
     }
     assert.equal((await app.inject('/api/documents?q=secret-cases')).json<DocumentList>().total, 0, 'q does not probe folder names');
     assert.equal((await app.inject('/api/documents?q=flood')).json<DocumentList>().total, 1, 'q still finds names');
+    const spec = (await app.inject('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
+    for (const path of Object.keys(spec.paths).filter((p) => !p.includes('{'))) {
+      const r = await app.inject(path === '/api/search' ? '/api/search?q=flood' : path);
+      assert.doesNotMatch(r.body, /alice|secret-cases/, `${path} shows the absolute path`);
+    }
   }));
 });
