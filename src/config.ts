@@ -8,6 +8,10 @@ export interface UserOptions {
   db?: string;
   workers?: number | string;
   maxSize?: number | string;
+  /** Characters of text after decoding or extraction: "20M", "500k", 1000000. */
+  maxText?: number | string;
+  /** Seconds reading one file may take. */
+  maxSeconds?: number | string;
 }
 
 /** The configuration every part reads, resolved once. */
@@ -15,6 +19,8 @@ export interface ResolvedConfig {
   readonly dbPath: string;
   readonly workers: number;
   readonly maxSize: number;
+  readonly maxText: number;
+  readonly maxSeconds: number;
 }
 
 /** "50MB", "1.5 GB", "2048" → bytes. */
@@ -27,6 +33,15 @@ export function parseSize(v: string | number): number {
   return Math.round(Number(m[1]) * mult);
 }
 
+/** "20M", "500k", "2000000" → a count of characters. */
+export function parseCount(v: string | number, flag: string): number {
+  if (typeof v === 'number') return v;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(k|m|g)?\s*$/i.exec(v);
+  const n = m ? Math.round(Number(m[1]) * ({ k: 1e3, m: 1e6, g: 1e9 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1)) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('E_USAGE', `${flag} must look like 20M, 500k or 1000000; got ${JSON.stringify(v)}`);
+  return n;
+}
+
 /** Resolves options against the environment (`CROSSCHECK_DB`) and defaults. */
 export function resolveConfig(opts: UserOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
   const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
@@ -37,5 +52,7 @@ export function resolveConfig(opts: UserOptions = {}, env: NodeJS.ProcessEnv = p
     dbPath: resolve(opts.db ?? env.CROSSCHECK_DB ?? 'crosscheck.db'),
     workers,
     maxSize: opts.maxSize === undefined ? 50 * 1024 * 1024 : parseSize(opts.maxSize),
+    maxText: opts.maxText === undefined ? 20_000_000 : parseCount(opts.maxText, '--max-text'),
+    maxSeconds: opts.maxSeconds === undefined ? 120 : parseCount(opts.maxSeconds, '--max-seconds'),
   });
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../domain/errors.js';
 import type { CliContext } from './context.js';
+import { termSafe } from './terminal.js';
 import { register as registerExtract } from './commands/extract.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerReextract } from './commands/reextract.js';
@@ -18,8 +19,10 @@ import { register as registerServe } from './commands/serve.js';
 import { register as registerToken } from './commands/token.js';
 
 const ctx: CliContext = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  warn: (line) => process.stderr.write(`${line}\n`),
+  // Everything printed passes termSafe: report text never reaches the terminal as control codes.
+  out: (line) => process.stdout.write(`${termSafe(line)}\n`),
+  warn: (line) => process.stderr.write(`${termSafe(line)}\n`),
+  outStyled: (line) => process.stdout.write(`${line}\n`),
   failed: false,
 };
 
@@ -34,6 +37,8 @@ const program = new Command()
   .description('Turn reports about a contested event into an auditable evidence record:\nevery casualty figure, date and attribution, with its exact span in the source.')
   .version('0.1.0')
   .showHelpAfterError()
+  // Commander's own messages echo what was typed ("unknown option '…'"): escaped like the rest.
+  .configureOutput({ writeOut: (s) => process.stdout.write(termSafe(s)), writeErr: (s) => process.stderr.write(termSafe(s)) })
   .exitOverride();
 
 for (const register of [registerExtract, registerIngest, registerReextract, registerReconcile, registerDocs, registerShow, registerSearch,
@@ -47,10 +52,10 @@ try {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode;
   } else if (isAppError(e)) {
-    process.stderr.write(`crosscheck: ${e.message}\n`);
+    process.stderr.write(`crosscheck: ${termSafe(e.message)}\n`);
     process.exitCode = e.code === 'E_USAGE' || e.code === 'E_BAD_INPUT' ? 2 : 1;
   } else {
-    process.stderr.write(`crosscheck: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`crosscheck: unexpected error: ${termSafe(e instanceof Error ? e.stack ?? e.message : String(e))}\n`);
     process.exitCode = 70;
   }
 }

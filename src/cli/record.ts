@@ -7,6 +7,7 @@ import { reviewedRecord } from '../review/reconcile.js';
 import type { ReconcileRecord } from '../pipeline/run/record.js';
 import type { Store } from '../storage/store.js';
 import type { CliContext } from './context.js';
+import { oneLine } from './terminal.js';
 
 /** Opens the store and returns it with its record (building the record if none is stored yet). */
 export async function openRecord(app: App): Promise<{ store: Store; record: ReconcileRecord }> {
@@ -22,12 +23,12 @@ export async function openRecord(app: App): Promise<{ store: Store; record: Reco
   }
 }
 
-/** A report id → its file name, for printing. */
+/** A report id → its file name (escaped for one line), for printing. */
 export async function docLabels(store: Store): Promise<(id: string) => string> {
   const names = new Map<string, string>();
   for (let offset = 0; ; offset += 1000) {
     const page = await store.listDocuments({ limit: 1000, offset });
-    for (const d of page.items) names.set(d.id, d.name);
+    for (const d of page.items) names.set(d.id, oneLine(d.name));
     if (offset + 1000 >= page.total) break;
   }
   return (id) => names.get(id) ?? id;

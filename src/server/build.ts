@@ -6,7 +6,8 @@ import type { Logger } from '../domain/logger.js';
 import type { Store } from '../storage/store.js';
 import { requireToken } from './auth.js';
 import type { ServerContext } from './context.js';
-import { installErrorHandler } from './errors.js';
+import { frameworkError, installErrorHandler, socketError } from './errors.js';
+import { installFiniteQuery } from './finite.js';
 import { collectOpenApi } from './openapi.js';
 import { RecordSource } from './records.js';
 import { installSecurityHeaders } from './security.js';
@@ -45,14 +46,23 @@ export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit =
   const app = Fastify({
     logger: false,
     bodyLimit,
-    // Unknown body fields are errors, not silently dropped; query strings still coerce "5" to 5.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Unknown body fields are errors, not silently dropped; query strings still coerce "5" to 5;
+    // "1e309" (Infinity) and NaN are not numbers.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, strictNumbers: true } },
+    // Errors before routing (a URL that does not decode) and before Fastify (headers too large) in our shape.
+    frameworkErrors: frameworkError,
+    // A client that sends its request a byte at a time (slowloris) is cut off, not waited for.
+    requestTimeout: 30_000,
+    clientErrorHandler: socketError,
   });
+  // Bodies are JSON: a text/plain body is a 415, not a string that fails validation further on.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('tokenOwner', null);
   const openapi = collectOpenApi(app, { title: 'crosscheck', version: '0.1.0' });
   const ctx: ServerContext = { store, logger, records: new RecordSource(store), requireToken: requireToken(store), openapi };
   installErrorHandler(app, logger, bodyLimit);
   installSecurityHeaders(app);
+  installFiniteQuery(app);
   for (const routes of ROUTES) routes(app, ctx);
   webRoutes(app, ctx, webRoot);
   return app;

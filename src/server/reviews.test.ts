@@ -140,7 +140,7 @@ describe('POST /api/reviews refuses', () => {
     const notJson = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'application/json' }, payload: '{"documentId":' });
     assert.equal(notJson.statusCode, 400);
     const text = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'text/plain' }, payload: 'confirm it' });
-    assert.equal(text.statusCode, 400);
+    assert.equal(text.statusCode, 415, 'a text body is the wrong media type, like XML');
     const xml = await app.inject({ method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'application/xml' }, payload: '<review/>' });
     assert.equal(xml.statusCode, 415);
     assert.equal((await app.inject('/api/audit?target=doc:')).json<AuditList>().total, 0, 'nothing refused was audited');
@@ -185,3 +185,44 @@ async function valid2(s: TestServer) {
   const c = await wireKilled(s);
   return { documentId: s.ids['wire.txt'], kind: 'count', span: c.extracted.span, action: 'confirm', reason: 'checked' };
 }
+
+describe('POST /api/reviews with an Idempotency-Key', () => {
+  it('stores a retried review once, answers the retry with the first review, and refuses the key for another review', () => withServer(async (s) => {
+    const { app, ids, token } = s;
+    const count = await wireKilled(s);
+    const body = { documentId: ids['wire.txt'], kind: 'count', span: count.extracted.span, action: 'confirm', reason: 'matches the bulletin' };
+    const headers = { ...bearer(token), 'idempotency-key': 'retry-7f3a' };
+    const first = await post(app, body, headers);
+    assert.equal(first.statusCode, 201, first.body);
+    const again = await post(app, body, headers);
+    assert.equal(again.statusCode, 201, again.body);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(again.json<ReviewResponse>().review, first.json<ReviewResponse>().review);
+    assert.deepEqual(again.json<ReviewResponse>().audit, first.json<ReviewResponse>().audit);
+    assert.equal((await app.inject(`/api/reviews?documentId=${ids['wire.txt']}`)).json<ReviewList>().total, 1, 'stored once');
+    const audited = (await app.inject('/api/audit')).json<AuditList>().items.filter((e) => e.action.startsWith('review.'));
+    assert.deepEqual(audited.map((e) => e.action), ['review.confirm'], 'audited once');
+
+    const other = await post(app, { ...body, action: 'reject' }, headers);
+    assert.equal(other.statusCode, 409, other.body);
+    assert.equal(other.json().code, 'E_CONFLICT');
+    const fresh = await post(app, { ...body, action: 'reject' }, { ...bearer(token), 'idempotency-key': 'retry-8b21' });
+    assert.equal(fresh.statusCode, 201);
+    for (const key of ['', 'has space', 'x'.repeat(201)]) {
+      const r = await post(app, body, { ...bearer(token), 'idempotency-key': key });
+      assert.equal(r.statusCode, 400, `${JSON.stringify(key)}: ${r.body}`);
+    }
+    assert.equal((await app.inject(`/api/reviews?documentId=${ids['wire.txt']}`)).json<ReviewList>().total, 2);
+  }));
+
+  it('refuses a corrected count above the largest safe integer (2^53 + 1)', () => withServer(async (s) => {
+    const { app, ids, token } = s;
+    const count = await wireKilled(s);
+    const r = await app.inject({
+      method: 'POST', url: '/api/reviews', headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: `{"documentId":"${ids['wire.txt']}","kind":"count","span":${JSON.stringify(count.extracted.span)},"action":"correct","corrected":{"min":9007199254740993,"max":9007199254740993},"reason":"r"}`,
+    });
+    assert.equal(r.statusCode, 400, r.body);
+    assert.match(r.json().message, /must be <= 9007199254740991/);
+  }));
+});

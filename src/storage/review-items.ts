@@ -65,7 +65,7 @@ export function checkCorrection(kind: ReviewKind, action: string, corrected: unk
   for (const k of ['group', 'subject'] as const) if (c[k] !== undefined && (typeof c[k] !== 'string' || !(c[k] as string).trim())) throw bad(`${k} must be a non-empty string`);
   for (const k of ['min', 'max'] as const) {
     const v = c[k];
-    if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) throw bad(`${k} must be a whole number ≥ 0 or null`);
+    if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)) throw bad(`${k} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} or null`);
   }
   if (c.approximate !== undefined && typeof c.approximate !== 'boolean') throw bad('approximate must be true or false');
   return c as CountCorrection;

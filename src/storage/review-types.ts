@@ -40,6 +40,11 @@ export interface ReviewInput {
   reason: string;
   /** Who reviewed (a token's name). */
   reviewer: string;
+  /**
+   * The client's Idempotency-Key: a second review with the same key from the same reviewer is
+   * not stored again but answered with the first one (`replayed`); with another request, E_CONFLICT.
+   */
+  idempotencyKey?: string;
 }
 
 /** A stored review action. Reviews are never changed: a later review of the same item supersedes it. */
@@ -95,6 +100,8 @@ export interface AuditInput {
 export interface ReviewResult {
   review: Review;
   audit: AuditEntry;
+  /** True when an Idempotency-Key matched an earlier review, which this is: nothing new was stored. */
+  replayed?: boolean;
 }
 
 /** Filters and paging for `listReviews` (oldest first). */

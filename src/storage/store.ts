@@ -73,6 +73,8 @@ export interface ListOptions {
   publisher?: string;
   /** Case-insensitive substring of the name, path or title. */
   q?: string;
+  /** Let `q` match the stored path too (default true); false for readers who must not probe the folders it names. */
+  qMatchesPath?: boolean;
   /** Leave out documents that a later version of the same path supersedes. */
   currentOnly?: boolean;
 }

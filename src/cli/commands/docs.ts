@@ -5,6 +5,7 @@ import { createApp } from '../../app.js';
 import type { App } from '../../app.js';
 import type { Store } from '../../storage/store.js';
 import { table } from '../output.js';
+import { wholeNumber } from '../options.js';
 import type { CliContext } from '../context.js';
 
 /** Opens an existing store read-only, with a clear message when there is none yet. */
@@ -23,9 +24,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--offset <n>', 'skip this many', '0')
     .option('--json', 'print JSON')
     .action(async (opts: { db?: string; limit: string; offset: string; json?: boolean }) => {
+      const limit = wholeNumber('--limit', opts.limit, 1, 1000);
+      const offset = wholeNumber('--offset', opts.offset, 0, Number.MAX_SAFE_INTEGER);
       const store = await openExisting(createApp({ db: opts.db }));
       try {
-        const page = await store.listDocuments({ limit: Number(opts.limit), offset: Number(opts.offset) });
+        const page = await store.listDocuments({ limit, offset });
         if (opts.json) return ctx.out(JSON.stringify(page, null, 2));
         ctx.out(table(['id', 'name', 'published', 'publisher', 'title', 'counts', 'dates'], page.items.map((d) => [
           d.id, d.name, d.meta.published ?? '', d.meta.publisher ?? '', d.meta.title ?? '', String(d.counts), String(d.dates),

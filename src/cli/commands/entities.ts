@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { recordCommand } from '../record.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -13,7 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
       const total = (e: (typeof record.entities)[number]) => e.names.reduce((a, n) => a + n.count, 0);
       for (const e of [...record.entities].sort((a, b) => total(b) - total(a))) {
         const kind = record.entityMentions?.[e.canonical]?.kind;
-        ctx.out(`${e.canonical}${kind ? ` [${kind}]` : ''} (${total(e)})${e.aliases.length ? `  also: ${e.aliases.join(', ')}` : ''}`);
+        ctx.out(`${oneLine(e.canonical)}${kind ? ` [${kind}]` : ''} (${total(e)})${e.aliases.length ? `  also: ${oneLine(e.aliases.join(', '))}` : ''}`);
       }
     },
   });

@@ -7,6 +7,7 @@ import type { Count, DateMention } from '../../domain/types.js';
 import { AppError } from '../../domain/errors.js';
 import { extractionTables } from '../output.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
 interface Options { format: string; published?: string }
 
@@ -36,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (paths: string[], opts: Options) => {
       if (opts.format !== 'json' && opts.format !== 'table') throw new AppError('E_USAGE', `--format must be json or table, got ${JSON.stringify(opts.format)}`);
       const { files, skipped } = await listReportFiles(paths);
-      for (const s of skipped) ctx.warn(`${s.path}: skipped: ${s.reason}`);
+      for (const s of skipped) ctx.warn(`${oneLine(s.path)}: skipped: ${oneLine(s.reason)}`);
       if (skipped.some((s) => /does not exist|not found|no such/i.test(s.reason))) ctx.failed = true;
       const documents: unknown[] = [];
       for (const file of files) {
@@ -48,7 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
           else ctx.out(`${extractionTables(basename(file), result.counts, result.dates)}\n`);
         } catch (e) {
           if (!(e instanceof AppError) || e.code === 'E_BAD_INPUT') throw e;
-          ctx.warn(e.message.startsWith(file) || e.message.includes(basename(file)) ? e.message : `${file}: ${e.message}`);
+          ctx.warn(oneLine(e.message.startsWith(file) || e.message.includes(basename(file)) ? e.message : `${file}: ${e.message}`));
           ctx.failed = true;
         }
       }

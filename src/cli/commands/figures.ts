@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { recordCommand } from '../record.js';
 import { table } from '../output.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 import type { Figure } from '../../pipeline/3-reconcile/types.js';
+import { AppError } from '../../domain/errors.js';
+import { csvField } from '../../server/export/csv.js';
 
-/** CSV field, quoted where needed (RFC 4180). */
-function csv(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** CSV field: the export's own (quoted where needed, formula-like text defused), numbers kept as numbers. */
+const csv = (v: string): string => csvField(/^\d+$/.test(v) ? Number(v) : v);
 
 /** One CSV row per value of each figure. */
 export function figuresCsv(figures: Figure[]): string {
@@ -25,8 +25,13 @@ export function figuresCsv(figures: Figure[]): string {
 export function register(program: Command, ctx: CliContext): void {
   const pick = (figures: Figure[], o: { event?: string; all?: boolean }) => {
     const want = o.event?.toLowerCase();
-    return figures.filter((f) => (o.all || (f.key.measure !== 'other' && f.key.measure !== 'population'))
-      && (!want || f.key.event === want || f.eventLabel.toLowerCase().includes(want)));
+    const ofEvent = (f: Figure) => !want || f.key.event === want || f.eventLabel.toLowerCase().includes(want);
+    // An event that matches nothing is a mistake to name, with the events there are.
+    if (want && !figures.some(ofEvent)) {
+      const known = [...new Set(figures.map((f) => (f.key.event && f.key.event !== f.eventLabel.toLowerCase() ? `${f.eventLabel} (${f.key.event})` : f.eventLabel)))];
+      throw new AppError('E_NOT_FOUND', `No event matches ${JSON.stringify(o.event)}; ${known.length ? `the events are: ${known.join(', ')}` : 'the record has no figures yet'}`);
+    }
+    return figures.filter((f) => (o.all || (f.key.measure !== 'other' && f.key.measure !== 'population')) && ofEvent(f));
   };
   recordCommand<{ event?: string; all?: boolean; csv?: boolean }>(program, ctx, {
     name: 'figures',
@@ -38,8 +43,8 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.csv) return ctx.out(figuresCsv(figures));
       for (const f of figures) {
         const badge = f.verdict.status === 'consistent' ? 'CONSISTENT' : `DIVERGING (${f.verdict.kind})`;
-        ctx.out(`\n${f.eventLabel} — ${f.key.measure} / ${f.key.group}${f.key.unit === 'families' ? ' / families' : ''}   [${badge}]`);
-        ctx.out(`  ${f.verdict.reason}`);
+        ctx.out(`\n${oneLine(f.eventLabel)} — ${f.key.measure} / ${oneLine(f.key.group)}${f.key.unit === 'families' ? ' / families' : ''}   [${badge}]`);
+        ctx.out(`  ${oneLine(f.verdict.reason)}`);
         ctx.out(table(['value', 'reports', 'independent', 'attributed to'], f.values.map((v) => [
           v.label, String(v.reports.length), String(v.independent), [...v.attributions, ...(v.unattributed ? ['(report\'s own voice)'] : [])].join('; '),
         ]), 90).split('\n').map((l) => `  ${l}`).join('\n'));

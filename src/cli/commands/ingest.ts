@@ -5,8 +5,10 @@ import { ingestPaths } from '../../pipeline/run/ingest.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
+import { requireDbFolder } from '../options.js';
 
-interface Options { db?: string; workers?: string; maxSize?: string; json?: boolean; batch?: string }
+interface Options { db?: string; workers?: string; maxSize?: string; maxText?: string; maxSeconds?: string; json?: boolean; batch?: string }
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -17,14 +19,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--workers <n>', 'worker threads for reading and extracting (default: the number of cores)')
     .option('--max-size <size>', 'skip files larger than this (default 50MB)')
+    .option('--max-text <chars>', 'skip reports whose text, decoded or extracted from PDF or HTML, is longer (default 20M characters)')
+    .option('--max-seconds <s>', 'give up on a file that takes longer to read and extract (default 120; with --workers 0 only PDF pages are timed)')
     .option('--json', 'print the summary as JSON, with no progress bar')
     .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md')
     .action(async (paths: string[], opts: Options) => {
-      const app = createApp({ db: opts.db, workers: opts.workers, maxSize: opts.maxSize });
+      const app = createApp({ db: opts.db, workers: opts.workers, maxSize: opts.maxSize, maxText: opts.maxText, maxSeconds: opts.maxSeconds });
+      requireDbFolder(app.config.dbPath);
       const store = await app.openStore();
       const bar = progressBar(!opts.json);
       try {
-        const s = await ingestPaths(store, paths, { workers: app.config.workers, maxSize: app.config.maxSize, onProgress: bar.update });
+        const s = await ingestPaths(store, paths, { workers: app.config.workers, maxSize: app.config.maxSize, maxText: app.config.maxText, maxSeconds: app.config.maxSeconds, onProgress: bar.update });
         bar.stop();
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
@@ -33,8 +38,8 @@ export function register(program: Command, ctx: CliContext): void {
         if (opts.json) {
           ctx.out(JSON.stringify({ db: app.config.dbPath, ...s, reconciled }, null, 2));
         } else {
-          for (const r of s.results) if (r.status === 'failed' || r.status === 'skipped') ctx.warn(`${r.status}: ${r.reason && r.reason.includes(r.path) ? r.reason : `${r.path}: ${r.reason}`}`);
-          ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${app.config.dbPath}`);
+          for (const r of s.results) if (r.status === 'failed' || r.status === 'skipped') ctx.warn(`${r.status}: ${oneLine(r.reason && r.reason.includes(r.path) ? r.reason : `${r.path}: ${r.reason}`)}`);
+          ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${oneLine(app.config.dbPath)}`);
           if (reconciled) ctx.out(`reconciled: ${reconciled.figures} figures, ${reconciled.sourceGroups} independent sources (${reconciled.seconds.toFixed(1)} s); see \`crosscheck figures\``);
         }
         const present = s.results.some((r) => r.status === 'skipped' && /already/.test(r.reason ?? ''));

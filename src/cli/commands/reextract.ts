@@ -4,6 +4,7 @@ import { createApp } from '../../app.js';
 import { reextractAll } from '../../pipeline/run/reextract.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import type { CliContext } from '../context.js';
+import { requireDatabase } from '../database.js';
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -13,7 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { db?: string; json?: boolean }) => {
-      const store = await createApp({ db: opts.db }).openStore();
+      const app = createApp({ db: opts.db });
+      requireDatabase(app);
+      const store = await app.openStore();
       try {
         const n = await reextractAll(store);
         if (n) await reconcileReviewed(store, { full: true });

@@ -20,6 +20,19 @@ function stderrLogger(ctx: CliContext): Logger {
   return { debug() {}, info() {}, warn: line('warning'), error: line('error') };
 }
 
+/** Listens, turning the errors a user can fix (a port taken, a port reserved, an address not here) into words. */
+async function listen(server: ReturnType<typeof buildServer>, port: number, host: string): Promise<void> {
+  try {
+    await server.listen({ port, host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new AppError('E_USAGE', `Port ${port} on ${host} is already in use (another crosscheck serve?); choose another with --port N, or --port 0 for any free one`, { cause: e });
+    if (code === 'EACCES') throw new AppError('E_USAGE', `Port ${port} on ${host} needs privileges this user lacks; choose one above 1023 with --port N`, { cause: e });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new AppError('E_USAGE', `${host} is not an address of this machine; give --host 127.0.0.1, or an address it has`, { cause: e });
+    throw e;
+  }
+}
+
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -45,7 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
         const warm = await server.inject('/api/events');
         if (warm.statusCode !== 200) throw new AppError('E_STORE', `Could not build the record: ${warm.json<{ message?: string }>().message ?? warm.statusCode}`);
         const record = warm.json<{ documents: number }>();
-        await server.listen({ port, host: opts.host });
+        await listen(server, port, opts.host);
         const bound = server.server.address();
         const address = typeof bound === 'object' ? bound : null;
         const shown = address ? (address.family === 'IPv6' ? `[${address.address}]` : address.address) : opts.host;

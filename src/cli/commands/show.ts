@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { extractionTables } from '../output.js';
 import { openExisting } from './docs.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -25,14 +26,14 @@ export function register(program: Command, ctx: CliContext): void {
         if (opts.json) return ctx.out(JSON.stringify({ document: doc, ...ex }, null, 2));
         const m = doc.meta;
         ctx.out([
-          `${doc.name}  (id ${doc.id}, version ${doc.version}${doc.superseded ? ', superseded' : ''})`,
+          `${oneLine(doc.name)}  (id ${doc.id}, version ${doc.version}${doc.superseded ? ', superseded' : ''})`,
           `sha256     ${doc.sha256}`,
-          `path       ${doc.path}`,
-          `title      ${m.title ?? ''}`,
-          `publisher  ${m.publisher ?? ''}`,
-          `author     ${m.author ?? ''}`,
-          `published  ${m.published ?? ''}${m.inferred?.length ? `   (inferred: ${m.inferred.join(', ')})` : ''}`,
-          `url        ${m.url ?? ''}`,
+          `path       ${oneLine(doc.path)}`,
+          `title      ${oneLine(m.title ?? '')}`,
+          `publisher  ${oneLine(m.publisher ?? '')}`,
+          `author     ${oneLine(m.author ?? '')}`,
+          `published  ${oneLine(m.published ?? '')}${m.inferred?.length ? `   (inferred: ${m.inferred.join(', ')})` : ''}`,
+          `url        ${oneLine(m.url ?? '')}`,
           '',
           extractionTables(doc.name, ex.counts, ex.dates),
         ].join('\n'));

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { recordCommand } from '../record.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -20,7 +21,7 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.out(`\n${label(p.a)} ~ ${label(p.b)}: ${tag}; ${(p.containmentA * 100).toFixed(0)}% / ${(p.containmentB * 100).toFixed(0)}% of their text`);
         for (const s of p.passages.slice(0, 5)) {
           const t = text.slice(s.a.span.start, s.a.span.end).replace(/\s+/g, ' ');
-          ctx.out(`    ${s.words} words: "${t.length > 140 ? `${t.slice(0, 140)}…` : t}"`);
+          ctx.out(`    ${s.words} words: "${oneLine(t.length > 140 ? `${t.slice(0, 140)}…` : t)}"`);
         }
       }
     },

@@ -2,9 +2,11 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
+import { requireDbFolder } from '../options.js';
 import { AppError } from '../../domain/errors.js';
 import { table } from '../output.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 import { openExisting } from './docs.js';
 
 interface DbOption { db?: string }
@@ -31,12 +33,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print JSON')
     .action(async (opts: DbOption & { name: string; json?: boolean }) => {
       const app = createApp({ db: opts.db });
+      requireDbFolder(app.config.dbPath);
       const store = await app.openStore();
       try {
         const created = await store.createToken(opts.name, operator());
         if (opts.json) return ctx.out(JSON.stringify(created, null, 2));
         ctx.out(created.token);
-        ctx.warn(`token ${created.id} "${created.name}" created in ${app.config.dbPath}; it is shown only now. Send it as: Authorization: Bearer <token>`);
+        ctx.warn(`token ${created.id} "${oneLine(created.name)}" created in ${app.config.dbPath}; it is shown only now. Send it as: Authorization: Bearer <token>`);
       } finally {
         await store.close();
       }
@@ -66,6 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
       const id = Number(idText);
       if (!Number.isInteger(id) || id < 1) throw new AppError('E_USAGE', `A token id is a whole number; got ${JSON.stringify(idText)}`);
       const app = createApp({ db: opts.db });
+      requireDbFolder(app.config.dbPath);
       const store = await app.openStore();
       try {
         if (!(await store.revokeToken(id, operator()))) throw new AppError('E_NOT_FOUND', `No active token has the id ${id}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { listReportFiles } from './files.js';
 import { FIXTURES } from './fixtures.case.js';
 
+const HIDDEN = 'hidden file (its name starts with a dot); name it on its own to read it';
 const UNSUPPORTED = 'unsupported extension (expected .txt, .md, .markdown, .html, .htm or .pdf)';
 
 test('lists the report files of a folder recursively, sorted, and says what it skipped', async () => {
@@ -17,6 +18,7 @@ test('lists the report files of a folder recursively, sorted, and says what it s
     'no-text.html', 'sidecar.txt', 'wire-bom.txt',
   ]);
   assert.deepEqual(skipped.map((s) => [s.path.slice(FIXTURES.length), s.reason]), [
+    ['.hidden.txt', HIDDEN],
     ['make-encrypted-pdf.mjs', UNSUPPORTED],
     ['notes.docx', UNSUPPORTED],
     ['orphan.txt.meta.json', 'metadata sidecar without its report'],
@@ -33,10 +35,27 @@ test('says which listed files have a sidecar beside them, so that reading them n
   assert.deepEqual((await listReportFiles([`${FIXTURES}wire-bom.txt`])).sidecars, [undefined]);
 });
 
-test('skips a path that does not exist instead of throwing', async () => {
+test('passes over a path that does not exist instead of throwing, marked as a failure', async () => {
   const { files, skipped } = await listReportFiles(['/no/such/place/report.txt']);
   assert.deepEqual(files, []);
-  assert.deepEqual(skipped, [{ path: '/no/such/place/report.txt', reason: 'does not exist' }]);
+  assert.deepEqual(skipped, [{ path: '/no/such/place/report.txt', reason: 'does not exist', failed: true }]);
+});
+
+test('says why a hidden report file is passed over (a name like "..%2F..%2Fetc.txt" too), and stays silent on hidden folders and other dot files', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ingest-files-'));
+  try {
+    await mkdir(join(dir, '.git'));
+    await writeFile(join(dir, '.git', 'notes.txt'), 'x');
+    await writeFile(join(dir, '.DS_Store'), 'x');
+    await writeFile(join(dir, '..%2F..%2Fetc.txt'), 'x');
+    await writeFile(join(dir, 'report.txt'), 'x');
+    const { files, skipped } = await listReportFiles([dir]);
+    assert.deepEqual(files, [join(dir, 'report.txt')]);
+    assert.deepEqual(skipped, [{ path: join(dir, '..%2F..%2Fetc.txt'), reason: HIDDEN }]);
+    assert.deepEqual((await listReportFiles([join(dir, '..%2F..%2Fetc.txt')])).files, [join(dir, '..%2F..%2Fetc.txt')], 'named on its own, it is read');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('keeps a file named directly, and skips a sidecar or another extension named directly', async () => {

@@ -44,7 +44,7 @@ async function addFile(walk: Walk, path: string, real?: string, sidecar?: boolea
     try {
       real = await realpath(path);
     } catch (err) {
-      walk.skipped.push({ path, reason: fsReason(err) });
+      walk.skipped.push({ path, reason: fsReason(err), failed: true });
       return;
     }
   }
@@ -60,7 +60,7 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
     walk.seenDirs.add(real);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    walk.skipped.push({ path: dir, reason: fsReason(err) });
+    walk.skipped.push({ path: dir, reason: fsReason(err), failed: true });
     return;
   }
   // Code-unit order, not locale order: the same folder lists the same way on every machine.
@@ -73,8 +73,15 @@ async function walkDir(walk: Walk, dir: string): Promise<void> {
   const sidecarOf = (name: string) => sidecars.has(name + SIDECAR_SUFFIX) || (folded.has((name + SIDECAR_SUFFIX).toLowerCase()) ? undefined : false);
   for (const entry of entries) {
     const name = entry.name;
-    // Hidden files and folders (.git, .DS_Store) are not reports; listing each as skipped would be noise.
-    if (name.startsWith('.') && !walk.hidden) continue;
+    // Hidden files and folders (.git, .DS_Store) are not reports; listing each as skipped would be
+    // noise. A hidden file with a report's extension (".draft.txt", "..%2F..%2Fx.txt") is said, so
+    // that a report is never left out without a word.
+    if (name.startsWith('.') && !walk.hidden) {
+      if (entry.isFile() && formatOfName(name) && !name.toLowerCase().endsWith(SIDECAR_SUFFIX)) {
+        walk.skipped.push({ path: join(dir, name), reason: 'hidden file (its name starts with a dot); name it on its own to read it' });
+      }
+      continue;
+    }
     const path = join(dir, name);
     // A plain file (not a link) in a folder whose real path is known needs neither stat nor
     // realpath: two system calls per report saved, most of listing a folder of small reports.
@@ -88,7 +95,7 @@ async function visit(walk: Walk, path: string, explicit: boolean): Promise<void>
   try {
     info = await stat(path);
   } catch (err) {
-    walk.skipped.push({ path, reason: fsReason(err) });
+    walk.skipped.push({ path, reason: fsReason(err), failed: true });
     return;
   }
   if (info.isDirectory()) return walkDir(walk, path);

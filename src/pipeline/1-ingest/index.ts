@@ -5,7 +5,7 @@ export type { FromBytesOptions } from './read.js';
 export { DEFAULT_MAX_SIZE } from './types.js';
 export type { ListOptions, ListResult, ReadOptions, SkippedPath, FormatResult, FormatOptions } from './types.js';
 export { detectFormat, formatOfName, looksLikePdf, FORMAT_BY_EXTENSION, SIDECAR_SUFFIX } from './format.js';
-export { decodeUtf8, looksBinary } from './decode.js';
+export { decodeText, decodeUtf8, looksBinary } from './decode.js';
 export { readTxt } from './formats/txt.js';
 export { readMarkdown, markdownToText } from './formats/markdown.js';
 export { readPdf, PAGE_SEPARATOR } from './formats/pdf.js';

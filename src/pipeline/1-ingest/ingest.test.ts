@@ -54,7 +54,7 @@ test('ingests every good report of a folder mixing good and bad files, and gives
       'sidecar.txt': 'ok',
       'wire-bom.txt': 'ok',
     });
-    assert.deepEqual(skipped.map((s) => relative(dir, s.path)), ['make-encrypted-pdf.mjs', 'notes.docx', 'orphan.txt.meta.json']);
+    assert.deepEqual(skipped.map((s) => relative(dir, s.path)), ['.hidden.txt', 'make-encrypted-pdf.mjs', 'notes.docx', 'orphan.txt.meta.json']);
   } finally {
     await chmod(join(dir, 'locked.txt'), 0o644).catch(() => {});
     await rm(dir, { recursive: true, force: true });

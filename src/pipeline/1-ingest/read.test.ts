@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readBytes, readBytesSync, readReport } from './read.js';
+import { boundedMeta, readBytes, readBytesSync, readReport } from './read.js';
 import { isAppError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
 import { FIXTURES, PDF_TEXT, makeTwoPagePdf } from './fixtures.case.js';
@@ -177,4 +177,13 @@ test('readBytesSync reads what readBytes reads and refuses what it refuses, with
     assert.ok(asyncError, path);
     assert.throws(() => readBytesSync(path, max), (e: unknown) => isAppError(e, asyncError.code as ErrorCode) && e.message === asyncError.message);
   }
+});
+
+test('cuts metadata a file states about itself to the sidecar lengths, and drops a URL too long to be whole', () => {
+  const meta = boundedMeta({ title: 'T'.repeat(5_000_000), author: 'Ana', url: `https://x.example/${'a'.repeat(3000)}`, inferred: ['title'] });
+  assert.equal(meta.title!.length, 1000);
+  assert.ok(meta.title!.endsWith('…'));
+  assert.equal(meta.author, 'Ana');
+  assert.equal(meta.url, undefined);
+  assert.deepEqual(meta.inferred, ['title']);
 });

@@ -9,12 +9,13 @@ import type { FormatOptions, FormatResult, ReadOptions } from './types.js';
 import { AppError } from '../../domain/errors.js';
 import { silentLogger } from '../../domain/logger.js';
 import { DEFAULT_MAX_SIZE } from './types.js';
+import { checkTextLength, DEFAULT_MAX_SECONDS, DEFAULT_MAX_TEXT } from './limits.js';
 import { detectFormat } from './format.js';
 import { readTxt } from './formats/txt.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPdf } from './formats/pdf.js';
 import { withInferredMeta } from './metadata/infer.js';
-import { applySidecar, readSidecar } from './metadata/sidecar.js';
+import { applySidecar, readSidecar, SIDECAR_MAX_LENGTH } from './metadata/sidecar.js';
 import type { SidecarMeta } from './metadata/sidecar.js';
 
 /** "52.4 MB", "812 B": sizes as a person reads them in an error message. */
@@ -96,8 +97,19 @@ function tooLarge(path: string, bytes: number, maxSize: number): AppError {
   return new AppError('E_TOO_LARGE', `${path}: the file is ${size(bytes)}, over the ${size(maxSize)} limit`, { details: { path, size: bytes, maxSize } });
 }
 
-/** Turns bytes into text and stated metadata with the reader for `format`. */
+const FROM: Readonly<Record<DocumentFormat, string>> = { txt: 'decoding', md: 'decoding', html: 'HTML extraction', pdf: 'PDF extraction' };
+
+/**
+ * Turns bytes into text and stated metadata with the reader for `format`; a text longer than
+ * `opts.maxText` is refused (`--max-size` bounds the bytes, this what they expand to).
+ */
 export async function readFormat(format: DocumentFormat, bytes: Uint8Array, opts: FormatOptions): Promise<FormatResult> {
+  const result = await readFormatText(format, bytes, opts);
+  checkTextLength(opts.path, result.text.length, opts.maxText ?? DEFAULT_MAX_TEXT, FROM[format]);
+  return result;
+}
+
+async function readFormatText(format: DocumentFormat, bytes: Uint8Array, opts: FormatOptions): Promise<FormatResult> {
   switch (format) {
     case 'txt':
       return readTxt(bytes, opts.path);
@@ -112,12 +124,33 @@ export async function readFormat(format: DocumentFormat, bytes: Uint8Array, opts
   }
 }
 
+/**
+ * Metadata a file states about itself, cut to the lengths a sidecar may have: a 5-million-character
+ * `<title>` is a fault of the file, not a title. Text is cut at a character with "…"; a URL too long
+ * to be whole is dropped, since a cut one would lead elsewhere.
+ */
+export function boundedMeta(meta: DocumentMeta): DocumentMeta {
+  const out: DocumentMeta = { ...meta };
+  for (const field of ['title', 'publisher', 'author', 'published', 'url', 'language'] as const) {
+    const v = out[field];
+    const max = SIDECAR_MAX_LENGTH[field];
+    if (typeof v !== 'string' || v.length <= max) continue;
+    if (field === 'url' || field === 'published' || field === 'language') delete out[field];
+    else out[field] = `${[...v.slice(0, max)].slice(0, -1).join('')}…`;
+  }
+  return out;
+}
+
 /** Options for `reportFromBytes`: what `readReport` knows besides the bytes. */
 export interface FromBytesOptions {
   logger?: Logger;
   /** Metadata from a sidecar, laid over everything else. */
   sidecar?: SidecarMeta;
   now?: Date;
+  /** Most characters of text (default 20 M). */
+  maxText?: number;
+  /** Most seconds reading may take (default 120), counted from the call. */
+  maxSeconds?: number;
 }
 
 /**
@@ -128,8 +161,9 @@ export async function reportFromBytes(bytes: Uint8Array, path: string, opts: Fro
   const logger = opts.logger ?? silentLogger;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = detectFormat(path, bytes);
-  const result = await readFormat(format, bytes, { path, logger });
-  const meta: DocumentMeta = applySidecar(withInferredMeta(result.meta, result.text, opts.now), opts.sidecar);
+  const maxSeconds = opts.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const result = await readFormat(format, bytes, { path, logger, maxText: opts.maxText ?? DEFAULT_MAX_TEXT, maxSeconds, deadline: performance.now() + maxSeconds * 1000 });
+  const meta: DocumentMeta = applySidecar(boundedMeta(withInferredMeta(result.meta, result.text, opts.now)), opts.sidecar);
   const doc: ReportDocument = {
     id: sha256.slice(0, 16),
     sha256,
@@ -153,5 +187,5 @@ export async function readReport(path: string, opts: ReadOptions = {}): Promise<
   const logger = opts.logger ?? silentLogger;
   const bytes = await readBytes(path, opts.maxSize ?? DEFAULT_MAX_SIZE);
   const sidecar = opts.sidecar === false ? undefined : await readSidecar(path, logger);
-  return reportFromBytes(bytes, path, { logger, sidecar, now: opts.now });
+  return reportFromBytes(bytes, path, { logger, sidecar, now: opts.now, maxText: opts.maxText, maxSeconds: opts.maxSeconds });
 }

@@ -15,6 +15,10 @@ export interface ReadOptions {
   sidecar?: boolean;
   /** "Today" for judging whether an inferred date is credible (default: the clock). */
   now?: Date;
+  /** Most characters of text after decoding or extraction (default 20 M). */
+  maxText?: number;
+  /** Most seconds reading one file may take (default 120). */
+  maxSeconds?: number;
 }
 
 /** Options for `listReportFiles`. */
@@ -27,6 +31,8 @@ export interface ListOptions {
 export interface SkippedPath {
   path: string;
   reason: string;
+  /** A path that was named but could not be listed (missing, unreadable): a failure, not a choice. */
+  failed?: boolean;
 }
 
 /** What `listReportFiles` found: the report files to read, and what it passed over. */
@@ -52,4 +58,9 @@ export interface FormatOptions {
   /** The path as given, for messages. */
   path: string;
   logger: Logger;
+  /** Most characters of text accepted (default `DEFAULT_MAX_TEXT`); a reader that builds text piece by piece stops past it. */
+  maxText?: number;
+  /** A `performance.now()` time after which a long reader (PDF pages) gives up; with `maxSeconds` for the message. */
+  deadline?: number;
+  maxSeconds?: number;
 }

@@ -10,6 +10,10 @@ export interface IngestOptions {
   workers: number;
   /** Largest file accepted, in bytes. */
   maxSize: number;
+  /** Most characters of text a report may have after decoding or extraction (default 20 M). */
+  maxText?: number;
+  /** Most seconds reading and extracting one file may take on a worker (default 120); a worker past it is stopped. */
+  maxSeconds?: number;
   /** Reports per write transaction (default 256). */
   batchSize?: number;
   /** Called after each file, and once with the total before any. */
@@ -57,7 +61,9 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
     throw e;
   }
   const { files, sidecars, skipped } = listing;
-  const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: 'skipped', reason: s.reason }));
+  // A path the user named that is not there (or cannot be read) failed; a file passed over by choice was skipped.
+  const results: PathResult[] = skipped.map((s) => ({ path: s.path, status: s.failed ? 'failed' : 'skipped', reason: s.reason }));
+  const listedFailed = skipped.filter((s) => s.failed).length;
   const progress: IngestProgress = { total: files.length, done: 0, bytes: 0, ingested: 0, skipped: 0, failed: 0 };
   opts.onProgress?.({ ...progress });
   const batchSize = opts.batchSize ?? 256;
@@ -105,7 +111,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   try {
     // Workers run ahead of the writes only as far as the pool's window: memory stays flat
     // however large the folder.
-    await pool.each({ paths: files, sidecars, maxSize: opts.maxSize }, (_i, o) => take(o));
+    await pool.each({ paths: files, sidecars, maxSize: opts.maxSize, maxText: opts.maxText, maxSeconds: opts.maxSeconds }, (_i, o) => take(o));
     await flush();
   } finally {
     await pool.close();
@@ -113,8 +119,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestOpt
   return {
     results,
     ingested: progress.ingested,
-    skipped: progress.skipped + skipped.length,
-    failed: progress.failed,
+    skipped: progress.skipped + skipped.length - listedFailed,
+    failed: progress.failed + listedFailed,
     bytes: progress.bytes,
     seconds: (performance.now() - started) / 1000,
   };

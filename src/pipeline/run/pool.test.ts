@@ -87,3 +87,21 @@ test('with no workers the files are read in this thread, in order', async () => 
   const got = await collect(new FilePool(0), paths);
   assert.deepEqual(got.map(([i, o]) => [i, o.ok && o.path]), paths.map((p, i) => [i, p]));
 });
+
+test('a worker stuck on one file past --max-seconds is stopped, the file fails with that reason, and the rest go on', { timeout: 20_000 }, async () => {
+  const names = Array.from({ length: 10 }, (_, i) => (i === 3 ? 'hang-3.txt' : `h${String(i).padStart(2, '0')}.txt`));
+  const paths = folder(names);
+  const pool = new FilePool(2, { worker: new URL('./crash-worker.case.ts', import.meta.url), filesPerWorker: 4 });
+  const got: Array<[number, FileOutcome]> = [];
+  const started = performance.now();
+  try {
+    await pool.each({ paths, maxSize: 1 << 20, maxSeconds: 1 }, (i, o) => { got.push([i, o]); });
+  } finally {
+    await pool.close();
+  }
+  assert.deepEqual(got.map(([i]) => i), paths.map((_, i) => i));
+  const [, stuck] = got[3]!;
+  assert.ok(!stuck.ok && stuck.code === 'E_TOO_LARGE' && /hang-3\.txt: reading and extracting it took longer than 1 s \(--max-seconds\)/.test(stuck.message), JSON.stringify(stuck));
+  assert.ok(got.every(([i, o]) => i === 3 || o.ok));
+  assert.ok(performance.now() - started < 10_000);
+});

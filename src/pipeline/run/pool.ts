@@ -74,6 +74,9 @@ interface Run {
   delivering: boolean;
   onOutcome: (index: number, outcome: FileOutcome) => void | Promise<void>;
   finish: (error?: unknown) => void;
+  /** Per slot: the index it was last seen on, and since when (performance.now()). */
+  seen: Array<{ index: number; since: number }>;
+  watchdog?: ReturnType<typeof setInterval>;
 }
 
 /** Runs file tasks on `size` workers (0: in this thread, for tests and tiny inputs). */
@@ -89,6 +92,8 @@ export class FilePool {
   private readonly heapMb: number;
   /** Workers that ran out of memory: the file they were on is read again in this thread. */
   private readonly outOfMemory = new WeakSet<Worker>();
+  /** Workers stopped for taking longer than `maxSeconds` on one file. */
+  private readonly overTime = new WeakSet<Worker>();
 
   constructor(private readonly size: number, opts: PoolOptions = {}) {
     this.maxFilesPerWorker = Math.max(1, opts.filesPerWorker ?? 256);
@@ -114,14 +119,39 @@ export class FilePool {
       state.fill(-1, Shared.Current);
       this.run = {
         list, shared, state, back: new Uint8Array(list.paths.length), ready: new Map(), next: 0, delivering: false, onOutcome,
+        seen: Array.from({ length: this.size }, () => ({ index: -1, since: 0 })),
         finish: (error) => {
+          if (this.run?.watchdog) clearInterval(this.run.watchdog);
           this.run = undefined;
           if (error === undefined) resolve();
           else reject(error);
         },
       };
+      if (list.maxSeconds) this.run.watchdog = setInterval(() => this.watch(list.maxSeconds!), Math.min(1000, list.maxSeconds * 250));
       for (const [w, slot] of this.workers) this.send(w, slot);
     });
+  }
+
+  /**
+   * The per-file time budget: a worker still on the same file after `maxSeconds` is stopped, and
+   * the file fails with that reason (a parser caught in a pathological input cannot be asked to
+   * stop, only stopped). A fresh worker takes the slot, as after a crash.
+   */
+  private watch(maxSeconds: number): void {
+    const r = this.run;
+    if (!r) return;
+    const now = performance.now();
+    for (const [w, slot] of this.workers) {
+      const index = Atomics.load(r.state, Shared.Current + slot);
+      const seen = r.seen[slot]!;
+      if (index !== seen.index) {
+        seen.index = index;
+        seen.since = now;
+      } else if (index >= 0 && now - seen.since > maxSeconds * 1000 && !this.overTime.has(w)) {
+        this.overTime.add(w);
+        void w.terminate();
+      }
+    }
   }
 
   /** Stops the workers. */
@@ -138,8 +168,8 @@ export class FilePool {
 
   private send(w: Worker, slot: number): void {
     const r = this.run!;
-    const { paths, sidecars, maxSize } = r.list;
-    const msg: ListMessage = { paths, sidecars, maxSize, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
+    const { paths, sidecars, maxSize, maxText, maxSeconds } = r.list;
+    const msg: ListMessage = { paths, sidecars, maxSize, maxText, maxSeconds, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
     w.postMessage(msg);
   }
 
@@ -207,7 +237,9 @@ export class FilePool {
       if (i >= 0 && !r.back[i]) {
         r.back[i] = 1;
         const path = r.list.paths[i]!;
-        const failed: FileOutcome = { ok: false, path, code: 'E_INTERNAL', message: `${path}: the worker reading it stopped (exit code ${code})` };
+        const failed: FileOutcome = this.overTime.has(w)
+          ? { ok: false, path, code: 'E_TOO_LARGE', message: `${path}: reading and extracting it took longer than ${r.list.maxSeconds} s (--max-seconds)` }
+          : { ok: false, path, code: 'E_INTERNAL', message: `${path}: the worker reading it stopped (exit code ${code})` };
         // An outcome never counted in the window: there is nothing to give back for it.
         const settle = (outcome: FileOutcome) => {
           if (this.run !== r) return;
@@ -226,6 +258,7 @@ export class FilePool {
     }
     const fresh = this.spawn();
     this.workers.set(fresh, slot);
-    if (r) this.send(fresh, slot);
+    // Settling the failed file may have been the run's last outcome, ending it.
+    if (r && this.run === r) this.send(fresh, slot);
   }
 }

@@ -8,11 +8,16 @@ import type { Derived } from '../../storage/row-types.js';
 import { deriveReport } from './derive.js';
 import type { Logger } from '../../domain/logger.js';
 import { silentLogger } from '../../domain/logger.js';
+import { parseEdtf } from '../../nlp/edtf.js';
 
 /** A file to read and extract. */
 export interface FileTask {
   path: string;
   maxSize: number;
+  /** Most characters of text after decoding or extraction (default 20 M). */
+  maxText?: number;
+  /** Most seconds reading the file may take (default 120). */
+  maxSeconds?: number;
   /** Whether a sidecar sits beside the file, when the listing saw (false: none, so none is looked for). */
   sidecar?: boolean;
 }
@@ -22,11 +27,13 @@ export interface FileList {
   paths: readonly string[];
   sidecars?: ReadonlyArray<boolean | undefined>;
   maxSize: number;
+  maxText?: number;
+  maxSeconds?: number;
 }
 
 /** The task for the file at `i` of `list`. */
 export function taskAt(list: FileList, i: number): FileTask {
-  return { path: list.paths[i]!, maxSize: list.maxSize, sidecar: list.sidecars?.[i] };
+  return { path: list.paths[i]!, maxSize: list.maxSize, maxText: list.maxText, maxSeconds: list.maxSeconds, sidecar: list.sidecars?.[i] };
 }
 
 /** What came of one file: a document with its extraction and bytes, or a failure with its reason. */
@@ -39,7 +46,7 @@ export async function runFileTask(task: FileTask, logger: Logger = silentLogger,
   try {
     const original = opts.sync ? readBytesSync(task.path, task.maxSize) : await readBytes(task.path, task.maxSize);
     const sidecar = task.sidecar === false ? undefined : opts.sync ? readSidecarSync(task.path, logger) : await readSidecar(task.path, logger);
-    const doc = await reportFromBytes(original, task.path, { logger, sidecar });
+    const doc = await reportFromBytes(original, task.path, { logger, sidecar, maxText: task.maxText, maxSeconds: task.maxSeconds });
     const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
     return { ok: true, path: task.path, doc, extraction, original, derived: deriveReport(doc.text, extraction) };
   } catch (e) {
@@ -50,5 +57,5 @@ export async function runFileTask(task: FileTask, logger: Logger = silentLogger,
 
 // Metadata dates come from the outside world: a malformed one must not fail the report.
 function validPublished(p: string | undefined): string | undefined {
-  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) ? p : undefined;
+  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) && parseEdtf(p) !== null ? p : undefined;
 }

@@ -6,7 +6,7 @@ import type { Review } from './review.js';
 export interface DocumentListQuery {
   /** Exact publisher. */
   publisher?: string;
-  /** Case-insensitive substring of name, path or title. */
+  /** Case-insensitive substring of name or title. */
   q?: string;
   /** 1–1000, default 50. */
   limit?: number;
@@ -19,7 +19,9 @@ export interface DocumentListQuery {
 export interface DocumentBase {
   id: string;
   sha256: string;
+  /** The file name. */
   name: string;
+  /** As given to `ingest` when that was relative (no "." or ".." steps); the file name alone when it was absolute. */
   path: string;
   format: DocumentFormat;
   meta: DocumentMeta;

@@ -9,6 +9,7 @@ import { errors, idParams, paging } from '../schemas/common.js';
 import { documentDetail as detailSchema, documentList } from '../schemas/documents.js';
 import { SANDBOX_CSP } from '../security.js';
 import { documentDetail } from '../views/documents.js';
+import { isFileSystemRef, publicPath } from '../views/paths.js';
 
 /** Media types of the originals; never sniffed, never inline (see the route). */
 const MEDIA: Readonly<Record<DocumentFormat, string>> = {
@@ -24,7 +25,9 @@ export function attachment(name: string): string {
 /** Registers the document routes. */
 export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const resolve = async (ref: string): Promise<string> => {
-    const id = await ctx.store.resolveId(ref);
+    // An absolute path would tell whoever asks where the files lie (a 404 or a 200 answers "is
+    // /home/x/reports/a.txt there?"): readers name documents by id, name or the path they are shown.
+    const id = isFileSystemRef(ref) ? null : await ctx.store.resolveId(ref);
     if (id === null) throw new AppError('E_NOT_FOUND', 'No stored document has that id');
     return id;
   };
@@ -37,8 +40,9 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   }, async (req): Promise<DocumentList> => {
     const { limit = 50, offset = 0, publisher, q, all = false } = req.query;
-    const page = await ctx.store.listDocuments({ limit, offset, publisher, q, currentOnly: !all });
-    return { total: page.total, limit, offset, items: page.items };
+    // q matches names and titles, not stored paths: those would let a reader probe folder names.
+    const page = await ctx.store.listDocuments({ limit, offset, publisher, q, qMatchesPath: false, currentOnly: !all });
+    return { total: page.total, limit, offset, items: page.items.map((d) => ({ ...d, path: publicPath(d.path) })) };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', {

@@ -29,23 +29,29 @@ function checkRequest(b: ReviewRequest): void {
 
 /** Registers the review routes. */
 export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post<{ Body: ReviewRequest }>('/api/reviews', {
+  app.post<{ Body: ReviewRequest; Headers: { 'idempotency-key'?: string } }>('/api/reviews', {
     onRequest: ctx.requireToken,
     schema: {
       summary: 'Confirm, reject or correct an extracted count or date (needs a token); figures are recomputed', tags: ['review'],
+      description: 'Send an `Idempotency-Key` header (1–200 visible ASCII characters) to retry safely: the same key with the same '
+        + 'request answers with the review first stored (and `Idempotent-Replayed: true`), with another request 409.',
       security: [{ bearer: [] }],
+      headers: { type: 'object', properties: { 'idempotency-key': str({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' }) } },
       body: reviewRequest,
-      response: { 201: obj({ review, audit: auditEntry, figures: arr(figureSchema) }), ...errors(400, 401, 404, 413, 415) },
+      response: { 201: obj({ review, audit: auditEntry, figures: arr(figureSchema) }), ...errors(400, 401, 404, 409, 413, 415) },
     },
   }, async (req, reply): Promise<ReviewResponse> => {
     const b = req.body;
     checkRequest(b);
     await ctx.records.ensure();
     const before = await figuresAt(ctx.records, b.documentId, b.span);
-    const { review: stored, audit } = await ctx.store.addReview({
+    const { review: stored, audit, replayed } = await ctx.store.addReview({
       documentId: b.documentId, kind: b.kind, span: b.span, item: b.kind === 'count' ? b.measure : b.value,
       action: b.action, corrected: b.corrected ?? null, reason: b.reason, reviewer: req.tokenOwner!.name,
+      idempotencyKey: req.headers['idempotency-key'],
     });
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    // Rebuilt on a replay too: the first request may have stopped between its write and its rebuild.
     await ctx.records.rebuild();
     const ids = new Set([...before, ...(await figuresAt(ctx.records, b.documentId, b.span))]);
     const figures = (await Promise.all([...ids].map((id) => ctx.records.figure(id)))).filter((f) => f !== null).map((f) => figureSummary(f));

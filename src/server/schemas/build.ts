@@ -5,8 +5,11 @@ export type Schema = Record<string, unknown>;
 
 /** A string (with extra keywords). */
 export const str = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
-/** A whole number (with extra keywords). */
-export const int = (extra: Schema = {}): Schema => ({ type: 'integer', ...extra });
+/**
+ * A whole number (with extra keywords), a safe integer unless `extra` narrows it: so every integer
+ * parameter has a maximum, and none reaches SQLite or an array index as 1e21.
+ */
+export const int = (extra: Schema = {}): Schema => ({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER, ...extra });
 /** Any number. */
 export const num = (extra: Schema = {}): Schema => ({ type: 'number', ...extra });
 /** true or false. */

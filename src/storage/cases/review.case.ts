@@ -127,4 +127,22 @@ export function reviewCases(newStore: StoreFactory): void {
     await rejects(store.createToken(' '), 'E_BAD_INPUT');
     assert.equal((await store.createToken('desk')).name, 'desk', 'a revoked name can be used again');
   }));
+  it('stores a review given twice with one Idempotency-Key once, per reviewer, and refuses the key for another review', async () => withStore(newStore, async (store) => {
+    const { id, base } = await reviewed(store);
+    const first = await store.addReview({ ...base, idempotencyKey: 'k1' });
+    const again = await store.addReview({ ...base, idempotencyKey: 'k1' });
+    assert.equal(again.replayed, true);
+    assert.deepEqual([again.review, again.audit], [first.review, first.audit]);
+    assert.equal((await store.listReviews({ documentId: id })).total, 1);
+    await rejects(store.addReview({ ...base, action: 'reject', idempotencyKey: 'k1' }), 'E_CONFLICT');
+    const other = await store.addReview({ ...base, reviewer: 'ben', idempotencyKey: 'k1' });
+    assert.notEqual(other.replayed, true, "another reviewer's key is their own");
+    await rejects(store.addReview({ ...base, idempotencyKey: 'x'.repeat(201) }), 'E_BAD_INPUT');
+    assert.equal((await store.listReviews({ documentId: id })).total, 2);
+  }));
+
+  it('refuses a corrected count beyond the safe integers', async () => withStore(newStore, async (store) => {
+    const { base } = await reviewed(store);
+    await rejects(store.addReview({ ...base, action: 'correct', corrected: { min: 2 ** 53 + 1, max: 2 ** 53 + 1 } }), 'E_BAD_INPUT');
+  }));
 }

@@ -113,8 +113,9 @@ function listDocuments(db: Database, options: ListOptions): DocumentPage {
   }
   if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(d.name LIKE ? ESCAPE '\\' OR d.path LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like);
+    const path = options.qMatchesPath === false ? '' : ` OR d.path LIKE ? ESCAPE '\\'`;
+    where.push(`(d.name LIKE ? ESCAPE '\\'${path} OR d.title LIKE ? ESCAPE '\\')`);
+    params.push(...(path ? [like, like, like] : [like, like]));
   }
   if (options.currentOnly) where.push(NOT_SUPERSEDED);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -1,4 +1,5 @@
 /** Reviews: stored beside the extraction they judge, each with its audit entry, in one transaction. */
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import type { Count, DateMention } from '../../domain/types.js';
@@ -29,6 +30,16 @@ function toReview(r: ReviewRow): Review {
   };
 }
 
+/** Longest Idempotency-Key kept. */
+const MAX_KEY = 200;
+
+/** What makes two review requests the same one: everything the client sent, in a fixed order. */
+function requestHash(input: ReviewInput): string {
+  const { documentId, kind, span, item, action, corrected, reason } = input;
+  const canonical = JSON.stringify([documentId, kind, span?.start, span?.end, item ?? null, action, corrected ?? null, reason]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
 /** Throws E_BAD_INPUT unless `v` is a non-empty string of at most `max` characters; returns it trimmed. */
 function text(v: unknown, what: string, max: number): string {
   if (typeof v !== 'string' || !v.trim()) throw new AppError('E_BAD_INPUT', `A review needs a ${what}`);
@@ -51,6 +62,10 @@ export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAud
   const totalAll = db.prepare<[], number>('SELECT count(*) FROM reviews').pluck();
   const totalDoc = db.prepare<[string], number>('SELECT count(*) FROM reviews r JOIN documents d ON d.seq = r.doc_seq WHERE d.id = ?').pluck();
   // The latest review of each item is the one that applies; max(id) is the latest because ids only grow.
+  const keyed = db.prepare<[string, string], { request_hash: string; result_json: string }>(
+    'SELECT request_hash, result_json FROM review_idempotency WHERE reviewer = ? AND key = ?');
+  const remember = db.prepare<[string, string, string, number, string, string]>(
+    'INSERT INTO review_idempotency (reviewer, key, request_hash, review_id, result_json, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const current = db.prepare<[], ReviewRow>(`${SELECT} WHERE r.id IN (SELECT max(id) FROM reviews GROUP BY doc_seq, item_key) ORDER BY r.id`);
 
   /** The extracted item the input names; E_NOT_FOUND when none, E_BAD_INPUT when it is ambiguous. */
@@ -68,7 +83,22 @@ export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAud
     return matching[0]!;
   }
 
+  /** The earlier answer to this key, or undefined; E_CONFLICT when the key came with another request. */
+  function replay(input: ReviewInput): ReviewResult | undefined {
+    if (input.idempotencyKey === undefined) return undefined;
+    const key = input.idempotencyKey;
+    if (typeof key !== 'string' || !key || key.length > MAX_KEY) throw new AppError('E_BAD_INPUT', `An Idempotency-Key is 1 to ${MAX_KEY} characters`);
+    const row = keyed.get(String(input.reviewer).trim(), key);
+    if (row === undefined) return undefined;
+    if (row.request_hash !== requestHash(input)) {
+      throw new AppError('E_CONFLICT', 'This Idempotency-Key was already used for a different review; send a new key for a new review');
+    }
+    return { ...(JSON.parse(row.result_json) as ReviewResult), replayed: true };
+  }
+
   const add = db.transaction((input: ReviewInput, now: string): ReviewResult => {
+    const earlier = replay(input);
+    if (earlier) return earlier;
     const seq = seqOf.get(input.documentId);
     if (seq === undefined) throw new AppError('E_NOT_FOUND', `No stored document has the id ${input.documentId}`);
     const start = input.span?.start;
@@ -92,7 +122,9 @@ export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAud
       who: reviewer, action: `review.${input.action}`, target: reviewTarget(input.documentId, key),
       before: reviewState(extracted, prev ? toReview(prev) : null), after: reviewState(extracted, stored), reason,
     }, now);
-    return { review: stored, audit: entry };
+    const result = { review: stored, audit: entry };
+    if (input.idempotencyKey !== undefined) remember.run(reviewer, input.idempotencyKey, requestHash(input), stored.id, JSON.stringify(result), now);
+    return result;
   });
 
   return {

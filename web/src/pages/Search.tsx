@@ -24,7 +24,7 @@ export function SearchPage({ q }: { q: string }) {
       {q && (
         <Loaded res={res}>{(r) => (
           <>
-            <p class="muted">{r.items.length === 0 ? 'No report matches.' : `${r.items.length} best matches${r.capped ? ' (among the most recent of many)' : ''}.`}</p>
+            <p class="muted">{r.items.length === 0 ? 'No report matches.' : `${r.items.length} best ${r.items.length === 1 ? 'match' : 'matches'}${r.capped ? ' (among the most recent of many)' : ''}.`}</p>
             <ol class="hits">{r.items.map((h) => (
               <li key={h.documentId}>
                 <Link href={`/documents/${encodeURIComponent(h.documentId)}`}>{h.title ?? h.name}</Link>

@@ -6,6 +6,8 @@ import type { FormatOptions, FormatResult } from '../types.js';
 import { AppError } from '../../../domain/errors.js';
 import { edtfDay, edtfMonth } from '../metadata/dates.js';
 import { joinPageText } from './pdf-text.js';
+import { DEFAULT_INFLATE_BUDGET, inflatedSize } from './pdf-inflate.js';
+import { checkDeadline, checkTextLength, DEFAULT_MAX_TEXT } from '../limits.js';
 import type { PositionedText } from './pdf-text.js';
 
 const PDF_JS = import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs');
@@ -83,12 +85,24 @@ function parseError(path: string, err: unknown): AppError {
   return new AppError('E_PARSE', `${path}: not a readable PDF (${reason})`, { cause: err, details: { path } });
 }
 
+/** Refuses a PDF whose compressed streams expand beyond the budget, before pdfjs holds them. */
+function checkInflation(bytes: Uint8Array, path: string): void {
+  const { ratio, floor, cap } = DEFAULT_INFLATE_BUDGET;
+  const limit = Math.min(cap, Math.max(floor, ratio * bytes.length));
+  if (inflatedSize(bytes, limit) !== undefined) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new AppError('E_TOO_LARGE', `${path}: the PDF's compressed streams expand to more than ${mb(limit)} (${ratio} times its ${mb(bytes.length)}, at least ${mb(floor)}, at most ${mb(cap)}): a decompression bomb, or too large to read`,
+    { details: { path, limit } });
+}
+
 /**
  * Reads a PDF report. Pages are joined with a blank line and `pageStarts[i]` is where page
  * i + 1 begins in the text. A page that fails alone is logged and left empty; an encrypted or
  * corrupt file is `E_PARSE`; a PDF with no text layer (a scan) is `E_EMPTY`.
  */
 export async function readPdf(bytes: Uint8Array, opts: FormatOptions): Promise<FormatResult> {
+  checkInflation(bytes, opts.path);
+  const maxText = opts.maxText ?? DEFAULT_MAX_TEXT;
   const { getDocument } = await loadPdfjs();
   // pdfjs may take ownership of the buffer it is given; the caller's bytes stay untouched.
   const task = getDocument({
@@ -114,12 +128,15 @@ export async function readPdf(bytes: Uint8Array, opts: FormatOptions): Promise<F
     for (let n = 1; n <= pdf.numPages; n++) {
       if (n > 1) text += PAGE_SEPARATOR;
       pageStarts.push(text.length);
+      checkDeadline(opts.path, opts.deadline, opts.maxSeconds, `reading ${pdf.numPages} pages`);
       try {
         text += await pageText(pdf, n);
       } catch (err) {
         failed++;
         opts.logger.warn(`${opts.path}: page ${n} could not be read; left empty`, { path: opts.path, page: n, error: String(err) });
       }
+      // Stop at the limit rather than read the rest of a text bomb.
+      checkTextLength(opts.path, text.length, maxText, `PDF extraction (page ${n} of ${pdf.numPages})`, n < pdf.numPages);
     }
     if (failed > 0 && failed === pdf.numPages) throw parseError(opts.path, new Error('no page could be read'));
     if (text.trim() === '') {

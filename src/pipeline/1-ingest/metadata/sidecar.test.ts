@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applySidecar, parseSidecar, readSidecar } from './sidecar.js';
+import { applySidecar, parseSidecar, readSidecar, readSidecarSync } from './sidecar.js';
 import { isAppError } from '../../../domain/errors.js';
 import { silentLogger } from '../../../domain/logger.js';
 import type { Logger } from '../../../domain/logger.js';
@@ -53,6 +53,29 @@ test('reads the sidecar next to a report, and finds none where there is none', a
     assert.equal(await readSidecar(join(dir, 'b.txt'), silentLogger), undefined);
     await writeFile(join(dir, 'c.txt.meta.json'), '{ "url": ');
     await assert.rejects(readSidecar(join(dir, 'c.txt'), silentLogger), (e) => isAppError(e, 'E_BAD_INPUT') && /not valid JSON/.test(e.message));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+for (const [value, reason] of [
+  [{ title: 'x'.repeat(5_000_000) }, /"title" is 5,000,000 characters long; at most 1000 are accepted/],
+  [{ url: `https://x.example/${'a'.repeat(3000)}` }, /"url" is 3,018 characters long; at most 2048/],
+  [{ published: '2024-02-30' }, /"published" is not a day of the calendar: "2024-02-30"/],
+  [{ published: '2024-13' }, /"published" is not a day of the calendar/],
+] as const) {
+  test(`refuses the sidecar ${JSON.stringify(value).slice(0, 60)} with its own reason, never the --published flag's`, () => {
+    assert.throws(() => parseSidecar(value, 'r.txt.meta.json', silentLogger), (e) =>
+      isAppError(e, 'E_BAD_INPUT') && reason.test(e.message) && !/--published/.test(e.message));
+  });
+}
+
+test('refuses a sidecar file larger than 64 KB before reading it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ingest-sidecar-'));
+  try {
+    await writeFile(join(dir, 'a.txt.meta.json'), `{ "title": "${'x'.repeat(100 * 1024)}" }`);
+    await assert.rejects(readSidecar(join(dir, 'a.txt'), silentLogger), (e) => isAppError(e, 'E_BAD_INPUT') && /the sidecar is 100 KB; a sidecar is at most 64 KB/.test(e.message));
+    assert.throws(() => readSidecarSync(join(dir, 'a.txt'), silentLogger), (e) => isAppError(e, 'E_BAD_INPUT') && /at most 64 KB/.test(e.message));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
