@@ -4,9 +4,9 @@
  * the corpus's event context holds; figures, checks, timeline and entities are then rebuilt from
  * the stored extraction rows, without reading or re-extracting any text, and written as rows.
  */
-import type { Count, DateMention, DocumentMeta } from '../../domain/types.js';
+import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
-import type { CheckResult, CountRef, EventCount, SourcePair } from '../3-reconcile/types.js';
+import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
@@ -80,6 +80,27 @@ async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
     });
   }
   return out;
+}
+
+/**
+ * The counts lying within a span, in extraction order: a binary search over the counts by start,
+ * so a report of many dates and counts is not one pass over its counts per date.
+ */
+function countsWithin(refs: readonly CountRef[]): (span: Span) => CountRef[] {
+  const order = refs.map((_, i) => i).sort((a, b) => refs[a]!.count.span.start - refs[b]!.count.span.start || a - b);
+  const starts = order.map((i) => refs[i]!.count.span.start);
+  return (span) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < starts.length && starts[k]! < span.end; k++) if (refs[order[k]!]!.count.span.end <= span.end) out.push(order[k]!);
+    return out.sort((a, b) => a - b).map((i) => refs[i]!);
+  };
 }
 
 /** Two figures listed in one clause ("25 children lost both parents, and 130 lost one parent") count different people. */
@@ -211,12 +232,11 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
   const timeline = buildTimeline(reports.map((r) => {
     const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
-    const refs = refsByDoc.get(r.id) ?? [];
-    const sentences = r.dated.flatMap((d, i) => {
+    const inSentence = countsWithin(refsByDoc.get(r.id) ?? []);
+    const sentences: DatedSentence[] = [];
+    r.dated.forEach((d, i) => {
       const date = dates[i];
-      if (date === null || date === undefined) return [];
-      const inside = refs.filter((c) => d.sentence.start <= c.count.span.start && c.count.span.end <= d.sentence.end);
-      return [{ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inside }];
+      if (date !== null && date !== undefined) sentences.push({ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inSentence(d.sentence) });
     });
     return { doc: r.id, published: r.meta.published, sentences };
   }));

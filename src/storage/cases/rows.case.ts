@@ -59,6 +59,18 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual(await store.getSummaries([]), []);
   }));
 
+  it('finds the same candidates for a long report (thousands of keys, looked up by one join)', async () => withStore(newStore, async (store) => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [r] = await store.addReports([{ ...numberedReport('long', i), derived: derived([7, 7, 8, i, 9, 9]) }]);
+      ids.push(r!.id);
+    }
+    const many = Array.from({ length: 2 * 2500 }, (_, i) => 1000 + i);
+    const [long] = await store.addReports([{ ...numberedReport('long', 9), derived: derived([...many, 7, 7, 9, 9, 8, 2]) }]);
+    const found = await store.sourceCandidates(long!.id, 3, 10);
+    assert.deepEqual(found.map((c) => [c.id, c.shared]), [[ids[1]!, 2], [ids[2]!, 3], [ids[3]!, 2]], 'each bucket offers its 3 most recent');
+  }));
+
   it('lists reports stored without derived parts, for a backfill', async () => withStore(newStore, async (store) => {
     const [plain] = await store.addReports([numberedReport('plain', 1)]);
     await store.addReports([{ ...numberedReport('plain', 2), derived: derived([1, 2]) }]);
