@@ -14,6 +14,8 @@ import type { Found } from './attribution/patterns.js';
 import { findQuotes } from './attribution/quotes.js';
 import { bodyEnd } from './bodyEnd.js';
 import { ListHeadings } from './counts/heading.js';
+import { LineLabels } from './counts/label.js';
+import type { LineLabel } from './counts/label.js';
 
 // The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
@@ -41,6 +43,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const counts: Count[] = [];
   const dates: DateMention[] = [];
   const headings = new ListHeadings();
+  const labels = new LineLabels();
   sentences.forEach((span, n) => {
     const s = text.slice(span.start, span.end);
     // Lists are pushed onto, not spread or mapped: empty and full ones then share one shape in
@@ -50,14 +53,16 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     if (DATEISH.test(s)) findDates(text, span, ctx, ds);
     for (const d of ds) dates.push(d);
     const listMeasure = headings.next(s);
+    const nextSpan = sentences[n + 1];
+    const label = labels.next(s, nextSpan && nextSpan.end - nextSpan.start <= 80 ? text.slice(nextSpan.start, nextSpan.end) : undefined);
     if (!NUMBERISH.test(s)) return;
-    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, counts);
+    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, label ? { measure: label.measure, after: span.start + label.after } : null, counts);
   });
   return { counts, dates };
 }
 
 /** Appends the counts of one sentence to `counts` (a part's `partOf` indexes that list). */
-function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, counts: Count[]): void {
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, label: LineLabel | null, counts: Count[]): void {
   const offset = counts.length;
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
@@ -76,7 +81,7 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
     }
   }
-  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure)) {
+  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure, label)) {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,

@@ -7,7 +7,8 @@ import { readQuantity } from './quantity.js';
 import type { NounPhrase } from './phrase.js';
 import { readNounPhrase } from './phrase.js';
 import { cueEndingAt, postCue, preCue, subjectCue } from './measure.js';
-import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
+import type { LineLabel } from './label.js';
+import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, NON_PEOPLE, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
 
 /** A count found in one sentence, before attribution: its `partOf` indexes this sentence's list. */
 export type SentenceCount = Omit<Count, 'attribution' | 'quote' | 'sentence'>;
@@ -30,6 +31,9 @@ interface Candidate {
   /** True when the noun phrase was borrowed from the sibling before ("12 dead, hundreds still missing"). */
   borrowed?: boolean;
 }
+
+// Words after a labelled value that qualify it rather than name what it counts ("36 direct", "1,029 total").
+const TALLY_WORDS = /^(?:total|direct|indirect|confirmed|reported|official|estimated|overall|combined|known|recorded|people)$/;
 
 const STARTS = /^(?:\d|hundreds$|thousands$|dozens$|scores$|millions$|tens$|several$)/;
 
@@ -221,7 +225,7 @@ function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Me
 }
 
 /** Every count in the sentence whose tokens are given. */
-export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null): SentenceCount[] {
+export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
@@ -236,14 +240,22 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   for (const [n, c] of cands.entries()) {
     const floor = clause[c.q.from]!;
     const pre = preCue(tokens, c.q.from, floor);
+    // "Deaths: 22[1]", "Fatalities: 36 direct", "485 (per the parliament)" under it: the label's measure.
+    const labelled = label && tokens[c.q.from]!.start >= label.after ? label.measure : null;
+    if (labelled && c.np.kind === 'things') {
+      const head = tokens[c.np.end - 1]?.lower ?? '';
+      if (TALLY_WORDS.test(head)) c.np = { ...c.np, kind: 'none', end: c.q.to, subjectFrom: c.q.to, subjectTo: c.q.to };
+      // "Non-fatal injuries: 1 firefighter": under a label, a noun that is no known thing names who.
+      else if (!NON_PEOPLE.has(head)) c.np = { ...c.np, kind: 'people', subjectTo: c.np.end };
+    }
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
       if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
       // "dozens still missing", "hundreds fled": a vague number with its predicate right beside it.
-      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts); continue; }
+      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts) ?? labelled; continue; }
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
       const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands) ?? labelCue(tokens, c, starts);
-      c.measure = adj && adj !== 'population' ? adj : null;
+      c.measure = adj && adj !== 'population' ? adj : labelled;
       // "- Sarn: 27" under "Deaths by village:": a list item's bare number counts what its heading names.
       if (!c.measure && listMeasure && c.np.kind === 'none' && !c.q.vague) c.measure = listMeasure;
       continue;
@@ -261,7 +273,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     c.measure ??= subjectCue(tokens, c.q.from, floor, starts);
     c.measure ??= c.np.statusMeasure ?? null;
     if (!c.measure && c.sibling !== undefined) c.measure = cands[c.sibling]!.measure ?? null;
-    c.measure ??= listMeasure ?? 'other';
+    c.measure ??= labelled ?? listMeasure ?? 'other';
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';

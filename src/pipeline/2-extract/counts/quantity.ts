@@ -140,5 +140,7 @@ export function readQuantity(tokens: Token[], i: number, text: string): Quantity
   }
   // "20 or more", "1,000-plus"
   if (tokens[to]?.lower === 'or' && tokens[to + 1]?.lower === 'more') { max = null; to += 2; }
+  // "200+": the number or more (not "+ 90" of a phone number, which a digit follows).
+  else if (tokens[to]?.lower === '+' && tokens[to]!.start === tokens[to - 1]!.end && !/^\d/.test(tokens[to + 1]?.text ?? '') && h === null) { max = null; to += 1; }
   return { min, max, approximate, from, to, numFrom: i, vague: false, value: r.high };
 }
