@@ -1,6 +1,7 @@
 /** The ways a report says where a figure comes from, each rule with the phrase it handles. */
 import type { Attribution } from '../../../domain/types.js';
 import { allMatches } from '../../../nlp/matches.js';
+import { labelMeasure } from '../counts/label.js';
 
 /** An attribution found in a sentence, with its place (sentence-relative offsets). */
 export interface Found {
@@ -11,7 +12,7 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:reports|records)(?=\s+(?:(?:at\s+least|some|about|around|more\s+than|over|nearly)\s+)?\d)|(?:(?:has|have|had)\s+)?argued(?=\s+that\b)|argues?(?=\s+that\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
+const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|tweeted|posted|notified|informed|testified|recalled|recalls|recollected|recollects|acknowledged|admitted|conceded|insisted|asserted|(?:is|are|was|were)\s+reporting(?=\s+that\b)|(?:warned|regretted|explained|cautioned|feared)(?=\s+that\b)|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states?|notes?|claims?|estimates?|shows?|confirms?|announces?|warns?|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:reports|records)(?=\s+(?:(?:at\s+least|some|about|around|more\s+than|over|nearly)\s+)?\d)|(?:(?:has|have|had)\s+)?argued(?=\s+that\b)|argues?(?=\s+that\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
 // Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
 const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
@@ -64,8 +65,9 @@ const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|se
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
-// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too.
-const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too;
+// "the National Disaster Authority (NDA) reported": an acronym in brackets stands between the name and its verb.
+const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
 // "…, said the ministry." (inverted, at the end)
 const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
 
@@ -102,6 +104,14 @@ function make(text: string, source: string, start: number): Found {
   if (kind) attribution.kind = kind;
   return { attribution, start, end: start + text.length };
 }
+
+// Headlines: a capitalised speaker before a colon that a count follows, or a short one after the colon that ends it.
+const HEADLINE_SOURCE = /^\s*((?:[\p{Lu}][\p{L}'’.&-]*|of|the|for)(?:\s+(?:[\p{Lu}][\p{L}'’.&-]*|of|the|for|officials|police|authorities|ministry|government|army|governor|mayor|health|rescuers|medics|doctors|activists|monitors)){0,5}):\s+(?=[^:]*\d)/u;
+const HEADLINE_SOURCE_AFTER = /\d[^:]{0,100}:\s+((?:[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/u;
+const HEADLINE_BODY = new RegExp(String.raw`(?:\p{L}{2}s|${BODY_NOUN}|governor|mayor|minister|president|spokes(?:man|woman|person)|rescuers|medics|doctors)$`, 'iu');
+const CASUALTY_WORD = /\b(?:dead|deaths?|died|killed|kills?|toll|injured|wounded|missing|casualties|fatalities|victims|bodies|displaced|homeless)\b/i;
+
+const CLAIMED_ACT = /^\s+(?:responsibility|credit|(?:the|an?|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|raids?|strikes?|massacres?|abductions?|kidnappings?|shootings?|explosions?|blasts?|ambush(?:es)?|operations?))\b/u;
 
 /** Every attribution stated in a sentence, in order. */
 export function findAttributions(sentence: string): Found[] {
@@ -175,6 +185,8 @@ export function findAttributions(sentence: string): Found[] {
       if (subject) add(make(text, subject, start));
       continue;
     }
+    // "The group claimed the bombing, which killed 12": who claims an attack does not report its toll.
+    if (/^claim(?:s|ed)?$/i.test(m[3]!) && CLAIMED_ACT.test(sentence.slice(m.index! + m[0].length))) continue;
     // "it was determined that …" is a passive, not a speaker.
     if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
     // "local councillors put the number of dead at …": a lower-case speaker puts only a figure.
@@ -188,6 +200,20 @@ export function findAttributions(sentence: string): Found[] {
   if (/\bby\b/.test(sentence)) for (const m of allMatches(/\b(?:was|were|are|is|been|being)\s+(?:still\s+|also\s+|officially\s+)?(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)(?:\s+as\s+[\p{L}-]+)?\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80})/giu, sentence)) {
     const source = trimSource(m[1]!.replace(/\s+(?:in|on|at|since|during|after|before|until|as\s+of)\s+.*$/i, ''));
     if (source && !STARTS_COUNT.test(source)) add(make(m[0].slice(m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)), source, m.index! + m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)));
+  }
+  // "The death toll given by the provincial authorities is 613": a figure's passive agent.
+  if (/\bby\b/.test(sentence)) for (const m of allMatches(/\b(?:toll|figures?|number|count|tally|estimates?|data|statistics)\s+(?:given|provided|released|published|cited|issued|reported|announced|compiled|put\s+forward)\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80}?)(?=\s+(?:is|was|are|were|stands|stood|puts?|at|of|shows?|says?|includes?|rose|reached)\b|[,;:.!?(]|$)/giu, sentence)) {
+    const source = trimSource(m[1]!);
+    const at = m.index! + m[0].search(/\b(?:given|provided|released|published|cited|issued|reported|announced|compiled|put)\b/i);
+    if (source && !STARTS_COUNT.test(source)) add(make(sentence.slice(at, m.index! + m[0].length), source, at));
+  }
+  // A headline "Orlec officials: 40 dead in flood" or "Flood toll rises to 19: governor": the source before or after a colon.
+  // A place before the colon ("Pelmor: 96 killed") is no source: the phrase must end in a plural or a body.
+  const before = HEADLINE_SOURCE.exec(sentence);
+  const head = before && HEADLINE_BODY.test(before[1]!) ? before : HEADLINE_SOURCE_AFTER.exec(sentence);
+  if (head && !out.length && CASUALTY_WORD.test(sentence) && !labelMeasure(head[1]!) && !/[.!?]\s*$/.test(sentence)) {
+    const at = head.index + head[0].indexOf(head[1]!);
+    add(make(head[1]!, head[1]!, at));
   }
   // ", saying that …": the speaker is the sentence's subject.
   for (const m of allMatches(/,\s*saying\b/gi, sentence)) {

@@ -5,7 +5,7 @@ import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?)\b/i;
+const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?|claim|state|note|estimate|confirm|announce|warns?|warned|tweeted|posted|notified|informed|testified|recalls?|recalled|recollects?|recollected|acknowledged|admitted|conceded|insisted|asserted|reporting|regretted|explained|cautioned|feared|given|provided|released|published|cited|issued|compiled|dead|deaths?|killed|injured|wounded)\b|:/i;
 
 // A sentence that breaks down the figure of the sentence before: "Among the dead were …", "Among them, …".
 const CONTINUES = /^\s*Among\s+(?:the\s+(?:dead|victims|wounded|injured|missing|killed)|them|those)\b/i;

@@ -52,7 +52,7 @@ function cues(measure: Measure, phrases: string[]): Cue[] {
 /** Verbs and predicates after a counted phrase: "613 civilians were killed", "150 remain missing". */
 export const POST_CUES: Cue[] = [
   ...cues('orphaned', ['lost one or both parents', 'lost one or both of their parents', 'lost both parents', 'lost one parent', 'lost a parent', 'lost their parents', 'lost both their parents', 'lost their parent', 'orphaned', 'left orphans']),
-  ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead']),
+  ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead', 'drowned', 'succumbed', 'were buried', 'have been buried', 'had been buried', 'burned to death', 'burnt to death', 'froze to death', 'frozen to death', 'starved to death', 'crushed to death', 'fatally']),
   ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
