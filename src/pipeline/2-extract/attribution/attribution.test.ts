@@ -19,6 +19,8 @@ const TABLE: [string, (string | null)[]][] = [
   ['The death toll given by the Orlec authorities is 613 civilians.', ['the Orlec authorities']],
   ['Varn Rescuers: 70 Dead in Mudslide', ['Varn Rescuers']],
   ['Ferry toll rises to 19: governor', ['governor']],
+  // A report named by its author, whose statement opens a quote with a colon, speaks the whole quote.
+  ['The report of Kestrel Watch on the abuses in the siege of Orlec says of the flight from the town: “Many froze. Around 90 bodies were brought to Sarn.” Later, 5 people died.', ['The report of Kestrel Watch', null]],
   // Who claims an attack is not who reports its toll.
   ['The group claimed the bombing, which killed 12 people.', [null]],
   ['The Sarn Front claimed responsibility for the attack that killed 9 soldiers.', [null]],

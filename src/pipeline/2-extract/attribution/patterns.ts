@@ -111,6 +111,7 @@ const HEADLINE_SOURCE_AFTER = /\d[^:]{0,100}:\s+((?:[\p{L}'’.&-]+\s+){0,3}[\p{
 const HEADLINE_BODY = new RegExp(String.raw`(?:\p{L}{2}s|${BODY_NOUN}|governor|mayor|minister|president|spokes(?:man|woman|person)|rescuers|medics|doctors)$`, 'iu');
 const CASUALTY_WORD = /\b(?:dead|deaths?|died|killed|kills?|toll|injured|wounded|missing|casualties|fatalities|victims|bodies|displaced|homeless)\b/i;
 
+const REPORT_SUBJECT = /^\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}(?:report|statement|study|survey|review|findings|account|investigation|inquiry|assessment|analysis)\s+(?:of|by|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’.-]*){0,5})\s[^.;:“”"\d]{0,200}?(\s(?:says|said|states|stated|concludes|concluded|notes|noted|reports|reported|finds|found|estimates|estimated))\b/u;
 const CLAIMED_ACT = /^\s+(?:responsibility|credit|(?:the|an?|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|raids?|strikes?|massacres?|abductions?|kidnappings?|shootings?|explosions?|blasts?|ambush(?:es)?|operations?))\b/u;
 
 /** Every attribution stated in a sentence, in order. */
@@ -214,6 +215,11 @@ export function findAttributions(sentence: string): Found[] {
   if (head && !out.length && CASUALTY_WORD.test(sentence) && !labelMeasure(head[1]!) && !/[.!?]\s*$/.test(sentence)) {
     const at = head.index + head[0].indexOf(head[1]!);
     add(make(head[1]!, head[1]!, at));
+  }
+  // "The report of Memorial on the events in Orlec says of the flight: “…”": a report's long subject, named by its author.
+  if (speech) {
+    const m = REPORT_SUBJECT.exec(sentence);
+    if (m) add(make(m[0].slice(m[0].length - m[2]!.length).trimStart(), m[1]!, m.index + m[0].length - m[2]!.length));
   }
   // ", saying that …": the speaker is the sentence's subject.
   for (const m of allMatches(/,\s*saying\b/gi, sentence)) {

@@ -106,7 +106,9 @@ export class AttributionTracker {
 
   /** The speaker named right after a quote closes (or right before it opens). */
   private quoteSpeaker(q: QuoteSpan, found: Found[]): Attribution | null {
-    const near = (f: Found) => (f.start >= q.outer.end && f.start - q.outer.end < 80) || (f.end <= q.outer.start && q.outer.start - f.end < 20);
+    // "… says of the flight from the town: “…”": a statement whose colon opens the quote speaks it.
+    const opens = (f: Found) => f.end <= q.outer.start && q.outer.start - f.end < 160 && /^[^.!?“”"]*:\s*$/.test(this.text.slice(f.end, q.outer.start));
+    const near = (f: Found) => (f.start >= q.outer.end && f.start - q.outer.end < 80) || (f.end <= q.outer.start && q.outer.start - f.end < 20) || opens(f);
     const local = found.find(near);
     if (local) return local.attribution;
     // The speaker stands in the sentence where the quote closes (or the one where it opens).
