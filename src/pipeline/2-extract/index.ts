@@ -19,7 +19,7 @@ import type { LineLabel } from './counts/label.js';
 
 // The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
-const DATEISH = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last|this|next|ago|earlier|later|previous|following|days?\b|until|till)/i;
+const DATEISH = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last|this|next|ago|earlier|later|previous|following|days?\b|until|till|Christmas|New Year)/i;
 
 /** Extracts every count and date from `text`. Pure: the same text and options give the same result. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
