@@ -151,6 +151,8 @@ function listStart(tokens: Token[], end: number, next: number): { k: number; lat
   k++;
   // "— including", "(including", "among them"
   while (tokens[k] && (BREAKDOWN_OPENERS.has(tokens[k]!.lower) || /^(?:them|whom|those)$/.test(tokens[k]!.lower))) k++;
+  // "322 bodies, including those of 155 children"
+  if (tokens[k - 1]?.lower === 'those' && tokens[k]?.lower === 'of') k++;
   return { k, late: false };
 }
 
@@ -220,12 +222,27 @@ function labelCue(tokens: Token[], c: Candidate, stops: Set<number>): Measure | 
 
 /** True when a measure word directly follows: "20 killed", "20 were killed", "20 died". */
 function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Measure | null {
-  const m = postCue(tokens, c.end, Math.min(tokens.length, c.end + 3), { skip: new Set(), stops: scanStops, innerOnly: false });
+  // "250 were known to be dead", "40 are feared dead": a hedge between the number and its predicate.
+  const hedged = /^(?:known|believed|thought|said|feared|reported|confirmed|presumed|understood)$/.test(tokens[c.end + 1]?.lower ?? '');
+  const m = postCue(tokens, c.end, Math.min(tokens.length, c.end + (hedged ? 6 : 3)), { skip: new Set(), stops: scanStops, innerOnly: false });
   return m;
 }
 
+const ELLIPSIS_LINKS = new Set([',', 'and', 'while', 'with']);
+const ELLIPSIS_PREPS = new Set(['from', 'in', 'at', 'on', 'by', 'across', 'among', 'of']);
+const INJURY_CASES = /^(?:wounds?|injur(?:y|ies)|frostbite|burns|fractures|trauma|gunshot|shrapnel)$/;
+const FIGURE_NOUNS = /^(?:figure|figures|number|estimate|tally|count)$/;
+
+/** True when the number is stated as "a figure": "figure of 250,000", "number was 6 million", "its 480,000 figure". */
+function figureWord(tokens: Token[], c: Candidate): boolean {
+  if (FIGURE_NOUNS.test(tokens[c.q.to]?.lower ?? '') && c.np.kind === 'things') return true;
+  let k = c.q.from - 1;
+  if (/^(?:of|was|is|at|to|stood|stands|reached|put)$/.test(tokens[k]?.lower ?? '')) k--;
+  return k < c.q.from - 1 && FIGURE_NOUNS.test(tokens[k]?.lower ?? '');
+}
+
 /** Every count in the sentence whose tokens are given. */
-export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null): SentenceCount[] {
+export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null, previous: Measure | null = null): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
@@ -247,6 +264,27 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       if (TALLY_WORDS.test(head)) c.np = { ...c.np, kind: 'none', end: c.q.to, subjectFrom: c.q.to, subjectTo: c.q.to };
       // "Non-fatal injuries: 1 firefighter": under a label, a noun that is no known thing names who.
       else if (!NON_PEOPLE.has(head)) c.np = { ...c.np, kind: 'people', subjectTo: c.np.end };
+    }
+    // "151 people died from gunshot wounds, 20 from shrapnel and 10 from blows", "190 were killed
+    // in Asa, 72 in Bel": a bare number listed after a count, before a preposition, repeats its predicate.
+    if ((c.np.kind === 'none' || c.borrowed) && n > 0 && !c.q.vague && ELLIPSIS_LINKS.has(tokens[c.q.from - 1]?.lower ?? '') && ELLIPSIS_PREPS.has(tokens[c.q.to]?.lower ?? '')) {
+      const prev = cands[n - 1]!;
+      if (prev.measure && prev.measure !== 'other' && prev.np.kind !== 'things') { c.measure = prev.measure; continue; }
+    }
+    // "598 cases of wounds or frostbite": cases of an injury are the injured.
+    if (c.np.kind === 'things' && tokens[c.np.end - 1]?.lower === 'cases' && tokens[c.np.end]?.lower === 'of' && INJURY_CASES.test(tokens[c.np.end + 1]?.lower ?? '')) {
+      let e = c.np.end + 2;
+      while (tokens[e + 1] && /^(?:or|and)$/.test(tokens[e]!.lower) && /^[a-z]+$/.test(tokens[e + 1]!.lower)) e += 2;
+      c.np = { ...c.np, kind: 'people', end: e, subjectTo: e };
+      c.measure = 'injured';
+      continue;
+    }
+    // "a lower figure of 250,000", "the number was around six million", "its 480,000 figure": a
+    // figure of the measure counted just before, in this sentence or the one before it.
+    if (c.np.kind !== 'people' && c.outer === undefined && !pre && figureWord(tokens, c)) {
+      let before: Measure | null = previous;
+      for (let k = n - 1; k >= 0; k--) if (cands[k]!.measure && cands[k]!.measure !== 'other') { before = cands[k]!.measure!; break; }
+      if (before) { c.measure = before; continue; }
     }
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
@@ -274,6 +312,11 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     c.measure ??= c.np.statusMeasure ?? null;
     if (!c.measure && c.sibling !== undefined) c.measure = cands[c.sibling]!.measure ?? null;
     c.measure ??= labelled ?? listMeasure ?? 'other';
+  }
+  // "160 children and 20 adults abducted": counts joined by "and" share the predicate after the last.
+  for (let n = cands.length - 2; n >= 0; n--) {
+    const next = cands[n + 1]!;
+    if (cands[n]!.measure === 'other' && next.sibling === n && !next.borrowed && next.measure && next.measure !== 'other' && cands[n]!.host === undefined) cands[n]!.measure = next.measure;
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';

@@ -66,6 +66,8 @@ for (const h of HEDGES) {
 
 /** The hedge that ends right before token `i`, if any. */
 function hedgeBefore(tokens: Token[], i: number): Hedge & { from: number } | null {
+  // "nearly, 3,000": a stray comma after an adverb hedge.
+  if (tokens[i - 1]?.lower === ',' && /^(?:nearly|almost|approximately|roughly|about|around)$/.test(tokens[i - 2]?.lower ?? '') && /^\d/.test(tokens[i]?.text ?? '')) i--;
   const list = i > 0 ? HEDGES_BY_LAST.get(tokens[i - 1]!.lower) : undefined;
   if (!list) return null;
   for (const h of list) {
