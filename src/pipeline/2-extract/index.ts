@@ -16,6 +16,7 @@ import { bodyEnd } from './bodyEnd.js';
 import { ListHeadings } from './counts/heading.js';
 import { LineLabels } from './counts/label.js';
 import type { LineLabel } from './counts/label.js';
+import { ZERO_HINT } from './counts/zero.js';
 
 // The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
@@ -55,17 +56,18 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const listMeasure = headings.next(s);
     const nextSpan = sentences[n + 1];
     const label = labels.next(s, nextSpan && nextSpan.end - nextSpan.start <= 80 ? text.slice(nextSpan.start, nextSpan.end) : undefined);
-    if (!NUMBERISH.test(s)) return;
+    const zeros = ZERO_HINT.test(s);
+    if (!zeros && !NUMBERISH.test(s)) return;
     // The measure the sentence before last counted, for "a lower figure of 250,000".
     const last = counts.length ? counts[counts.length - 1]! : undefined;
     const previous = last && last.measure !== 'other' && n > 0 && last.sentence.start === sentences[n - 1]!.start ? last.measure : null;
-    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, label ? { measure: label.measure, after: span.start + label.after } : null, previous, counts);
+    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, label ? { measure: label.measure, after: span.start + label.after } : null, previous, zeros, counts);
   });
   return { counts, dates };
 }
 
 /** Appends the counts of one sentence to `counts` (a part's `partOf` indexes that list). */
-function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, label: LineLabel | null, previous: Measure | null, counts: Count[]): void {
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, label: LineLabel | null, previous: Measure | null, zeros: boolean, counts: Count[]): void {
   const offset = counts.length;
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
@@ -84,7 +86,7 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
     }
   }
-  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure, label, previous)) {
+  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure, label, previous, zeros)) {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,

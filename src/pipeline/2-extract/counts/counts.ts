@@ -8,6 +8,7 @@ import type { NounPhrase } from './phrase.js';
 import { readNounPhrase } from './phrase.js';
 import { cueEndingAt, postCue, preCue, subjectCue } from './measure.js';
 import type { LineLabel } from './label.js';
+import { zeroCounts } from './zero.js';
 import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, NON_PEOPLE, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
 
 /** A count found in one sentence, before attribution: its `partOf` indexes this sentence's list. */
@@ -242,7 +243,7 @@ function figureWord(tokens: Token[], c: Candidate): boolean {
 }
 
 /** Every count in the sentence whose tokens are given. */
-export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null, previous: Measure | null = null): SentenceCount[] {
+export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null, previous: Measure | null = null, zeros = false): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
@@ -360,6 +361,12 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const host = c.host !== undefined ? index.get(c.host) : undefined;
     if (host !== undefined) out.partOf = host;
     counts.push(out);
+  }
+  if (zeros) {
+    for (const z of zeroCounts(tokens)) {
+      if (inDate(tokens[z.from]!)) continue;
+      counts.push({ measure: z.measure, group: 'all', unit: 'people', subject: '', min: 0, max: 0, approximate: false, span: { start: tokens[z.from]!.start, end: tokens[z.to - 1]!.end } });
+    }
   }
   return counts;
 }

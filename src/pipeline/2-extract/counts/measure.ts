@@ -34,7 +34,7 @@ function cueAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
 }
 
 // "taken to hospital", "took part": taking is capture only when no such words follow.
-const NOT_CAPTURE = /^(?:hospital|hospitals|part|place|care|shelter|safety|refuge|into|over|up|off|the hospital|a hospital)$/;
+const NOT_CAPTURE = /^(?:hospital|hospitals|part|place|care|shelter|shelters|safety|refuge|evacuation|into|over|up|off|the hospital|a hospital)$/;
 function takenElsewhere(tokens: Token[], k: number): boolean {
   for (let n = k + 1; n < Math.min(tokens.length, k + 6); n++) if (NOT_CAPTURE.test(tokens[n]!.lower)) return true;
   return false;
@@ -91,7 +91,8 @@ export function preCue(tokens: Token[], from: number, floor: number): Measure | 
     const c = cueEndingAt(tokens, k, PRE_CUES);
     if (c && (c.words[0] === 'took' || c.words[0] === 'taking') && takenElsewhere(tokens, k)) return null;
     if (c) return negated(tokens, k - c.words.length + 1, floor) ? null : c.measure;
-    if (!SKIPPABLE.test(tokens[k]!.lower)) return null;
+    // "evacuated the island's 337 residents": a possessive before the number.
+    if (!SKIPPABLE.test(tokens[k]!.lower) && !/^[\p{L}-]+['’]s?$/u.test(tokens[k]!.lower) && !(tokens[k]!.lower === 'its' || tokens[k]!.lower === 'their')) return null;
   }
   return null;
 }
