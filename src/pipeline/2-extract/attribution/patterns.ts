@@ -67,7 +67,7 @@ const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
 // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too;
 // "the National Disaster Authority (NDA) reported": an acronym in brackets stands between the name and its verb.
-const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—_]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
 // "…, said the ministry." (inverted, at the end)
 const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
 
@@ -191,7 +191,7 @@ export function findAttributions(sentence: string): Found[] {
     // "it was determined that …" is a passive, not a speaker.
     if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
     // "local councillors put the number of dead at …": a lower-case speaker puts only a figure.
-    const putsFigure = /^puts?$/i.test(m[3]!) && /^\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count|tally)\b/i.test(sentence.slice(m.index! + m[0].length));
+    const putsFigure = /^puts?$/i.test(m[3]!) && /^\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count|tally)\b/i.test(sentence.slice(m.index! + m[0].length)) || /^\s+it\s+at\b/i.test(sentence.slice(m.index! + m[0].length));
     if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[3]!) && !/^\p{Lu}/u.test(speaker) && !putsFigure) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;

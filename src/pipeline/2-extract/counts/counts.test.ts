@@ -15,6 +15,20 @@ function counts(text: string): Row[] {
 
 // Sentences in our own words, one rule each; [sentence, expected counts].
 const TABLE: [string, Row[]][] = [
+  // Not counts: an age after a name, a difference between estimates.
+  ['Ada Lim, 41, and Joe Park, 29, were killed.', []],
+  ['The new policy meant 90,000 fewer deaths.', []],
+  // Bounds and revisions.
+  ['The toll kept climbing above 300.', [['killed', 'all', 301, null]]],
+  ['Officials warned the toll could reach 20,000.', [['killed', 'all', null, 20_000]]],
+  ['The toll rose from 300 to 412.', [['killed', 'all', 300, 300], ['killed', 'all', 412, 412]]],
+  // The predicate over the noun; modifiers before a people noun; number words without a hyphen.
+  ['Two aid workers and 3 security force members were killed.', [['killed', 'all', 2, 2], ['killed', 'all', 3, 3]]],
+  ['Nine died and 21 others remain in serious condition.', [['killed', 'all', 9, 9], ['injured', 'all', 21, 21]]],
+  ['The blast wounded dozens.', [['injured', 'all', 24, 99]]],
+  ['The famine caused 480,000 “excess deaths”.', [['killed', 'all', 480_000, 480_000]]],
+  ['The clinic reported 1,900 cases, including 11 confirmed deaths.', [['killed', 'all', 11, 11]]],
+  ['Seventy four people died and twenty one were injured.', [['killed', 'all', 74, 74], ['injured', 'all', 21, 21]]],
   // Explicit zeros are counts of zero; a comparison or a hope is not.
   ['No injuries or fatalities were reported among the crew.', [['injured', 'all', 0, 0], ['killed', 'all', 0, 0]]],
   ['Officials said no one was killed.', [['killed', 'all', 0, 0]]],

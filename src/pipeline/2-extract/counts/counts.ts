@@ -1,6 +1,7 @@
 /** Finds every count of people in a sentence: its bounds, group, unit, subject and measure. */
 import type { Count, Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
+import { isCapitalized } from '../../../nlp/tokens.js';
 import { isNumberWord } from '../../../nlp/numbers.js';
 import type { Quantity } from './quantity.js';
 import { readQuantity } from './quantity.js';
@@ -48,6 +49,10 @@ function isExcluded(tokens: Token[], q: Quantity): boolean {
   if (next && (next.lower === '%' || next.lower === 'per' || next.lower === 'percent' || /^-?year/.test(next.lower))) return true;
   if (next && (next.lower === ':' || next.lower === '/') && /^\d/.test(tokens[q.to + 1]?.text ?? '')) return true; // times, fractions
   if (tokens[q.numFrom - 1]?.lower === '/' || tokens[q.numFrom - 1]?.lower === '^' || tokens[q.numFrom - 1]?.lower === '[') return true;
+  // "Ada Lim, 41, and Joe Park, 29, were killed": a number set off by commas after a name is an age.
+  if (tokens[q.from - 1]?.lower === ',' && q.from === q.numFrom && q.to === q.numFrom + 1 && /^\d{1,3}$/.test(first.text) && q.value < 120 && /^[,)]$/.test(next?.lower ?? '') && isCapitalized(tokens[q.from - 2])) return true;
+  // "90,000 fewer deaths", "2,000 more deaths than in 2003": a difference between figures.
+  if (next && (next.lower === 'fewer' || next.lower === 'less' || (next.lower === 'more' && tokens.slice(q.to + 1, q.to + 5).some((t) => t.lower === 'than')))) return true;
   // "one of the worst atrocities", "lost one": "one" is a count only when it names a person.
   if (first.lower === 'one' && q.to === q.numFrom + 1 && !PEOPLE_NOUNS.has(tokens[q.to]?.lower ?? '')) return true;
   return false;
@@ -272,6 +277,11 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       const prev = cands[n - 1]!;
       if (prev.measure && prev.measure !== 'other' && prev.np.kind !== 'things') { c.measure = prev.measure; continue; }
     }
+    // "The toll rose from 300 to 412": the revised figure counts what the earlier one did.
+    if (c.np.kind === 'none' && n > 0 && tokens[c.q.from - 1]?.lower === 'to' && cands[n - 1]!.end === c.q.from - 1 && tokens[cands[n - 1]!.q.from - 1]?.lower === 'from' && cands[n - 1]!.measure) {
+      c.measure = cands[n - 1]!.measure!;
+      continue;
+    }
     // "598 cases of wounds or frostbite": cases of an injury are the injured.
     if (c.np.kind === 'things' && tokens[c.np.end - 1]?.lower === 'cases' && tokens[c.np.end]?.lower === 'of' && INJURY_CASES.test(tokens[c.np.end + 1]?.lower ?? '')) {
       let e = c.np.end + 2;
@@ -291,7 +301,7 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
       if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
       // "dozens still missing", "hundreds fled": a vague number with its predicate right beside it.
-      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts) ?? labelled; continue; }
+      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts) ?? (pre && pre !== 'population' ? pre : null) ?? labelled; continue; }
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
       const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands) ?? labelCue(tokens, c, starts);
       c.measure = adj && adj !== 'population' ? adj : labelled;

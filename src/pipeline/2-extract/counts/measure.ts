@@ -82,7 +82,7 @@ function negated(tokens: Token[], k: number, floor: number): boolean {
 }
 
 // Words skipped between a verb and its number: "seriously injured 487", "killed a further 20".
-const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass|has|have|had|is|was|now|risen|rose|climbs?|climbed|reached|reaches|stands?|stood|jumped|increased|grew|grown|put|puts)$/;
+const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass|has|have|had|is|was|now|risen|rose|climbs?|climbed|reached|reaches|stands?|stood|jumped|increased|grew|grown|put|puts|climbing|rising|rises|above|below|exceeding|could|may|might|reach|rise|climb|hit|top|exceed|from)$/;
 
 /** A verb or noun right before the quantity: "killed 613", "the killings of hundreds", "home to 7,000". */
 export function preCue(tokens: Token[], from: number, floor: number): Measure | null {
@@ -156,7 +156,7 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
   return relCue;
 }
 
-const LINKS = /^(?:constitute[sd]?|range[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
+const LINKS = /^(?:constitute[sd]?|range[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed|ing)?|rose|rise[sn]?|rising|climb(?:s|ed|ing)?|kept|above|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
 
 /** A noun earlier in the clause that the number restates: "refugees … constitute one million persons". */
 export function subjectCue(tokens: Token[], from: number, floor: number, stops: Set<number>): Measure | null {

@@ -106,9 +106,14 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
       j = k;
     }
   }
+  // 480,000 “excess deaths”: a quoted noun.
+  if (tokens[j] && /^["“‘']$/.test(tokens[j]!.text) && tokens[j]!.start === (tokens[j - 1]?.end ?? -1) + 1) j++;
   const from = j;
   for (let k = j; k < Math.min(tokens.length, j + 5); k++) {
     const t = tokens[k]!;
+    // "11 confirmed deaths", "two aid workers", "3 security force members": a modifier before a people noun.
+    const ahead = tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower) ? 1 : tokens[k + 2] && PEOPLE_NOUNS.has(tokens[k + 2]!.lower) && /^[a-z]+$/.test(tokens[k + 1]!.text) ? 2 : 0;
+    if (ahead && /^[a-z][a-z-]+$/.test(t.text) && !PHRASE_STOPS.has(t.lower) && !CUE_VERBS.has(t.lower) && !NON_PEOPLE.has(t.lower) && !PEOPLE_NOUNS.has(t.lower) && !/^(?:others?|more|were|and|or)$/.test(tokens[k + 1]!.lower) && !(ahead === 2 && (PHRASE_STOPS.has(tokens[k + 1]!.lower) || CUE_VERBS.has(tokens[k + 1]!.lower)))) continue;
     if (isPeopleHead(tokens, k) && tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower) && !GROUP_MODIFIERS.has(tokens[k + 1]!.lower)) {
       continue; // "civilian casualties", "elderly people", "family members": the later noun is the head
     }
