@@ -29,6 +29,11 @@ const TABLE: [string, Row[]][] = [
   ['The famine caused 480,000 “excess deaths”.', [['killed', 'all', 480_000, 480_000]]],
   ['The clinic reported 1,900 cases, including 11 confirmed deaths.', [['killed', 'all', 11, 11]]],
   ['Seventy four people died and twenty one were injured.', [['killed', 'all', 74, 74], ['injured', 'all', 21, 21]]],
+  // A part's own breakdown; victims identified or exhumed; registering at a refugee office; staying with hosts.
+  ['Examinations were made on 90 corpses (60 male and 30 female, including 8 children).', [['killed', 'all', 90, 90], ['killed', 'men', 60, 60], ['killed', 'women', 30, 30], ['killed', 'children', 8, 8]]],
+  ['A 2001 exhumation identified 97 victims.', [['killed', 'all', 97, 97]]],
+  ['The Refugee Office registered 800 households from Sarn.', [['displaced', 'all', 800, 800, 'families']]],
+  ['Thousands more are staying with host families.', [['displaced', 'all', 2000, 9999]]],
   // Explicit zeros are counts of zero; a comparison or a hope is not.
   ['No injuries or fatalities were reported among the crew.', [['injured', 'all', 0, 0], ['killed', 'all', 0, 0]]],
   ['Officials said no one was killed.', [['killed', 'all', 0, 0]]],

@@ -93,7 +93,7 @@ function relate(tokens: Token[], cands: Candidate[]): void {
   }
   for (let n = 0; n < cands.length; n++) {
     const host = cands[n]!;
-    if (host.outer !== undefined || host.host !== undefined || host.np.kind === 'things') continue;
+    if (host.outer !== undefined || host.np.kind === 'things') continue;
     // "killed over the two days, among them 22 women": a number of things is no count to stop at.
     let after = n + 1;
     while (after < cands.length && cands[after]!.np.kind === 'things') after++;
@@ -234,6 +234,7 @@ function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Me
   return m;
 }
 
+const VICTIMS_DEAD = /^(?:identified|exhumed|exhumation|exhumations|buried|reburied|graves?|remains|morgue|dna|autopsies|autopsy)$/;
 const ELLIPSIS_LINKS = new Set([',', 'and', 'while', 'with']);
 const ELLIPSIS_PREPS = new Set(['from', 'in', 'at', 'on', 'by', 'across', 'among', 'of']);
 const INJURY_CASES = /^(?:wounds?|injur(?:y|ies)|frostbite|burns|fractures|trauma|gunshot|shrapnel)$/;
@@ -328,6 +329,10 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   for (let n = cands.length - 2; n >= 0; n--) {
     const next = cands[n + 1]!;
     if (cands[n]!.measure === 'other' && next.sibling === n && !next.borrowed && next.measure && next.measure !== 'other' && cands[n]!.host === undefined) cands[n]!.measure = next.measure;
+  }
+  // "A 1996 exhumation identified 187 victims": victims identified, exhumed or buried are the dead.
+  for (const c of cands) {
+    if (c.measure === 'other' && c.np.head !== null && tokens[c.np.head]!.lower === 'victims' && tokens.some((t) => VICTIMS_DEAD.test(t.lower))) c.measure = 'killed';
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';

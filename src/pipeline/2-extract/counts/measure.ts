@@ -88,6 +88,8 @@ const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|th
 export function preCue(tokens: Token[], from: number, floor: number): Measure | null {
   let k = from - 1;
   for (let steps = 0; k >= floor && steps < 4; steps++, k--) {
+    // "The Refugee Office registered 1,120 households": registering at a camp or refugee office is displacement.
+    if ((tokens[k]!.lower === 'registered' || tokens[k]!.lower === 'registering') && inCampContext(tokens)) return 'displaced';
     const c = cueEndingAt(tokens, k, PRE_CUES);
     if (c && (c.words[0] === 'took' || c.words[0] === 'taking') && takenElsewhere(tokens, k)) return null;
     if (c) return negated(tokens, k - c.words.length + 1, floor) ? null : c.measure;
