@@ -25,6 +25,7 @@ const TABLE: [string, Row[]][] = [
   // The predicate over the noun; modifiers before a people noun; number words without a hyphen.
   ['Two aid workers and 3 security force members were killed.', [['killed', 'all', 2, 2], ['killed', 'all', 3, 3]]],
   ['Nine died and 21 others remain in serious condition.', [['killed', 'all', 9, 9], ['injured', 'all', 21, 21]]],
+  ['Forty were wounded. A dozen of them were still in intensive care.', [['injured', 'all', 40, 40], ['other', 'all', 12, 12]]],
   ['The blast wounded dozens.', [['injured', 'all', 24, 99]]],
   ['The famine caused 480,000 “excess deaths”.', [['killed', 'all', 480_000, 480_000]]],
   ['The clinic reported 1,900 cases, including 11 confirmed deaths.', [['killed', 'all', 11, 11]]],

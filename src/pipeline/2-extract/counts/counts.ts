@@ -330,6 +330,13 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const next = cands[n + 1]!;
     if (cands[n]!.measure === 'other' && next.sibling === n && !next.borrowed && next.measure && next.measure !== 'other' && cands[n]!.host === undefined) cands[n]!.measure = next.measure;
   }
+  // "a dozen of them were still in intensive care": a part of the wounded named before, in a
+  // condition, is a subset of unstated kind, not a second figure of the injured.
+  for (const c of cands) {
+    if (c.measure !== 'injured' || c.np.head === null || !/^(?:them|whom|those)$/.test(tokens[c.np.head]!.lower)) continue;
+    const after = tokens.slice(c.end, c.end + 7).map((t) => t.lower);
+    if (after.some((w) => /^(?:condition|intensive|hospital|care)$/.test(w)) && !after.some((w) => /^(?:injured|wounded|hurt|injuries)$/.test(w))) c.measure = 'other';
+  }
   // "A 1996 exhumation identified 187 victims": victims identified, exhumed or buried are the dead.
   for (const c of cands) {
     if (c.measure === 'other' && c.np.head !== null && tokens[c.np.head]!.lower === 'victims' && tokens.some((t) => VICTIMS_DEAD.test(t.lower))) c.measure = 'killed';
