@@ -67,7 +67,11 @@ const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
 // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too;
 // "the National Disaster Authority (NDA) reported": an acronym in brackets stands between the name and its verb.
-const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—_]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+const speakerBefore = (acronym: string) => new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—_]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)${acronym}(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+const SPEAKER_BEFORE = speakerBefore('');
+// The costlier variant, tried only on sentences with a bracketed acronym.
+const SPEAKER_BEFORE_ACRONYM = speakerBefore(String.raw`(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?`);
+const ACRONYM = /\(\p{Lu}[\p{Lu}\p{N}&.-]{1,14}\)\s/u;
 // "…, said the ministry." (inverted, at the end)
 const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
 
@@ -148,7 +152,7 @@ export function findAttributions(sentence: string): Found[] {
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  if (speech) for (const m of allMatches(SPEAKER_BEFORE, sentence)) {
+  if (speech) for (const m of allMatches(ACRONYM.test(sentence) ? SPEAKER_BEFORE_ACRONYM : SPEAKER_BEFORE, sentence)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
     // "- Partners documented …": a list item's bullet is not part of the speaker.
@@ -210,9 +214,11 @@ export function findAttributions(sentence: string): Found[] {
   }
   // A headline "Orlec officials: 40 dead in flood" or "Flood toll rises to 19: governor": the source before or after a colon.
   // A place before the colon ("Pelmor: 96 killed") is no source: the phrase must end in a plural or a body.
-  const before = HEADLINE_SOURCE.exec(sentence);
-  const head = before && HEADLINE_BODY.test(before[1]!) ? before : HEADLINE_SOURCE_AFTER.exec(sentence);
-  if (head && !out.length && CASUALTY_WORD.test(sentence) && !labelMeasure(head[1]!) && !/[.!?]\s*$/.test(sentence)) {
+  // (Only a short line without end punctuation is a headline: the patterns are not tried on prose.)
+  const headline = !out.length && sentence.length <= 160 && sentence.includes(': ') && !/[.!?]\s*$/.test(sentence) && CASUALTY_WORD.test(sentence);
+  const before = headline ? HEADLINE_SOURCE.exec(sentence) : null;
+  const head = !headline ? null : before && HEADLINE_BODY.test(before[1]!) ? before : HEADLINE_SOURCE_AFTER.exec(sentence);
+  if (head && !labelMeasure(head[1]!)) {
     const at = head.index + head[0].indexOf(head[1]!);
     add(make(head[1]!, head[1]!, at));
   }

@@ -5,7 +5,9 @@ import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?|claim|state|note|estimate|confirm|announce|warns?|warned|tweeted|posted|notified|informed|testified|recalls?|recalled|recollects?|recollected|acknowledged|admitted|conceded|insisted|asserted|reporting|regretted|explained|cautioned|feared|given|provided|released|published|cited|issued|compiled|dead|deaths?|killed|injured|wounded)\b|:/i;
+const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?|warns?|warned|tweeted|posted|notified|informed|testified|recalls?|recalled|recollects?|recollected|acknowledged|admitted|conceded|insisted|asserted|reporting|regretted|explained|cautioned|feared)\b|\b(?:claim|state|note|estimate|confirm|announce)\s+that\b|\b(?:given|provided|released|published|cited|issued|compiled)\s+by\b/i;
+// "Varn Rescuers: 70 Dead in Mudslide": a short headline with a colon may name its source.
+const HEADLINE_HINT = (s: string) => s.length <= 160 && s.includes(': ') && !/[.!?]\s*$/.test(s);
 
 // A sentence that breaks down the figure of the sentence before: "Among the dead were …", "Among them, …".
 const CONTINUES = /^\s*Among\s+(?:the\s+(?:dead|victims|wounded|injured|missing|killed)|them|those)\b/i;
@@ -32,7 +34,7 @@ export class AttributionTracker {
     const n = this.sentenceNo++;
     // One literal for empty and full lists alike: they then share one shape (see findCounts).
     const found: Found[] = [];
-    if (!HINT.test(s)) {
+    if (!HINT.test(s) && !HEADLINE_HINT(s)) {
       this.noteBody(s, n);
       this.bySentence.set(span.start, found);
       return found;
@@ -125,18 +127,18 @@ export class AttributionTracker {
     this.inItem = this.isItem || (!newParagraph && this.inItem);
     this.firstOfParagraph = newParagraph && !this.isItem;
     if (this.firstOfParagraph) this.paragraphSource = null;
-    // "The survivors' association keeps a list of 534 names": a sentence with a body of its own as subject speaks for itself.
-    const sentence = this.text.slice(span.start, span.end);
-    const ownSubject = !newParagraph && this.paragraphSource && bodySubject(sentence) !== null;
     // "Those of us who grew up there have always believed …": the author's own voice ends the source's reach.
-    if (!newParagraph && this.paragraphSource && FIRST_PERSON.test(sentence)) this.paragraphSource = null;
+    const sentence = !newParagraph && this.paragraphSource ? this.text.slice(span.start, span.end) : '';
+    if (sentence && FIRST_PERSON.test(sentence)) this.paragraphSource = null;
     // "… rose to 64, the ministry said. Among the dead were 17 children": a breakdown of the
     // figure before it comes from the same speaker.
     if (!this.carry && CONTINUES.test(head)) return this.previous;
     if (this.carry) return this.carry;
     // "- Sindh: 43 deaths" under "The authority reported:", or under a paragraph that named its source.
     if (this.isItem) return this.listSource;
-    return newParagraph || ownSubject ? null : this.paragraphSource;
+    if (newParagraph || !this.paragraphSource) return null;
+    // "The survivors' association keeps a list of 534 names": a sentence with a body of its own as subject speaks for itself.
+    return bodySubject(sentence) !== null ? null : this.paragraphSource;
   }
 
   /** The speaker named right after a quote closes (or right before it opens). */

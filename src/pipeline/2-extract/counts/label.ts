@@ -47,7 +47,9 @@ export class LineLabels {
     const prev = this.previous;
     this.previous = s;
     if (s.length > 240) { this.current = null; return null; }
-    const m = LABEL_LINE.exec(s);
+    // A label's colon stands within its first few words: most sentences are spared the pattern.
+    const colon = s.indexOf(':');
+    const m = colon > 0 && colon <= 48 ? LABEL_LINE.exec(s) : null;
     if (m) {
       this.current = labelMeasure(m[1]!);
       return this.current ? { measure: this.current, after: m[0].length } : null;
