@@ -19,6 +19,9 @@ function read(text: string): [number | null, number | null, boolean] | null {
 const TABLE: [string, [number | null, number | null, boolean] | null][] = [
   ['613 people', [613, 613, false]],
   ['six hundred and thirteen people', [613, 613, false]],
+  ['seventy four people', [74, 74, false]],
+  ['twenty one people', [21, 21, false]],
+  ['one hundred and nine people', [109, 109, false]],
   ['1,275 people', [1275, 1275, false]],
   ['1.275 people', [1275, 1275, false]],
   ['1 275 people', [1275, 1275, false]],

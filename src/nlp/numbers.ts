@@ -111,7 +111,9 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
     const w = tokens[j]!.lower;
     const v = wordValue(w);
     if (v !== null) {
-      if (current % 100 !== 0 && current > 0 && v < 100) break; // "five six" is not 11
+      // "five six" is not 11, but "seventy four" is 74 (a tens word, then a unit, without the hyphen).
+      const tens = current % 100;
+      if (tens !== 0 && current > 0 && v < 100 && !(tens >= 20 && tens % 10 === 0 && v > 0 && v < 10)) break;
       current += v;
       seen = true;
       continue;

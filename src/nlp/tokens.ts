@@ -14,6 +14,8 @@ export interface Token {
 // "1,275", "1.5", "Twenty-six", "4-5-year-old", "No.2015", "Khojaly's".
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
+const GLUED = /^(\p{Ll}{4,})(\d[\d,.]*)$/u;
+
 /** Tokenizes `text.slice(start, end)`, keeping offsets into the whole text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -21,7 +23,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const t = m[0];
-    out.push({ text: t, lower: t.toLowerCase(), start: start + m.index, end: start + m.index + t.length });
+    const at = start + m.index;
+    // "fatalities1 missing" (an infobox's lines run together): a lower-case word glued to a number is two tokens.
+    const last = t.charCodeAt(t.length - 1);
+    const glued = last >= 48 && last <= 57 && t.length > 4 ? GLUED.exec(t) : null;
+    if (glued) {
+      const w = glued[1]!;
+      out.push({ text: w, lower: w, start: at, end: at + w.length });
+      const n = t.slice(w.length);
+      out.push({ text: n, lower: n, start: at + w.length, end: at + t.length });
+      continue;
+    }
+    out.push({ text: t, lower: t.toLowerCase(), start: at, end: at + t.length });
   }
   return out;
 }

@@ -14,10 +14,13 @@ import type { Found } from './attribution/patterns.js';
 import { findQuotes } from './attribution/quotes.js';
 import { bodyEnd } from './bodyEnd.js';
 import { ListHeadings } from './counts/heading.js';
+import { LineLabels } from './counts/label.js';
+import type { LineLabel } from './counts/label.js';
+import { ZERO_HINT } from './counts/zero.js';
 
 // The cheap pre-filter: only sentences with a digit, a number word or a date word get the expensive work.
 const NUMBERISH = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|dozen|dozens|scores)\b/i;
-const DATEISH = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last|this|next|ago|earlier|later|previous|following|days?\b|until|till)/i;
+const DATEISH = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last|this|next|ago|earlier|later|previous|following|days?\b|until|till|Christmas|New Year)/i;
 
 /** Extracts every count and date from `text`. Pure: the same text and options give the same result. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
@@ -41,6 +44,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const counts: Count[] = [];
   const dates: DateMention[] = [];
   const headings = new ListHeadings();
+  const labels = new LineLabels();
   sentences.forEach((span, n) => {
     const s = text.slice(span.start, span.end);
     // Lists are pushed onto, not spread or mapped: empty and full ones then share one shape in
@@ -50,14 +54,20 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     if (DATEISH.test(s)) findDates(text, span, ctx, ds);
     for (const d of ds) dates.push(d);
     const listMeasure = headings.next(s);
-    if (!NUMBERISH.test(s)) return;
-    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, counts);
+    const nextSpan = sentences[n + 1];
+    const label = labels.next(s, nextSpan && nextSpan.end - nextSpan.start <= 80 ? text.slice(nextSpan.start, nextSpan.end) : undefined);
+    const zeros = ZERO_HINT.test(s);
+    if (!zeros && !NUMBERISH.test(s)) return;
+    // The measure the sentence before last counted, for "a lower figure of 250,000".
+    const last = counts.length ? counts[counts.length - 1]! : undefined;
+    const previous = last && last.measure !== 'other' && n > 0 && last.sentence.start === sentences[n - 1]!.start ? last.measure : null;
+    sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, label ? { measure: label.measure, after: span.start + label.after } : null, previous, zeros, counts);
   });
   return { counts, dates };
 }
 
 /** Appends the counts of one sentence to `counts` (a part's `partOf` indexes that list). */
-function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, counts: Count[]): void {
+function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: AttributionTracker, found: Found[], carried: ReturnType<AttributionTracker['carried']>, listMeasure: Measure | null, label: LineLabel | null, previous: Measure | null, zeros: boolean, counts: Count[]): void {
   const offset = counts.length;
   const tokens: SentenceTokens = tokenize(text, span.start, span.end);
   // wink-nlp tags the sentence only if a rule meets a word its lexicons do not know.
@@ -76,7 +86,7 @@ function sentenceCounts(text: string, span: Span, ds: DateMention[], tracker: At
       if (!/^(?:some|about|around|over|nearly|almost|more|than|at|least)$/i.test(tokens[k]!.text)) masked.add(tokens[k]!.start);
     }
   }
-  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure)) {
+  for (const c of findCounts(tokens, text, (t) => masked.has(t.start), listMeasure, label, previous, zeros)) {
     const count: Count = {
       measure: c.measure, group: c.group, unit: c.unit, subject: c.subject,
       min: c.min, max: c.max, approximate: c.approximate,

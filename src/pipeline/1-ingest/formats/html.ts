@@ -8,6 +8,9 @@ import { decodeUtf8 } from '../decode.js';
 import { domToText } from './html-text.js';
 import { htmlMeta } from './html-meta.js';
 import { isNameList } from '../metadata/lines.js';
+import { toEdtf } from '../metadata/dates.js';
+import { inferPublished } from '../metadata/infer-published.js';
+import { inferAuthor } from '../metadata/infer-title.js';
 
 /** Page furniture that is never the report. */
 const FURNITURE = 'script, style, noscript, template, nav, aside, form, iframe, svg, button, select, dialog';
@@ -49,7 +52,16 @@ export function maxDepth(root: Node): number {
 }
 
 /** The article body Readability finds, as text; empty when it finds none (it mutates `doc`). */
-function articleText(doc: Document, opts: FormatOptions): { text: string; byline?: string; untouched?: boolean } {
+interface ArticleRead {
+  text: string;
+  byline?: string;
+  siteName?: string;
+  publishedTime?: string;
+  lang?: string;
+  untouched?: boolean;
+}
+
+function articleText(doc: Document, opts: FormatOptions): ArticleRead {
   if (doc.documentElement && maxDepth(doc.documentElement) > MAX_READABLE_DEPTH) {
     opts.logger.warn(`${opts.path}: nested more than ${MAX_READABLE_DEPTH} levels deep; reading the whole page`, { path: opts.path });
     return { text: '', untouched: true };
@@ -64,7 +76,13 @@ function articleText(doc: Document, opts: FormatOptions): { text: string; byline
   if (!article?.content) return { text: '' };
   // "By Jane Doe | Feb. 26, 2024" → "Jane Doe"; anything that is not names is dropped.
   const byline = article.byline?.replace(/^\s*by\s+/i, '').split(/\s*[,|•·—–(]\s*/)[0].trim();
-  return { text: domToText(article.content), byline: byline && isNameList(byline) ? byline : undefined };
+  return {
+    text: domToText(article.content),
+    byline: byline && isNameList(byline) ? byline : undefined,
+    siteName: article.siteName?.trim() || undefined,
+    publishedTime: article.publishedTime?.trim() || undefined,
+    lang: article.lang?.trim() || undefined,
+  };
 }
 
 /** The whole body's text, page furniture removed: for pages Readability cannot make sense of. */
@@ -90,10 +108,33 @@ export function htmlToReport(html: string, opts: FormatOptions): FormatResult {
   if (!text.trim()) {
     throw new AppError('E_EMPTY', `${opts.path}: the page holds no text once its markup is removed`, { details: { path: opts.path } });
   }
+  // What Readability reads comes after the page's own JSON-LD and meta tags: its site name and
+  // published time are those tags again (kept when ours found none); its byline is found by
+  // class names and rel=author, a guess, so marked as inferred.
+  if (!meta.publisher && article.siteName) meta.publisher = article.siteName;
+  if (!meta.published && article.publishedTime) {
+    const published = toEdtf(article.publishedTime);
+    if (published) meta.published = published;
+  }
+  if (!meta.language && article.lang) meta.language = article.lang;
   if (!meta.author && article.byline) {
-    // Readability finds bylines by class names and rel=author: a guess, so marked as inferred.
     meta.author = article.byline;
     meta.inferred = ['author'];
+  }
+  // Readability drops the byline and dateline from the article: when nothing above named them,
+  // the page's visible "By …" and "Published …" lines (its whole text, furniture removed) do.
+  if (!meta.published || !meta.author) {
+    const page = text === article.text ? bodyText(parseDocument(html)) : text;
+    const inferred = new Set(meta.inferred ?? []);
+    if (!meta.published) {
+      const found = inferPublished(page);
+      if (found && found.rule !== 'anniversary') { meta.published = found.value; inferred.add('published'); }
+    }
+    if (!meta.author) {
+      const author = inferAuthor(page);
+      if (author) { meta.author = author; inferred.add('author'); }
+    }
+    if (inferred.size) meta.inferred = [...inferred];
   }
   return { text, meta };
 }

@@ -42,11 +42,21 @@ const LABEL_WORD = /published|posted|dated|filed|date/i;
 function fromLabel(text: string): string | undefined {
   if (!LABEL_WORD.test(text)) return undefined;
   for (const m of text.matchAll(LABEL)) {
-    const value = toEdtf(m[1]);
+    // "Published: 26 February 2024, 10:32 GMT": the date, with a time after it.
+    const value = toEdtf(m[1]) ?? findFullDates(m[1]).find((d) => d.index < 4)?.value;
     if (value) return value;
+  }
+  // "By Jane Doe | Published February 26, 2024 at 10:32": a label inside a line, near the top.
+  const head = text.slice(0, 2000);
+  for (const m of head.matchAll(INLINE_LABEL)) {
+    const after = head.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const d = findFullDates(after).find((x) => x.index < 3);
+    if (d) return d.value;
   }
   return undefined;
 }
+
+const INLINE_LABEL = /\b(?:first\s+)?(?:published|posted)(?:\s+on)?[ \t]*[:\-–—]?[ \t]*/gi;
 
 function fromDateline(text: string, now: Date, notBefore: number | undefined): string | undefined {
   const head = text.slice(0, DATELINE_WINDOW);

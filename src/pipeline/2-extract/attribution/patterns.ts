@@ -1,6 +1,7 @@
 /** The ways a report says where a figure comes from, each rule with the phrase it handles. */
 import type { Attribution } from '../../../domain/types.js';
 import { allMatches } from '../../../nlp/matches.js';
+import { labelMeasure } from '../counts/label.js';
 
 /** An attribution found in a sentence, with its place (sentence-relative offsets). */
 export interface Found {
@@ -11,7 +12,7 @@ export interface Found {
   pronoun?: boolean;
 }
 
-const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states|notes|claims|estimates|shows?|confirms|announces|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:reports|records)(?=\s+(?:(?:at\s+least|some|about|around|more\s+than|over|nearly)\s+)?\d)|(?:(?:has|have|had)\s+)?argued(?=\s+that\b)|argues?(?=\s+that\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
+const SPEECH = String.raw`(?:gave|gives|give)(?=\s+(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+)?(?:toll|figure|tally|count|estimate)s?\b)|said|say|says|saying|told|tells|reported|stated|noted|added|adds|announced|claimed|estimated|confirmed|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|tweeted|posted|notified|informed|testified|recalled|recalls|recollected|recollects|acknowledged|admitted|conceded|insisted|asserted|(?:is|are|was|were)\s+reporting(?=\s+that\b)|(?:warned|regretted|explained|cautioned|feared)(?=\s+that\b)|(?:has|have|had)\s+(?:verified|recorded|documented|registered|confirmed|counted|listed|reported|said|put)|(?:reports?|states?|notes?|claims?|estimates?|shows?|confirms?|announces?|warns?|found|finds|believes?|concluded|ruled|held|determined|established|(?:was|were)\s+satisfied(?:\s+beyond\s+reasonable\s+doubt)?)(?=\s+(?:that|having)\b)|(?:reports|records)(?=\s+(?:(?:at\s+least|some|about|around|more\s+than|over|nearly)\s+)?\d)|(?:(?:has|have|had)\s+)?argued(?=\s+that\b)|argues?(?=\s+that\b)|(?:shows?|finds|says)(?=\s*$)|(?:was|were)\s+able\s+to\s+(?:confirm|verify|document|establish)|(?:could|can)\s+(?:confirm|verify|document)`;
 const PRONOUN = /^(?:it|he|she|they|this|the latter|the former)$/i;
 // Words that open a clause rather than name a speaker: "…, though police said", "and estimates that".
 const LEADING = /^(?:and|but|or|so|as|while|whereas|when|then|though|although|because|since|if|yet)\s+/i;
@@ -64,8 +65,13 @@ const ADVERB = String.raw`(?:\s+(?:further|also|later|earlier|then|previously|se
 const FIGURE_WORD = /\b(?:figures|data|statistics|estimates|tally|count|toll|list)\b/i;
 const SPEECH_WORD = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'i');
 
-// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too.
-const SPEAKER_BEFORE = new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+// "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"; a dash opens a clause too;
+// "the National Disaster Authority (NDA) reported": an acronym in brackets stands between the name and its verb.
+const speakerBefore = (acronym: string) => new RegExp(String.raw`(?:^|[,;:“”"(]\s*|(?<=\S)\[\d{1,3}\]\s*|\bthat\s+|(?<=[\s)])[-–—_]\s*|[–—]\s*)((?:[\p{L}\p{N}'’.-]+\s+){0,11}?[\p{L}\p{N}'’.-]+)${acronym}(,?)${ADVERB}\s+(${SPEECH})\b`, 'giu');
+const SPEAKER_BEFORE = speakerBefore('');
+// The costlier variant, tried only on sentences with a bracketed acronym.
+const SPEAKER_BEFORE_ACRONYM = speakerBefore(String.raw`(?:\s+\([\p{Lu}\p{N}&.-]{2,15}\))?`);
+const ACRONYM = /\(\p{Lu}[\p{Lu}\p{N}&.-]{1,14}\)\s/u;
 // "…, said the ministry." (inverted, at the end)
 const SPEAKER_AFTER = new RegExp(String.raw`[,”"]\s*(${SPEECH})\s+((?:the\s+)?[^,;:!?“”"]{2,80})`, 'giu');
 
@@ -103,6 +109,15 @@ function make(text: string, source: string, start: number): Found {
   return { attribution, start, end: start + text.length };
 }
 
+// Headlines: a capitalised speaker before a colon that a count follows, or a short one after the colon that ends it.
+const HEADLINE_SOURCE = /^\s*((?:[\p{Lu}][\p{L}'’.&-]*|of|the|for)(?:\s+(?:[\p{Lu}][\p{L}'’.&-]*|of|the|for|officials|police|authorities|ministry|government|army|governor|mayor|health|rescuers|medics|doctors|activists|monitors)){0,5}):\s+(?=[^:]*\d)/u;
+const HEADLINE_SOURCE_AFTER = /\d[^:]{0,100}:\s+((?:[\p{L}'’.&-]+\s+){0,3}[\p{L}'’.&-]+)\s*$/u;
+const HEADLINE_BODY = new RegExp(String.raw`(?:\p{L}{2}s|${BODY_NOUN}|governor|mayor|minister|president|spokes(?:man|woman|person)|rescuers|medics|doctors)$`, 'iu');
+const CASUALTY_WORD = /\b(?:dead|deaths?|died|killed|kills?|toll|injured|wounded|missing|casualties|fatalities|victims|bodies|displaced|homeless)\b/i;
+
+const REPORT_SUBJECT = /^\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\p{Ll}-]+\s+){0,2}(?:report|statement|study|survey|review|findings|account|investigation|inquiry|assessment|analysis)\s+(?:of|by|from)\s+(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}'’.-]*){0,5})\s[^.;:“”"\d]{0,200}?(\s(?:says|said|states|stated|concludes|concluded|notes|noted|reports|reported|finds|found|estimates|estimated))\b/u;
+const CLAIMED_ACT = /^\s+(?:responsibility|credit|(?:the|an?|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|raids?|strikes?|massacres?|abductions?|kidnappings?|shootings?|explosions?|blasts?|ambush(?:es)?|operations?))\b/u;
+
 /** Every attribution stated in a sentence, in order. */
 export function findAttributions(sentence: string): Found[] {
   const out: Found[] = [];
@@ -137,7 +152,7 @@ export function findAttributions(sentence: string): Found[] {
   }
   // "X said (that)", "a Turkish Foreign Ministry statement said on Monday", "it added"
   // A dash opens a clause too: "SALTMARCH — The Interior Ministry said", "… 7 children — the ministry said".
-  if (speech) for (const m of allMatches(SPEAKER_BEFORE, sentence)) {
+  if (speech) for (const m of allMatches(ACRONYM.test(sentence) ? SPEAKER_BEFORE_ACRONYM : SPEAKER_BEFORE, sentence)) {
     // "SALTMARCH - The Interior Ministry said": a dateline before a dash is not part of the speaker.
     const dateline = /^.*\s[-–—]\s+/.exec(m[1]!.trimStart())?.[0].length ?? 0;
     // "- Partners documented …": a list item's bullet is not part of the speaker.
@@ -175,10 +190,12 @@ export function findAttributions(sentence: string): Found[] {
       if (subject) add(make(text, subject, start));
       continue;
     }
+    // "The group claimed the bombing, which killed 12": who claims an attack does not report its toll.
+    if (/^claim(?:s|ed)?$/i.test(m[3]!) && CLAIMED_ACT.test(sentence.slice(m.index! + m[0].length))) continue;
     // "it was determined that …" is a passive, not a speaker.
     if (/\b(?:was|were|is|are|be|been|being)$/i.test(speaker)) continue;
     // "local councillors put the number of dead at …": a lower-case speaker puts only a figure.
-    const putsFigure = /^puts?$/i.test(m[3]!) && /^\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count|tally)\b/i.test(sentence.slice(m.index! + m[0].length));
+    const putsFigure = /^puts?$/i.test(m[3]!) && /^\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count|tally)\b/i.test(sentence.slice(m.index! + m[0].length)) || /^\s+it\s+at\b/i.test(sentence.slice(m.index! + m[0].length));
     if (NOT_SPEAKER.test(speaker) || /\d/.test(speaker.replace(/\b(?:1[5-9]|20)\d\d\b/g, '')) || /^(?:saying|put|puts)$/i.test(m[3]!) && !/^\p{Lu}/u.test(speaker) && !putsFigure) continue;
     const f = make(text, speaker, start);
     if (PRONOUN.test(speaker)) f.pronoun = true;
@@ -188,6 +205,27 @@ export function findAttributions(sentence: string): Found[] {
   if (/\bby\b/.test(sentence)) for (const m of allMatches(/\b(?:was|were|are|is|been|being)\s+(?:still\s+|also\s+|officially\s+)?(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)(?:\s+as\s+[\p{L}-]+)?\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80})/giu, sentence)) {
     const source = trimSource(m[1]!.replace(/\s+(?:in|on|at|since|during|after|before|until|as\s+of)\s+.*$/i, ''));
     if (source && !STARTS_COUNT.test(source)) add(make(m[0].slice(m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)), source, m.index! + m[0].search(/\b(?:listed|recorded|registered|counted|documented|verified|confirmed|reported)\b/i)));
+  }
+  // "The death toll given by the provincial authorities is 613": a figure's passive agent.
+  if (/\bby\b/.test(sentence)) for (const m of allMatches(/\b(?:toll|figures?|number|count|tally|estimates?|data|statistics)\s+(?:given|provided|released|published|cited|issued|reported|announced|compiled|put\s+forward)\s+by\s+((?:the\s+)?[^,;:.!?()“”"]{2,80}?)(?=\s+(?:is|was|are|were|stands|stood|puts?|at|of|shows?|says?|includes?|rose|reached)\b|[,;:.!?(]|$)/giu, sentence)) {
+    const source = trimSource(m[1]!);
+    const at = m.index! + m[0].search(/\b(?:given|provided|released|published|cited|issued|reported|announced|compiled|put)\b/i);
+    if (source && !STARTS_COUNT.test(source)) add(make(sentence.slice(at, m.index! + m[0].length), source, at));
+  }
+  // A headline "Orlec officials: 40 dead in flood" or "Flood toll rises to 19: governor": the source before or after a colon.
+  // A place before the colon ("Pelmor: 96 killed") is no source: the phrase must end in a plural or a body.
+  // (Only a short line without end punctuation is a headline: the patterns are not tried on prose.)
+  const headline = !out.length && sentence.length <= 160 && sentence.includes(': ') && !/[.!?]\s*$/.test(sentence) && CASUALTY_WORD.test(sentence);
+  const before = headline ? HEADLINE_SOURCE.exec(sentence) : null;
+  const head = !headline ? null : before && HEADLINE_BODY.test(before[1]!) ? before : HEADLINE_SOURCE_AFTER.exec(sentence);
+  if (head && !labelMeasure(head[1]!)) {
+    const at = head.index + head[0].indexOf(head[1]!);
+    add(make(head[1]!, head[1]!, at));
+  }
+  // "The report of Memorial on the events in Orlec says of the flight: “…”": a report's long subject, named by its author.
+  if (speech) {
+    const m = REPORT_SUBJECT.exec(sentence);
+    if (m) add(make(m[0].slice(m[0].length - m[2]!.length).trimStart(), m[1]!, m.index + m[0].length - m[2]!.length));
   }
   // ", saying that …": the speaker is the sentence's subject.
   for (const m of allMatches(/,\s*saying\b/gi, sentence)) {

@@ -5,10 +5,16 @@ import { bodySubject, findAttributions, isPluralBody } from './patterns.js';
 import type { QuoteSpan } from './quotes.js';
 import { quoteAt } from './quotes.js';
 
-const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?)\b/i;
+const HINT = /\b(?:according|able|gave|gives|said|say|says|saying|told|tells|report|reported|reports|stated|states|noted|notes|added|adds|announced|announces|claimed|claims|estimated|estimates|confirmed|confirms|declared|wrote|recorded|documented|registered|verified|listed|counted|alleged|indicated|revealed|put|puts|found|finds|believes?|concluded|ruled|held|determined|established|satisfied|argued|argues|per|citing|quoting|official|figures|data|statistics|tally|toll|count|list|shows?|warns?|warned|tweeted|posted|notified|informed|testified|recalls?|recalled|recollects?|recollected|acknowledged|admitted|conceded|insisted|asserted|reporting|regretted|explained|cautioned|feared)\b|\b(?:claim|state|note|estimate|confirm|announce)\s+that\b|\b(?:given|provided|released|published|cited|issued|compiled)\s+by\b/i;
+// "Varn Rescuers: 70 Dead in Mudslide": a short headline with a colon may name its source.
+const HEADLINE_HINT = (s: string) => s.length <= 160 && s.includes(': ') && !/[.!?]\s*$/.test(s);
 
 // A sentence that breaks down the figure of the sentence before: "Among the dead were …", "Among them, …".
 const CONTINUES = /^\s*Among\s+(?:the\s+(?:dead|victims|wounded|injured|missing|killed)|them|those)\b/i;
+
+const FIGURES = /\d|\b(?:figures|data|statistics|toll|tally|following|casualties|dead|deaths|killed|injured|wounded|missing|displaced|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b/i;
+const FIRST_PERSON = /\b(?:[Ww]e|us|[Oo]ur|I|[Mm]y|me)\b/;
+const LIST_ITEM = /^\s*(?:[-•*–]|\d{1,2}[.)])\s+\S/;
 
 /** Tracks speakers through a report, so that "it added" finds the statement it continues. */
 export class AttributionTracker {
@@ -28,7 +34,7 @@ export class AttributionTracker {
     const n = this.sentenceNo++;
     // One literal for empty and full lists alike: they then share one shape (see findCounts).
     const found: Found[] = [];
-    if (!HINT.test(s)) {
+    if (!HINT.test(s) && !HEADLINE_HINT(s)) {
       this.noteBody(s, n);
       this.bySentence.set(span.start, found);
       return found;
@@ -80,7 +86,23 @@ export class AttributionTracker {
     const tail = this.text.slice(Math.max(span.start, span.end - 2), span.end);
     this.carry = found.length && /:\s*$/.test(tail) ? found[found.length - 1]!.attribution : null;
     this.previous = found.length ? found[found.length - 1]!.attribution : null;
+    const own = found.find((f) => !f.pronoun)?.attribution ?? (found.length ? found[0]!.attribution : null);
+    // "According to the Flood Authority, 40 people died. Another 12 are missing.": a paragraph's
+    // opening source speaks for the figures after it in the paragraph, and in a list right after it.
+    // Another voice later in the paragraph ends the opening source's reach; a source carries only
+    // from a sentence that gives figures ("The office said the dig had begun." passes on nothing).
+    if (own) this.paragraphSource = this.firstOfParagraph && FIGURES.test(this.text.slice(span.start, span.end)) ? own : null;
+    // A list item and the sentences inside it set nothing for the items after it.
+    if (!this.inItem) this.listSource = own && FIGURES.test(this.text.slice(span.start, span.end)) ? own : own ? null : this.firstOfParagraph ? null : this.paragraphSource;
+    this.lastEnd = span.end;
   }
+
+  private paragraphSource: Attribution | null = null;
+  private listSource: Attribution | null = null;
+  private firstOfParagraph = true;
+  private isItem = false;
+  private inItem = false;
+  private lastEnd = 0;
 
   /** The last speaker of the sentence read before, for a breakdown that continues it (see carried). */
   private previous: Attribution | null = null;
@@ -98,15 +120,32 @@ export class AttributionTracker {
 
   /** What the previous sentence passed on (see endSentence). */
   carried(span?: Span): Attribution | null {
+    if (!span) return this.carry;
+    const head = this.text.slice(span.start, Math.min(span.end, span.start + 40));
+    const newParagraph = this.text.slice(this.lastEnd, span.start).includes('\n') || this.lastEnd === 0;
+    this.isItem = LIST_ITEM.test(head);
+    this.inItem = this.isItem || (!newParagraph && this.inItem);
+    this.firstOfParagraph = newParagraph && !this.isItem;
+    if (this.firstOfParagraph) this.paragraphSource = null;
+    // "Those of us who grew up there have always believed …": the author's own voice ends the source's reach.
+    const sentence = !newParagraph && this.paragraphSource ? this.text.slice(span.start, span.end) : '';
+    if (sentence && FIRST_PERSON.test(sentence)) this.paragraphSource = null;
     // "… rose to 64, the ministry said. Among the dead were 17 children": a breakdown of the
     // figure before it comes from the same speaker.
-    if (!this.carry && span && CONTINUES.test(this.text.slice(span.start, Math.min(span.end, span.start + 40)))) return this.previous;
-    return this.carry;
+    if (!this.carry && CONTINUES.test(head)) return this.previous;
+    if (this.carry) return this.carry;
+    // "- Sindh: 43 deaths" under "The authority reported:", or under a paragraph that named its source.
+    if (this.isItem) return this.listSource;
+    if (newParagraph || !this.paragraphSource) return null;
+    // "The survivors' association keeps a list of 534 names": a sentence with a body of its own as subject speaks for itself.
+    return bodySubject(sentence) !== null ? null : this.paragraphSource;
   }
 
   /** The speaker named right after a quote closes (or right before it opens). */
   private quoteSpeaker(q: QuoteSpan, found: Found[]): Attribution | null {
-    const near = (f: Found) => (f.start >= q.outer.end && f.start - q.outer.end < 80) || (f.end <= q.outer.start && q.outer.start - f.end < 20);
+    // "… says of the flight from the town: “…”": a statement whose colon opens the quote speaks it.
+    const opens = (f: Found) => f.end <= q.outer.start && q.outer.start - f.end < 160 && /^[^.!?“”"]*:\s*$/.test(this.text.slice(f.end, q.outer.start));
+    const near = (f: Found) => (f.start >= q.outer.end && f.start - q.outer.end < 80) || (f.end <= q.outer.start && q.outer.start - f.end < 20) || opens(f);
     const local = found.find(near);
     if (local) return local.attribution;
     // The speaker stands in the sentence where the quote closes (or the one where it opens).

@@ -1,13 +1,16 @@
 /** Finds every count of people in a sentence: its bounds, group, unit, subject and measure. */
 import type { Count, Measure } from '../../../domain/types.js';
 import type { Token } from '../../../nlp/tokens.js';
+import { isCapitalized } from '../../../nlp/tokens.js';
 import { isNumberWord } from '../../../nlp/numbers.js';
 import type { Quantity } from './quantity.js';
 import { readQuantity } from './quantity.js';
 import type { NounPhrase } from './phrase.js';
 import { readNounPhrase } from './phrase.js';
 import { cueEndingAt, postCue, preCue, subjectCue } from './measure.js';
-import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
+import type { LineLabel } from './label.js';
+import { zeroCounts } from './zero.js';
+import { BREAKDOWN_OPENERS, CLAUSE_BREAKS, NON_PEOPLE, PEOPLE_NOUNS, REFERENCE_WORDS, SUBJECT_CUES } from './lexicon.js';
 
 /** A count found in one sentence, before attribution: its `partOf` indexes this sentence's list. */
 export type SentenceCount = Omit<Count, 'attribution' | 'quote' | 'sentence'>;
@@ -31,6 +34,9 @@ interface Candidate {
   borrowed?: boolean;
 }
 
+// Words after a labelled value that qualify it rather than name what it counts ("36 direct", "1,029 total").
+const TALLY_WORDS = /^(?:total|direct|indirect|confirmed|reported|official|estimated|overall|combined|known|recorded|people)$/;
+
 const STARTS = /^(?:\d|hundreds$|thousands$|dozens$|scores$|millions$|tens$|several$)/;
 
 /** True when the quantity is a year, a reference number or otherwise not a count of anything. */
@@ -43,6 +49,10 @@ function isExcluded(tokens: Token[], q: Quantity): boolean {
   if (next && (next.lower === '%' || next.lower === 'per' || next.lower === 'percent' || /^-?year/.test(next.lower))) return true;
   if (next && (next.lower === ':' || next.lower === '/') && /^\d/.test(tokens[q.to + 1]?.text ?? '')) return true; // times, fractions
   if (tokens[q.numFrom - 1]?.lower === '/' || tokens[q.numFrom - 1]?.lower === '^' || tokens[q.numFrom - 1]?.lower === '[') return true;
+  // "Ada Lim, 41, and Joe Park, 29, were killed": a number set off by commas after a name is an age.
+  if (tokens[q.from - 1]?.lower === ',' && q.from === q.numFrom && q.to === q.numFrom + 1 && /^\d{1,3}$/.test(first.text) && q.value < 120 && /^[,)]$/.test(next?.lower ?? '') && isCapitalized(tokens[q.from - 2])) return true;
+  // "90,000 fewer deaths", "2,000 more deaths than in 2003": a difference between figures.
+  if (next && (next.lower === 'fewer' || next.lower === 'less' || (next.lower === 'more' && tokens.slice(q.to + 1, q.to + 5).some((t) => t.lower === 'than')))) return true;
   // "one of the worst atrocities", "lost one": "one" is a count only when it names a person.
   if (first.lower === 'one' && q.to === q.numFrom + 1 && !PEOPLE_NOUNS.has(tokens[q.to]?.lower ?? '')) return true;
   return false;
@@ -83,7 +93,7 @@ function relate(tokens: Token[], cands: Candidate[]): void {
   }
   for (let n = 0; n < cands.length; n++) {
     const host = cands[n]!;
-    if (host.outer !== undefined || host.host !== undefined || host.np.kind === 'things') continue;
+    if (host.outer !== undefined || host.np.kind === 'things') continue;
     // "killed over the two days, among them 22 women": a number of things is no count to stop at.
     let after = n + 1;
     while (after < cands.length && cands[after]!.np.kind === 'things') after++;
@@ -147,6 +157,8 @@ function listStart(tokens: Token[], end: number, next: number): { k: number; lat
   k++;
   // "— including", "(including", "among them"
   while (tokens[k] && (BREAKDOWN_OPENERS.has(tokens[k]!.lower) || /^(?:them|whom|those)$/.test(tokens[k]!.lower))) k++;
+  // "322 bodies, including those of 155 children"
+  if (tokens[k - 1]?.lower === 'those' && tokens[k]?.lower === 'of') k++;
   return { k, late: false };
 }
 
@@ -216,12 +228,28 @@ function labelCue(tokens: Token[], c: Candidate, stops: Set<number>): Measure | 
 
 /** True when a measure word directly follows: "20 killed", "20 were killed", "20 died". */
 function adjacentPost(tokens: Token[], c: Candidate, scanStops: Set<number>): Measure | null {
-  const m = postCue(tokens, c.end, Math.min(tokens.length, c.end + 3), { skip: new Set(), stops: scanStops, innerOnly: false });
+  // "250 were known to be dead", "40 are feared dead": a hedge between the number and its predicate.
+  const hedged = /^(?:known|believed|thought|said|feared|reported|confirmed|presumed|understood)$/.test(tokens[c.end + 1]?.lower ?? '');
+  const m = postCue(tokens, c.end, Math.min(tokens.length, c.end + (hedged ? 6 : 3)), { skip: new Set(), stops: scanStops, innerOnly: false });
   return m;
 }
 
+const VICTIMS_DEAD = /^(?:identified|exhumed|exhumation|exhumations|buried|reburied|graves?|remains|morgue|dna|autopsies|autopsy)$/;
+const ELLIPSIS_LINKS = new Set([',', 'and', 'while', 'with']);
+const ELLIPSIS_PREPS = new Set(['from', 'in', 'at', 'on', 'by', 'across', 'among', 'of']);
+const INJURY_CASES = /^(?:wounds?|injur(?:y|ies)|frostbite|burns|fractures|trauma|gunshot|shrapnel)$/;
+const FIGURE_NOUNS = /^(?:figure|figures|number|estimate|tally|count)$/;
+
+/** True when the number is stated as "a figure": "figure of 250,000", "number was 6 million", "its 480,000 figure". */
+function figureWord(tokens: Token[], c: Candidate): boolean {
+  if (FIGURE_NOUNS.test(tokens[c.q.to]?.lower ?? '') && c.np.kind === 'things') return true;
+  let k = c.q.from - 1;
+  if (/^(?:of|was|is|at|to|stood|stands|reached|put)$/.test(tokens[k]?.lower ?? '')) k--;
+  return k < c.q.from - 1 && FIGURE_NOUNS.test(tokens[k]?.lower ?? '');
+}
+
 /** Every count in the sentence whose tokens are given. */
-export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null): SentenceCount[] {
+export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null, previous: Measure | null = null, zeros = false): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
   const starts = new Set(cands.map((c) => c.q.from));
@@ -236,14 +264,48 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
   for (const [n, c] of cands.entries()) {
     const floor = clause[c.q.from]!;
     const pre = preCue(tokens, c.q.from, floor);
+    // "Deaths: 22[1]", "Fatalities: 36 direct", "485 (per the parliament)" under it: the label's measure.
+    const labelled = label && tokens[c.q.from]!.start >= label.after ? label.measure : null;
+    if (labelled && c.np.kind === 'things') {
+      const head = tokens[c.np.end - 1]?.lower ?? '';
+      if (TALLY_WORDS.test(head)) c.np = { ...c.np, kind: 'none', end: c.q.to, subjectFrom: c.q.to, subjectTo: c.q.to };
+      // "Non-fatal injuries: 1 firefighter": under a label, a noun that is no known thing names who.
+      else if (!NON_PEOPLE.has(head)) c.np = { ...c.np, kind: 'people', subjectTo: c.np.end };
+    }
+    // "151 people died from gunshot wounds, 20 from shrapnel and 10 from blows", "190 were killed
+    // in Asa, 72 in Bel": a bare number listed after a count, before a preposition, repeats its predicate.
+    if ((c.np.kind === 'none' || c.borrowed) && n > 0 && !c.q.vague && ELLIPSIS_LINKS.has(tokens[c.q.from - 1]?.lower ?? '') && ELLIPSIS_PREPS.has(tokens[c.q.to]?.lower ?? '')) {
+      const prev = cands[n - 1]!;
+      if (prev.measure && prev.measure !== 'other' && prev.np.kind !== 'things') { c.measure = prev.measure; continue; }
+    }
+    // "The toll rose from 300 to 412": the revised figure counts what the earlier one did.
+    if (c.np.kind === 'none' && n > 0 && tokens[c.q.from - 1]?.lower === 'to' && cands[n - 1]!.end === c.q.from - 1 && tokens[cands[n - 1]!.q.from - 1]?.lower === 'from' && cands[n - 1]!.measure) {
+      c.measure = cands[n - 1]!.measure!;
+      continue;
+    }
+    // "598 cases of wounds or frostbite": cases of an injury are the injured.
+    if (c.np.kind === 'things' && tokens[c.np.end - 1]?.lower === 'cases' && tokens[c.np.end]?.lower === 'of' && INJURY_CASES.test(tokens[c.np.end + 1]?.lower ?? '')) {
+      let e = c.np.end + 2;
+      while (tokens[e + 1] && /^(?:or|and)$/.test(tokens[e]!.lower) && /^[a-z]+$/.test(tokens[e + 1]!.lower)) e += 2;
+      c.np = { ...c.np, kind: 'people', end: e, subjectTo: e };
+      c.measure = 'injured';
+      continue;
+    }
+    // "a lower figure of 250,000", "the number was around six million", "its 480,000 figure": a
+    // figure of the measure counted just before, in this sentence or the one before it.
+    if (c.np.kind !== 'people' && c.outer === undefined && !pre && figureWord(tokens, c)) {
+      let before: Measure | null = previous;
+      for (let k = n - 1; k >= 0; k--) if (cands[k]!.measure && cands[k]!.measure !== 'other') { before = cands[k]!.measure!; break; }
+      if (before) { c.measure = before; continue; }
+    }
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
       if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
       // "dozens still missing", "hundreds fled": a vague number with its predicate right beside it.
-      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts); continue; }
+      if (c.q.vague) { c.measure = adjacentPost(tokens, c, starts) ?? (pre && pre !== 'population' ? pre : null) ?? labelled; continue; }
       // "The death toll from the earthquake has climbed to 2,310": a toll named earlier in the clause.
       const adj = pre ?? adjacentPost(tokens, c, starts) ?? subjectCue(tokens, c.q.from, floor, starts) ?? runningTotal(tokens, c, cands) ?? labelCue(tokens, c, starts);
-      c.measure = adj && adj !== 'population' ? adj : null;
+      c.measure = adj && adj !== 'population' ? adj : labelled;
       // "- Sarn: 27" under "Deaths by village:": a list item's bare number counts what its heading names.
       if (!c.measure && listMeasure && c.np.kind === 'none' && !c.q.vague) c.measure = listMeasure;
       continue;
@@ -261,7 +323,23 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     c.measure ??= subjectCue(tokens, c.q.from, floor, starts);
     c.measure ??= c.np.statusMeasure ?? null;
     if (!c.measure && c.sibling !== undefined) c.measure = cands[c.sibling]!.measure ?? null;
-    c.measure ??= listMeasure ?? 'other';
+    c.measure ??= labelled ?? listMeasure ?? 'other';
+  }
+  // "160 children and 20 adults abducted": counts joined by "and" share the predicate after the last.
+  for (let n = cands.length - 2; n >= 0; n--) {
+    const next = cands[n + 1]!;
+    if (cands[n]!.measure === 'other' && next.sibling === n && !next.borrowed && next.measure && next.measure !== 'other' && cands[n]!.host === undefined) cands[n]!.measure = next.measure;
+  }
+  // "a dozen of them were still in intensive care": a part of the wounded named before, in a
+  // condition, is a subset of unstated kind, not a second figure of the injured.
+  for (const c of cands) {
+    if (c.measure !== 'injured' || c.np.head === null || !/^(?:them|whom|those)$/.test(tokens[c.np.head]!.lower)) continue;
+    const after = tokens.slice(c.end, c.end + 7).map((t) => t.lower);
+    if (after.some((w) => /^(?:condition|intensive|hospital|care)$/.test(w)) && !after.some((w) => /^(?:injured|wounded|hurt|injuries)$/.test(w))) c.measure = 'other';
+  }
+  // "A 1996 exhumation identified 187 victims": victims identified, exhumed or buried are the dead.
+  for (const c of cands) {
+    if (c.measure === 'other' && c.np.head !== null && tokens[c.np.head]!.lower === 'victims' && tokens.some((t) => VICTIMS_DEAD.test(t.lower))) c.measure = 'killed';
   }
   // A part with no measure of its own takes its host's, now that every host has one.
   for (const c of cands) if (c.host !== undefined && c.measure === 'other') c.measure = cands[c.host]!.measure ?? 'other';
@@ -305,6 +383,12 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
     const host = c.host !== undefined ? index.get(c.host) : undefined;
     if (host !== undefined) out.partOf = host;
     counts.push(out);
+  }
+  if (zeros) {
+    for (const z of zeroCounts(tokens)) {
+      if (inDate(tokens[z.from]!)) continue;
+      counts.push({ measure: z.measure, group: 'all', unit: 'people', subject: '', min: 0, max: 0, approximate: false, span: { start: tokens[z.from]!.start, end: tokens[z.to - 1]!.end } });
+    }
   }
   return counts;
 }

@@ -36,6 +36,8 @@ export const NON_PEOPLE = new Set([
   'week', 'days', 'day', 'hours', 'hour', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'per', 'percent', '%',
   'resolutions', 'resolution', 'articles', 'pages', 'dollars', 'euros', 'manat', 'rubles', 'pounds', 'cases', 'incidents',
   'attacks', 'shells', 'rockets', 'missiles', 'tanks', 'vehicles', 'aircraft', 'points', 'votes', 'seats', 'items', 'documents',
+  'shelters', 'centers', 'centres', 'camps', 'containers', 'towers', 'rivers', 'waters', 'quarters', 'headquarters', 'letters',
+  'papers', 'clusters', 'trailers', 'helicopters', 'tankers', 'computers', 'acres', 'ha', 'structures', 'livestock', 'animals',
   'tents', 'tarpaulins', 'blankets', 'kits', 'rations', 'meals', 'litres', 'liters', 'beds', 'boats', 'trucks', 'cars', 'buses',
 ]);
 
@@ -52,11 +54,11 @@ function cues(measure: Measure, phrases: string[]): Cue[] {
 /** Verbs and predicates after a counted phrase: "613 civilians were killed", "150 remain missing". */
 export const POST_CUES: Cue[] = [
   ...cues('orphaned', ['lost one or both parents', 'lost one or both of their parents', 'lost both parents', 'lost one parent', 'lost a parent', 'lost their parents', 'lost both their parents', 'lost their parent', 'orphaned', 'left orphans']),
-  ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead']),
-  ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
+  ...cues('killed', ['lost their lives', 'lost his life', 'lost her life', 'killed', 'died', 'dead', 'perished', 'slain', 'slaughtered', 'massacred', 'murdered', 'executed', 'beheaded', 'wiped out', 'shot dead', 'drowned', 'succumbed', 'were buried', 'have been buried', 'had been buried', 'burned to death', 'burnt to death', 'froze to death', 'frozen to death', 'starved to death', 'crushed to death', 'fatally']),
+  ...cues('injured', ['injured', 'wounded', 'hurt', 'injuries', 'wounds', 'in serious condition', 'in critical condition', 'in a serious condition', 'in a critical condition', 'in intensive care', 'remain in hospital', 'remained in hospital', 'treated for injuries', 'needed treatment', 'received treatment', 'taken to hospital', 'taken to hospitals', 'taken to the hospital', 'hospitalised', 'hospitalized', 'admitted to hospital']),
   ...cues('captured', ['taken hostage', 'taken prisoner', 'hostage', 'captive', 'taken captive', 'held hostage', 'held captive', 'captured', 'abducted', 'kidnapped', 'detained', 'arrested', 'imprisoned']),
   ...cues('missing', ['missing', 'unaccounted', 'disappeared']),
-  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave', 'left their homes', 'left their villages', 'left the country', 'left the region', 'left the area', 'left the valley', 'crossed the border', 'walked to the border', 'fled across']),
+  ...cues('displaced', ['forced from', 'displaced', 'fled', 'expelled', 'sheltering', 'relocated', 'moved to', 'housed in', 'deported', 'evacuated', 'uprooted', 'homeless', 'driven out', 'forced out', 'forced to flee', 'forced to leave', 'left their homes', 'left their villages', 'left the country', 'left the region', 'left the area', 'left the valley', 'crossed the border', 'walked to the border', 'fled across', 'to relocate', 'to evacuate', 'to flee', 'out of their homes', 'from their homes', 'to leave their homes', 'left homeless', 'taken to evacuation', 'moved to evacuation', 'staying with host', 'living with host', 'hosted by', 'living in camps', 'staying in camps', 'living in tents', 'in evacuation centres', 'in evacuation centers', 'in evacuation shelters']),
   ...cues('returned', ['returned', 'return', 'resettled', 'repatriated', 'went back', 'moved back', 'come back', 'came back']),
 ];
 
@@ -67,7 +69,7 @@ export const PRE_CUES: Cue[] = [
   ...cues('captured', ['captured', 'capturing', 'abducted', 'abducting', 'kidnapped', 'detained', 'detaining', 'arrested', 'arresting', 'abduction of', 'capture of', 'took', 'taking']),
   // "still looking for between 40 and 50 people"
   ...cues('missing', ['looking for', 'searching for', 'search for', 'whereabouts of']),
-  ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
+  ...cues('displaced', ['displaced', 'displacing', 'displacement of', 'evacuated', 'evacuation of', 'evacuations of', 'evacuating', 'expelled', 'expulsion of', 'uprooted', 'forced out']),
   ...cues('returned', ['resettled', 'return of', 'resettlement of', 'repatriated', 'repatriation of']),
   ...cues('population', ['home to', 'population of', 'populated by', 'inhabited by', 'population']),
 ];

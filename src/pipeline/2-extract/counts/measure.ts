@@ -34,7 +34,7 @@ function cueAt(tokens: Token[], k: number, list: Cue[]): Cue | null {
 }
 
 // "taken to hospital", "took part": taking is capture only when no such words follow.
-const NOT_CAPTURE = /^(?:hospital|hospitals|part|place|care|shelter|safety|refuge|into|over|up|off|the hospital|a hospital)$/;
+const NOT_CAPTURE = /^(?:hospital|hospitals|part|place|care|shelter|shelters|safety|refuge|evacuation|into|over|up|off|the hospital|a hospital)$/;
 function takenElsewhere(tokens: Token[], k: number): boolean {
   for (let n = k + 1; n < Math.min(tokens.length, k + 6); n++) if (NOT_CAPTURE.test(tokens[n]!.lower)) return true;
   return false;
@@ -82,16 +82,19 @@ function negated(tokens: Token[], k: number, floor: number): boolean {
 }
 
 // Words skipped between a verb and its number: "seriously injured 487", "killed a further 20".
-const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass|has|have|had|is|was|now|risen|rose|climbs?|climbed|reached|reaches|stands?|stood|jumped|increased|grew|grown|put|puts)$/;
+const SKIPPABLE = /^(?:[a-z]+ly|also|a|an|another|further|additional|total|of|the|some|at|least|more|than|over|about|around|nearly|almost|up|to|as|many|estimated|mass|has|have|had|is|was|now|risen|rose|climbs?|climbed|reached|reaches|stands?|stood|jumped|increased|grew|grown|put|puts|climbing|rising|rises|above|below|exceeding|could|may|might|reach|rise|climb|hit|top|exceed|from)$/;
 
 /** A verb or noun right before the quantity: "killed 613", "the killings of hundreds", "home to 7,000". */
 export function preCue(tokens: Token[], from: number, floor: number): Measure | null {
   let k = from - 1;
   for (let steps = 0; k >= floor && steps < 4; steps++, k--) {
+    // "The Refugee Office registered 1,120 households": registering at a camp or refugee office is displacement.
+    if ((tokens[k]!.lower === 'registered' || tokens[k]!.lower === 'registering') && inCampContext(tokens)) return 'displaced';
     const c = cueEndingAt(tokens, k, PRE_CUES);
     if (c && (c.words[0] === 'took' || c.words[0] === 'taking') && takenElsewhere(tokens, k)) return null;
     if (c) return negated(tokens, k - c.words.length + 1, floor) ? null : c.measure;
-    if (!SKIPPABLE.test(tokens[k]!.lower)) return null;
+    // "evacuated the island's 337 residents": a possessive before the number.
+    if (!SKIPPABLE.test(tokens[k]!.lower) && !/^[\p{L}-]+['’]s?$/u.test(tokens[k]!.lower) && !(tokens[k]!.lower === 'its' || tokens[k]!.lower === 'their')) return null;
   }
   return null;
 }
@@ -155,7 +158,7 @@ export function postCue(tokens: Token[], end: number, until: number, scan: PostS
   return relCue;
 }
 
-const LINKS = /^(?:constitute[sd]?|range[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed)?|rose|rise[sn]?|climb(?:s|ed)?|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
+const LINKS = /^(?:constitute[sd]?|range[sd]?|number(?:s|ed)?|total(?:s|led|ed)?|reach(?:es|ed|ing)?|rose|rise[sn]?|rising|climb(?:s|ed|ing)?|kept|above|stand[s]?|stood|is|are|was|were|belong(?:s|ed)?|amount(?:s|ed)?|exceed(?:s|ed)?|put|estimated|at|include[sd]?)$/;
 
 /** A noun earlier in the clause that the number restates: "refugees … constitute one million persons". */
 export function subjectCue(tokens: Token[], from: number, floor: number, stops: Set<number>): Measure | null {

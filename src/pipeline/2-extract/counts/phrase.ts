@@ -72,7 +72,9 @@ function joinHeads(tokens: Token[], from: number, head: number): { last: number;
     if (tokens[k] && GROUP_MODIFIERS.has(tokens[k]!.lower) && tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower)) k++;
     if (!tokens[k] || !PEOPLE_NOUNS.has(tokens[k]!.lower) || tokens[k]!.lower === 'others' || tokens[k]!.lower === 'more') break;
     // "killed 42 people and injured 96": a verb, not a second noun.
-    if (tokens[k + 1] && /^\d|^(?:some|about|at|more|over|nearly|dozens|hundreds|thousands)$/i.test(tokens[k + 1]!.text)) break;
+    // ("boys at Srebrenica" is a place: "at" opens a hedge only as "at least" or "at most".)
+    const after = tokens[k + 1];
+    if (after && (/^\d|^(?:some|about|more|over|nearly|dozens|hundreds|thousands)$/i.test(after.text) || (after.lower === 'at' && /^(?:least|most)$/.test(tokens[k + 2]?.lower ?? '')))) break;
     const g = groupOf(tokens, last + 2, k).group;
     if (g !== 'all' && group !== 'all' && !group.split('+').includes(g)) group = `${group}+${g}`;
     else if (group === 'all' && g !== 'all') group = g;
@@ -104,9 +106,14 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
       j = k;
     }
   }
+  // 480,000 “excess deaths”: a quoted noun.
+  if (tokens[j] && /^["“‘']$/.test(tokens[j]!.text) && tokens[j]!.start === (tokens[j - 1]?.end ?? -1) + 1) j++;
   const from = j;
   for (let k = j; k < Math.min(tokens.length, j + 5); k++) {
     const t = tokens[k]!;
+    // "11 confirmed deaths", "two aid workers", "3 security force members": a modifier before a people noun.
+    const ahead = tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower) ? 1 : tokens[k + 2] && PEOPLE_NOUNS.has(tokens[k + 2]!.lower) && /^[a-z]+$/.test(tokens[k + 1]!.text) ? 2 : 0;
+    if (ahead && /^[a-z][a-z-]+$/.test(t.text) && !PHRASE_STOPS.has(t.lower) && !CUE_VERBS.has(t.lower) && !NON_PEOPLE.has(t.lower) && !PEOPLE_NOUNS.has(t.lower) && !/^(?:others?|more|were|and|or)$/.test(tokens[k + 1]!.lower) && !(ahead === 2 && (PHRASE_STOPS.has(tokens[k + 1]!.lower) || CUE_VERBS.has(tokens[k + 1]!.lower)))) continue;
     if (isPeopleHead(tokens, k) && tokens[k + 1] && PEOPLE_NOUNS.has(tokens[k + 1]!.lower) && !GROUP_MODIFIERS.has(tokens[k + 1]!.lower)) {
       continue; // "civilian casualties", "elderly people", "family members": the later noun is the head
     }
@@ -121,6 +128,17 @@ export function readNounPhrase(tokens: Token[], after: number, vague: boolean): 
     if (NON_PEOPLE.has(t.lower)) return { ...none, kind: 'things', end: k + 1 };
     if (t.lower === 'elderly' && !(tokens[k + 1] && (PEOPLE_NOUNS.has(tokens[k + 1]!.lower)))) {
       return { kind: 'people', end: k + 1, head: k, group: 'elderly', unit: 'people', subjectFrom: from, subjectTo: k + 1 };
+    }
+    // "130 male and 51 female": the adjective stands for its noun.
+    if ((t.lower === 'male' || t.lower === 'female') && !(tokens[k + 1] && (PEOPLE_NOUNS.has(tokens[k + 1]!.lower) || isCapitalized(tokens[k + 1])))) {
+      return { kind: 'people', end: k + 1, head: k, group: t.lower === 'male' ? 'men' : 'women', unit: 'people', subjectFrom: from, subjectTo: k + 1 };
+    }
+    // "four badly mutilated corpses": an adverb of manner before the adjective it modifies.
+    if (/^[a-z]{3,}ly$/.test(t.lower) && t.lower !== 'only' && t.lower !== 'early' && tokens[k + 1]) {
+      const w = tokens[k + 1]!.lower;
+      if (/^[a-z]+(?:ed|en)$/.test(w) && (!CUE_VERBS.has(w) || PEOPLE_NOUNS.has(tokens[k + 2]?.lower ?? ''))) { k++; continue; }
+      // "30 severely wounded people": the adverb is skipped, the adjective names the measure.
+      if (MODIFIER_MEASURES.has(w) && tokens[k + 2] && PEOPLE_NOUNS.has(tokens[k + 2]!.lower)) continue;
     }
     if (PHRASE_STOPS.has(t.lower) || /^[^\p{L}\p{N}]$/u.test(t.text)) return none;
     if (/^\d/.test(t.text)) return none;

@@ -54,6 +54,9 @@ const HEDGES: Hedge[] = [
   { words: ['nearly'], kind: 'nearly' }, // "nearly 300"
   { words: ['almost'], kind: 'nearly' },
   { words: ['over'], kind: 'over' }, // "over 1,000"
+  { words: ['above'], kind: 'over' }, // "climbing above 300"
+  { words: ['exceeding'], kind: 'over' },
+  { words: ['below'], kind: 'under' },
   { words: ['under'], kind: 'under' },
 ];
 
@@ -66,6 +69,8 @@ for (const h of HEDGES) {
 
 /** The hedge that ends right before token `i`, if any. */
 function hedgeBefore(tokens: Token[], i: number): Hedge & { from: number } | null {
+  // "nearly, 3,000": a stray comma after an adverb hedge.
+  if (tokens[i - 1]?.lower === ',' && /^(?:nearly|almost|approximately|roughly|about|around)$/.test(tokens[i - 2]?.lower ?? '') && /^\d/.test(tokens[i]?.text ?? '')) i--;
   const list = i > 0 ? HEDGES_BY_LAST.get(tokens[i - 1]!.lower) : undefined;
   if (!list) return null;
   for (const h of list) {
@@ -100,6 +105,16 @@ function readRange(tokens: Token[], i: number, text: string): { low: number; hig
   return { low: n.value, high: n.value, to: n.to, fractional: n.fractional };
 }
 
+// Verbs of a figure that changed: "rose from 300 to 412", "was revised from 40 to 38".
+const CHANGE_VERBS = /^(?:rose|risen|rises|rising|climbed|climbing|climbs|jumped|increased|grew|grown|went|revised|raised|lowered|fell|fallen|dropped|corrected|updated|changed)$/;
+const COULD = /^(?:could|may|might|would|will|can)$/;
+
+/** One number only (no range after it). */
+function readSingle(tokens: Token[], i: number, text: string): { low: number; high: number; to: number; fractional: boolean } | null {
+  const n = readNumber(tokens, i, text);
+  return n ? { low: n.value, high: n.value, to: n.to, fractional: n.fractional } : null;
+}
+
 /** Reads the quantity whose number starts at token `i`, taking any hedge before it. */
 export function readQuantity(tokens: Token[], i: number, text: string): Quantity | null {
   const vague = readVague(tokens, i);
@@ -110,9 +125,9 @@ export function readQuantity(tokens: Token[], i: number, text: string): Quantity
     if (h?.kind === 'over' || h?.kind === 'min') q.max = null;
     return q;
   }
-  // "between 200 and 300", "from 200 to 300"
+  // "between 200 and 300", "from 200 to 300" (but "rose from 300 to 412" is a revision, not a range)
   const lead = tokens[i - 1]?.lower;
-  if (lead === 'between' || lead === 'from') {
+  if (lead === 'between' || (lead === 'from' && !CHANGE_VERBS.test(tokens[i - 2]?.lower ?? ''))) {
     const a = readNumber(tokens, i, text);
     const sep = a ? tokens[a.to]?.lower : undefined;
     if (a && (sep === 'and' || sep === 'to')) {
@@ -122,7 +137,7 @@ export function readQuantity(tokens: Token[], i: number, text: string): Quantity
       }
     }
   }
-  const r = readRange(tokens, i, text);
+  const r = lead === 'from' && CHANGE_VERBS.test(tokens[i - 2]?.lower ?? '') ? readSingle(tokens, i, text) : readRange(tokens, i, text);
   if (!r || r.fractional) return null;
   let to = r.to;
   let min: number | null = r.low;
@@ -138,7 +153,12 @@ export function readQuantity(tokens: Token[], i: number, text: string): Quantity
     case 'nearly': min = null; approximate = true; break;
     case 'under': min = null; max = r.low - 1; break;
   }
+  // "could reach 20,000", "may rise to 300": a toll that may yet come is a ceiling.
+  if (h === null && min !== null && COULD.test(tokens[from - 2]?.lower ?? '') && /^(?:reach|exceed|top|hit)$/.test(tokens[from - 1]?.lower ?? '')) min = null;
+  else if (h === null && min !== null && tokens[from - 1]?.lower === 'to' && /^(?:rise|climb|grow|increase|go)$/.test(tokens[from - 2]?.lower ?? '') && COULD.test(tokens[from - 3]?.lower ?? '')) min = null;
   // "20 or more", "1,000-plus"
   if (tokens[to]?.lower === 'or' && tokens[to + 1]?.lower === 'more') { max = null; to += 2; }
+  // "200+": the number or more (not "+ 90" of a phone number, which a digit follows).
+  else if (tokens[to]?.lower === '+' && tokens[to]!.start === tokens[to - 1]!.end && !/^\d/.test(tokens[to + 1]?.text ?? '') && h === null) { max = null; to += 1; }
   return { min, max, approximate, from, to, numFrom: i, vague: false, value: r.high };
 }

@@ -142,3 +142,27 @@ test('reads day ranges across two months and a month named after a preposition',
   assert.deepEqual(dates('The camp opened in 2023. In April it held 900 families.'), [['2023', '2023'], ['2023-04', 'In April']]);
   assert.deepEqual(dates('They may return.'), []);
 });
+
+// [text, report date, [[EDTF, quote]...]]: year intervals, numeric days, year-less ranges and holidays.
+const REAL_FORMS: [string, string | undefined, [string, string][]][] = [
+  ['Output fell between 1985 and 1988.', undefined, [['1985/1988', 'between 1985 and 1988']]],
+  ['The dam was built from 1961 to 1964.', undefined, [['1961/1964', 'from 1961 to 1964']]],
+  ['Fighting raged 3-9 May 2021.', undefined, [['2021-05-03/2021-05-09', '3-9 May 2021']]],
+  ['The form is dated 03/17/2019.', undefined, [['2019-03-17', '03/17/2019']]],
+  ['The form is dated 17/03/2019.', undefined, [['2019-03-17', '17/03/2019']]],
+  ['The form is dated 03/04/2019.', undefined, []],
+  ['In 2008 the rebels returned. They struck on 26–27 December.', undefined, [['2008', '2008'], ['2008-12-26/2008-12-27', '26–27 December']]],
+  ['In 2008 the rebels returned. They killed 90 between 24 December and 13 January.', undefined, [['2008', '2008'], ['2008-12-24/2009-01-13', 'between 24 December and 13 January']]],
+  ['In 2008 the rebels returned. They attacked a Christmas Day mass.', undefined, [['2008', '2008'], ['2008-12-25', 'Christmas Day']]],
+  // A year-less day in the report's own time takes the year that puts it nearest the report's date…
+  ['Police made the arrest on Oct. 8.', '2001-04-02', [['2000-10-08', 'Oct. 8']]],
+  ['The council will vote in March.', '2001-11-20', [['2002-03', 'in March']]],
+  // …and a headline's year is the subject's, not the body's.
+  ['Survivors recall the 1988 riots\nOn February 28, the town marked the anniversary.', '2013-03-01', [['1988', '1988'], ['2013-02-28', 'February 28']]],
+  // A four-digit number before a count noun is no year.
+  ['The clinic saw 1871 cases last month.', undefined, []],
+];
+
+test('reads year intervals, numeric days, year-less ranges and holidays, and year-less days near the report date', () => {
+  for (const [text, published, expected] of REAL_FORMS) assert.deepEqual(dates(text, published), expected, text);
+});

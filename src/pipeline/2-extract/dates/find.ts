@@ -52,6 +52,35 @@ function chronoDates(text: string, taken: (s: number, e: number) => boolean): { 
   return out;
 }
 
+/** True when the sentence is a line of its own, short and without end punctuation: a headline or heading. */
+function isHeadingLine(text: string, span: Span): boolean {
+  if (span.end - span.start > 140 || /[.!?:;,"”)\]]$/.test(text.slice(span.end - 1, span.end))) return false;
+  const before = text.lastIndexOf('\n', span.start - 1);
+  if (!/^\s*$/.test(text.slice(before + 1, span.start))) return false;
+  const after = text.indexOf('\n', span.end);
+  return /^\s*$/.test(text.slice(span.end, after < 0 ? text.length : after));
+}
+
+/**
+ * A year-less day or month in the report's own time: the year that puts it nearest the report's
+ * date ("Oct. 8" in a report of 2001-04-02 is 2000-10-08; "in March" in one of 2001-11-20, 2002-03).
+ */
+function nearestReading(build: (year: number) => string | null, published: EdtfParts | undefined): string | null {
+  if (!published) return null;
+  if (published.month === undefined) return build(published.year);
+  const at = Date.UTC(published.year, published.month - 1, published.day ?? 15);
+  let best: string | null = null;
+  let dist = Infinity;
+  for (const y of [published.year - 1, published.year, published.year + 1]) {
+    const v = build(y);
+    const m = v && /^(\d{4})-(\d\d)(?:-(\d\d))?/.exec(v);
+    if (!m) continue;
+    const d = Math.abs(Date.UTC(Number(m[1]), Number(m[2]) - 1, m[3] ? Number(m[3]) : 15) - at);
+    if (d < dist) { dist = d; best = v; }
+  }
+  return best;
+}
+
 /** Finds the dates in `text.slice(span.start, span.end)` (appended to `into`, returned); offsets are document offsets. */
 export function findDates(text: string, span: Span, ctx: DateContext, into: DateMention[] = []): DateMention[] {
   const s = text.slice(span.start, span.end);
@@ -59,8 +88,7 @@ export function findDates(text: string, span: Span, ctx: DateContext, into: Date
   const taken = (a: number, b: number) => hits.some((h) => a < h.end && h.start < b);
   for (const h of absoluteDates(s)) {
     if (h.needsYear) {
-      const y = ctx.lastYear ?? ctx.published?.year;
-      const value = y === undefined ? null : h.needsYear(y);
+      const value = ctx.lastYear !== undefined ? h.needsYear(ctx.lastYear) : nearestReading(h.needsYear, ctx.published);
       if (value === null) continue;
       hits.push({ value, start: h.start, end: h.end });
     } else {
@@ -84,9 +112,12 @@ export function findDates(text: string, span: Span, ctx: DateContext, into: Date
     hits.push({ ...h, relative: true });
   }
   hits.sort((a, b) => a.start - b.start);
+  // "Refugees recall the 1988 pogroms" over "On February 28, the town marked …": a headline's year
+  // names the subject, not the time the body's year-less days fall in.
+  const heading = isHeadingLine(text, span);
   for (const h of hits) {
     const y = /^(\d{4})/.exec(h.value);
-    if (y && !h.relative) ctx.lastYear = Number(y[1]);
+    if (y && !h.relative && !heading) ctx.lastYear = Number(y[1]);
     ctx.lastDay = dayOfValue(h.value) ?? undefined;
   }
   for (const h of hits) {

@@ -101,6 +101,39 @@ const rules: Rule[] = [
   // "1992–1994", "1992-94"
   { re: /(?<![\d.,/-])(?<y1>1[5-9]\d\d|20\d\d)\s?[-–]\s?(?<y2>1[5-9]\d\d|20\d\d|\d\d)(?![\d/-]|[.,]\d)/g,
     map: (g) => { const a = Number(g.y1); const b = g.y2!.length === 2 ? Math.floor(a / 100) * 100 + Number(g.y2) : Number(g.y2); return b > a && b - a < 100 ? `${a}/${b}` : null; } },
+  // "between 1985 and 1988", "from 1985 to 1988": one interval of years
+  { re: /\b(?:[Bb]etween|[Ff]rom)\s+(?<y1>1[5-9]\d\d|20\d\d)\s+(?:and|to|until|till)\s+(?<y2>1[5-9]\d\d|20\d\d)(?![\d/-]|[.,]\d|\s+(?:people|persons|civilians|deaths|cases))/g,
+    map: (g) => (Number(g.y2) > Number(g.y1) && Number(g.y2) - Number(g.y1) < 100 ? `${g.y1}/${g.y2}` : null) },
+  // "03/17/2019" (month first: 17 cannot be a month), "17/03/2019" (day first, likewise); "03/04/2019" could be either and is left unread
+  { re: /(?<![\d/.])(?<a>[0-3]?\d)\/(?<b>[0-3]?\d)\/(?<year>1[0-9]\d\d|20\d\d)\b/g,
+    map: (g) => {
+      const [a, b, y] = [Number(g.a), Number(g.b), Number(g.year)];
+      if (a > 12 && b <= 12) return dayOf(y, b, a);
+      if (b > 12 && a <= 12) return dayOf(y, a, b);
+      return null;
+    } },
+  // "on 26–27 December", "December 26–27" (the year comes from context)
+  { re: new RegExp(String.raw`\b(?<d1>[0-3]?\d)\s?[-–]\s?(?<d2>[0-3]?\d)\s+${MONTH}\b(?!,?\s*\d)`, 'g'),
+    map: (g) => { const m = month(g); const [a, b] = [Number(g.d1), Number(g.d2)]; return { needsYear: (y: number) => days(y, m, a, b) }; } },
+  { re: new RegExp(String.raw`\b${MONTH}\s+(?<d1>[0-3]?\d)\s?[-–]\s?(?<d2>[0-3]?\d)\b(?!,?\s*\d)`, 'g'),
+    map: (g) => { const m = month(g); const [a, b] = [Number(g.d1), Number(g.d2)]; return { needsYear: (y: number) => days(y, m, a, b) }; } },
+  // "between 24 December and 13 January" (the year from context; a later month before an earlier one crosses the new year)
+  { re: new RegExp(String.raw`\b(?:[Bb]etween|[Ff]rom)\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+${MONTH}\s+(?:and|to|until|till)\s+(?<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+${MONTH2}\b(?!,?\s*\d)`, 'g'),
+    map: (g) => {
+      const [m1, m2] = [month(g), MONTHS[g.mon2!.toLowerCase().replace('.', '')]!];
+      const [d1, d2] = [Number(g.d1), Number(g.d2)];
+      return { needsYear: (y: number) => {
+        const a = dayOf(y, m1, d1);
+        const b = dayOf(m2 < m1 ? y + 1 : y, m2, d2);
+        return a && b && (m2 !== m1 || d2 > d1) ? `${a}/${b}` : null;
+      } };
+    } },
+  // "Christmas Day", "on New Year's Eve" (the year comes from context)
+  { re: /\b(?<h>Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve))\b/g,
+    map: (g) => {
+      const [m, d] = ({ 'christmas day': [12, 25], 'christmas eve': [12, 24], "new year's day": [1, 1], "new year's eve": [12, 31] } as Record<string, [number, number]>)[g.h!.toLowerCase().replace('’', "'").replace(/\s+/g, ' ')]!;
+      return { needsYear: (y: number) => dayOf(y, m, d) };
+    } },
   // "on February 26", "26 February" (the year comes from context)
   { re: new RegExp(String.raw`\b${MONTH}\s+${DAY}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
   { re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b(?!,?\s*\d)`, 'g'), map: (g) => ({ needsYear: (y: number) => dayOf(y, month(g), Number(g.day)) }) },
@@ -112,6 +145,8 @@ const rules: Rule[] = [
 const MONTH_START = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const FOUR_DIGITS = /\d{4}/;
 const namesMonth = rules.map((r) => r.re.source.includes('(?<mon>'));
+const HOLIDAY = /Christmas|New Year/;
+const namesHoliday = rules.map((r) => r.re.source.includes('(?<h>'));
 
 /** Runs the absolute rules over `text`; earlier rules win where matches overlap. */
 export function absoluteDates(text: string): RuleHit[] {
@@ -120,7 +155,7 @@ export function absoluteDates(text: string): RuleHit[] {
   const hasMonth = MONTH_START.test(text);
   const hasYear = FOUR_DIGITS.test(text);
   for (let n = 0; n < rules.length; n++) {
-    if (!(namesMonth[n] ? hasMonth : hasYear)) continue;
+    if (!(namesMonth[n] ? hasMonth : namesHoliday[n] ? HOLIDAY.test(text) : hasYear)) continue;
     const r = rules[n]!;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(text); m; m = r.re.exec(text)) {

@@ -3,7 +3,7 @@
 /** Words before a number that make it a reference rather than a year. */
 const NOT_AFTER = /(?:\bno\.?|\bnumber|\bresolutions?|\bpages?|\bpp?\.|\barticle|\bchapter|\bsection|\bcode|\blaw|#|\+|\$|€|£|\bflight|\broute|\bunit|\bdecree|\bcommentary|\btel|\bfax|©)\s*$/i;
 /** Words after a number that make it a count or a quantity. */
-const NOT_BEFORE = /^\s*(?:%|per\s?cent|people|persons|civilians|soldiers|troops|residents|children|women|men|families|refugees|victims|dead|killed|km|kilomet|miles|metres|meters|tons|tonnes|hectares|dollars|euros|manat|[-–]\d|\.\d|,\d{3}|\/)/i;
+const NOT_BEFORE = /^\s*(?:%|per\s?cent|people|persons|civilians|soldiers|troops|residents|children|women|men|families|refugees|victims|dead|killed|cases|deaths|fatalities|casualties|injured|wounded|missing|displaced|homes|houses|buildings|km|kilomet|miles|metres|meters|tons|tonnes|hectares|dollars|euros|manat|[-–]\d|\.\d|,\d{3}|\/)/i;
 
 /** A bare year: its value and offsets. */
 export interface YearHit {
