@@ -10,6 +10,7 @@ import { ingestPaths } from '../src/pipeline/run/ingest.js';
 import { reconcile } from '../src/pipeline/run/reconcile.js';
 import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import { tempDir } from './helpers/cli.js';
+import { shuffled } from './helpers/rng.js';
 
 const examples = join(import.meta.dirname, '..', 'examples');
 
@@ -49,24 +50,6 @@ async function snapshot(store: Store) {
     if (set === SETS.assign || set === SETS.keyDocs || set === SETS.counters) continue;
     const rows = await store.getRows(set);
     out[set] = rows.map(({ ord: _ord, ...r }) => (set === SETS.info ? { ...r, data: { ...(r.data as object), builtAt: null } } : r));
-  }
-  return out;
-}
-
-/** A seeded shuffle (mulberry32), so a failing order can be replayed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
 }

@@ -106,11 +106,8 @@ export class RecordSource {
 
   /** A page of the timeline and how many entries in all. */
   async timeline(limit: number, offset: number): Promise<{ total: number; entries: TimelineEntry[] }> {
-    const [total, rows] = await Promise.all([
-      this.store.countRows(SETS.timeline),
-      this.store.getRows<TimelineEntry>(SETS.timeline, { limit, offset }),
-    ]);
-    return { total, entries: rows.map((r) => r.data) };
+    const { total, items } = await this.page<TimelineEntry>(SETS.timeline, limit, offset);
+    return { total, entries: items };
   }
 
   /** The first `limit` publication dates. */
@@ -149,11 +146,7 @@ export class RecordSource {
 
   /** A page of the pairs of current reports, and how many in all. */
   async pairs(limit: number, offset: number): Promise<{ total: number; items: SourcePair[] }> {
-    const [total, rows] = await Promise.all([
-      this.store.countRows(SETS.pairs),
-      this.store.getRows<SourcePair>(SETS.pairs, { limit, offset }),
-    ]);
-    return { total, items: rows.map((r) => r.data) };
+    return this.page<SourcePair>(SETS.pairs, limit, offset);
   }
 
   /** Every pair one report takes part in. */
@@ -182,6 +175,12 @@ export class RecordSource {
       label: (id) => labels[id] ?? { id, name: id, title: null, publisher: null, published: null },
       groupOf: (id) => record.sources.groupOf[id] ?? id,
     };
+  }
+
+  /** A page of a whole set, and how many rows it has. */
+  private async page<T>(set: string, limit: number, offset: number): Promise<{ total: number; items: T[] }> {
+    const [total, rows] = await Promise.all([this.store.countRows(set), this.store.getRows<T>(set, { limit, offset })]);
+    return { total, items: rows.map((r) => r.data) };
   }
 
   private async buildNow(): Promise<BuildInfo> {
