@@ -1,8 +1,12 @@
 /** Document texts for the views that quote sentences and passages. */
 import type { Store } from '../../storage/store.js';
 
-/** Above this many reports, one pass over every current text is cheaper than one read each. */
-const ONE_BY_ONE = 40;
+/**
+ * Above this many reports (an export), one pass over every current text is cheaper than one
+ * read each; below it (a figure's evidence, a page of pairs) point reads keep a request's cost
+ * independent of the archive's size.
+ */
+const ONE_BY_ONE = 5000;
 
 /** The texts of `ids` (missing ids are left out). */
 export async function loadTexts(store: Store, ids: Iterable<string>): Promise<Map<string, string>> {
