@@ -7,7 +7,6 @@ import { reportCases } from './cases/reports.case.js';
 import { searchCases } from './cases/search.case.js';
 import { recordCases } from './cases/records.case.js';
 import { reviewCases } from './cases/review.case.js';
-import { recordStampCases } from './cases/record-stamp.case.js';
 import { rowCases } from './cases/rows.case.js';
 
 /** A backend under test: its name and a factory for fresh, empty stores. */
@@ -24,7 +23,6 @@ export function runStoreTests({ name, newStore }: StoreSuite): void {
     describe('listing', () => listingCases(newStore));
     describe('search', () => searchCases(newStore));
     describe('records', () => recordCases(newStore));
-    describe('record stamps', () => recordStampCases(newStore));
     describe('derived parts, signatures and row sets', () => rowCases(newStore));
     describe('reviews, audit and tokens', () => reviewCases(newStore));
   });

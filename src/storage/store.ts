@@ -187,8 +187,6 @@ export interface Store {
   allExtractions(): AsyncIterable<StoredExtraction>;
   /** A named JSON record kept by a later stage (reconciliation state), or null. */
   getRecord<T = unknown>(key: string): Promise<T | null>;
-  /** A cheap token that changes whenever the named record is written (null when absent), to keep a parsed copy until then. */
-  recordStamp(key: string): Promise<string | null>;
   /** Writes named JSON records in one transaction (null deletes one). */
   putRecords(records: Readonly<Record<string, unknown>>): Promise<void>;
   /** Store a curator's review of one extracted item with its audit entry; the extraction is left as it is. */

@@ -13,8 +13,6 @@ export function prepareRecords(db: Database) {
   const putPart = db.prepare<[string, number, string]>('INSERT INTO record_parts (key, part, value) VALUES (?, ?, ?)');
   const delParts = db.prepare<[string]>('DELETE FROM record_parts WHERE key = ?');
   const del = db.prepare<[string]>('DELETE FROM records WHERE key = ?');
-  // octet_length reads the stored size, not the value: O(1) even for a record of many megabytes.
-  const stamp = db.prepare<[string], string>("SELECT updated_at || ' ' || octet_length(value) || ' ' || parts FROM records WHERE key = ?").pluck();
   const docs = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS}, t.text FROM documents d JOIN versions v ON v.doc_seq = d.seq JOIN texts t ON t.doc_seq = d.seq
     WHERE d.seq > ? AND NOT EXISTS (SELECT 1 FROM versions w WHERE w.path = v.path AND w.version > v.version) ORDER BY d.seq LIMIT ?`);
   const counts = db.prepare<[number, number], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal`);
@@ -40,8 +38,6 @@ export function prepareRecords(db: Database) {
       if (row === undefined) return null;
       return (row.parts > 0 ? joinRecordParts(getParts.iterate(key)) : JSON.parse(row.value)) as T;
     },
-    /** A cheap token that changes whenever the record is written, or null. */
-    stamp: (key: string): string | null => stamp.get(key) ?? null,
     /** Writes records in one transaction (IMMEDIATE, so it waits for other writers). */
     put(records: Readonly<Record<string, unknown>>, now: string): void {
       putMany.immediate(records, now);

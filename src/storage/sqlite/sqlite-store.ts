@@ -189,11 +189,6 @@ export class SqliteStore implements Store {
     return this.read(() => this.records.get<T>(key));
   }
 
-  /** Changes whenever the named record is written. */
-  async recordStamp(key: string): Promise<string | null> {
-    return this.read(() => this.records.stamp(key));
-  }
-
   /** Writes named records in one transaction. */
   async putRecords(records: Readonly<Record<string, unknown>>): Promise<void> {
     this.assertOpen();
