@@ -44,6 +44,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   const dates = db.prepare<[number, number], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal');
   const partsIn = db.prepare<[number, number], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ?');
   const partsOf = db.prepare<[number], { part: string; data: string }>('SELECT part, data FROM derived WHERE doc_seq = ?');
+  const counted = db.prepare<[], number>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures)').pluck();
   const underived = db.prepare<[number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
     WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
   const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
@@ -139,7 +140,8 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       }
       return out;
     },
-    underived: (limit: number): string[] => underived.all(limit),
+    // Every document with a signature (the usual case) is told by two counts, not a scan of every document.
+    underived: (limit: number): string[] => (counted.get()! > 0 ? underived.all(limit) : []),
     unpaired: (limit: number): string[] => unpaired.all(limit),
     candidates(id: string, perBucket: number, max: number): SourceCandidate[] {
       const row = sigOf.get(id);
