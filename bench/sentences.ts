@@ -3,17 +3,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../src/nlp/sentences.js';
 
-/** A deterministic pseudo-random generator (mulberry32), so every run builds the same corpus. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, so every run builds the same corpus. */
+export { rng } from '../src/pipeline/3-reconcile/sources/hash.js';
 
 /** Sentences of the reports in `dirs` (the seeds when present, else the bundled examples). */
 export function sourceSentences(dirs: string[]): string[] {

@@ -11,18 +11,8 @@ import { silentLogger } from '../domain/logger.js';
 import { buildServer } from './build.js';
 import { bearer, filledStore, withServer } from './fixtures.case.js';
 import type { TestServer } from './fixtures.case.js';
+import { rng } from '../pipeline/3-reconcile/sources/hash.js';
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values an attacker or a careless client sends for any parameter. */
 const HOSTILE = [

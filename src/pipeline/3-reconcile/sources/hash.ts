@@ -31,17 +31,29 @@ export function mix32(x: number): number {
   return x >>> 0;
 }
 
-/** `n` pseudo-random 32-bit seeds from one seed (mulberry32), the same on every machine. */
-export function seeds(seed: number, n: number): Uint32Array {
-  const out = new Uint32Array(n);
+/** mulberry32: a seeded generator of unsigned 32-bit numbers, the same on every machine. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
-  for (let i = 0; i < n; i++) {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (t ^ (t >>> 14)) >>> 0;
-  }
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+/** A seeded generator of numbers in [0, 1) (mulberry32), for tests and benchmarks that must replay. */
+export function rng(seed: number): () => number {
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
+}
+
+/** `n` pseudo-random 32-bit seeds from one seed (mulberry32), the same on every machine. */
+export function seeds(seed: number, n: number): Uint32Array {
+  const next = mulberry32(seed);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = next();
   return out;
 }
 
