@@ -14,7 +14,8 @@ import { SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { buildInfo, byEvent, eventRows, wholeRows } from './record-rows.js';
+import { buildInfo, eventRows, wholeRows } from './record-rows.js';
+import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { EventBuild } from './record-rows.js';
 
 /** Options for `reconcile`. */
@@ -190,7 +191,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   }
   const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
   const orderOf = new Map(reports.map((r) => [r.id, r.order]));
-  const countsOf = byEvent(eventCounts);
+  const countsOf = groupedBy(eventCounts, (c) => c.event);
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed,
   // and those whose label or place among events moved.

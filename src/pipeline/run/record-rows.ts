@@ -1,6 +1,6 @@
 /** The reconciled record ⇄ its rows: what `reconcile` writes, and the whole record assembled back for readers that take it whole. */
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
-import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import type { CheckResult, CountRef, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
 import { SETS, countRefKey, figureId } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
@@ -146,15 +146,4 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
     entities: await data<EntityCluster>(SETS.entities),
     entityMentions,
   };
-}
-
-/** Counts grouped by event, in order of the first count of each. */
-export function byEvent(counts: readonly EventCount[]): Map<string, EventCount[]> {
-  const out = new Map<string, EventCount[]>();
-  for (const c of counts) {
-    const list = out.get(c.event);
-    if (list === undefined) out.set(c.event, [c]);
-    else list.push(c);
-  }
-  return out;
 }

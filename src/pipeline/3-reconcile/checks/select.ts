@@ -62,15 +62,21 @@ export function totalFor(part: EventCount, report: readonly EventCount[]): Total
   return any === undefined ? null : { total: any, how: 'the nearest total in the same report' };
 }
 
-/** Reports' counts grouped by report id, in input order. */
-export function byReport(counts: readonly EventCount[]): Map<string, EventCount[]> {
+/** Counts grouped by a key (their report, their event), groups and members in input order. */
+export function groupedBy(counts: readonly EventCount[], keyOf: (c: EventCount) => string): Map<string, EventCount[]> {
   const out = new Map<string, EventCount[]>();
   for (const c of counts) {
-    const list = out.get(c.doc);
-    if (list === undefined) out.set(c.doc, [c]);
+    const k = keyOf(c);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [c]);
     else list.push(c);
   }
   return out;
+}
+
+/** Reports' counts grouped by report id, in input order. */
+export function byReport(counts: readonly EventCount[]): Map<string, EventCount[]> {
+  return groupedBy(counts, (c) => c.doc);
 }
 
 /** A check result pointing at the spans of every count involved. */
