@@ -33,6 +33,8 @@ const BROAD = [
   'epidemic', 'outbreak', 'deportation', 'expulsion',
 ];
 const BROAD_SET = new Set(BROAD);
+/** Every noun that names an event, specific or broad, lower case. */
+export const EVENT_NOUNS: ReadonlySet<string> = new Set([...SPECIFIC, ...BROAD]);
 const NOUN = `(?:${[...SPECIFIC, ...BROAD].map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`).join('|')})`;
 const WORD = `\\p{Lu}[\\p{L}\\p{M}'’-]*`;
 
@@ -85,6 +87,9 @@ export function findEventMentions(text: string, offset = 0): EventMention[] {
     const words = run.every((w) => ADJECTIVE.test(w)) ? [] : run;
     const modifier = m[3];
     if ((words.length === 0 && year === undefined) || (modifier !== undefined && STOP.has(modifier))) continue;
+    // "the National Disaster Management Authority", "the Earthquake Commission": a capitalised
+    // noun running on into more capitalised words names a body, not a happening.
+    if (/^\p{Lu}/u.test(m[4]!) && /^[ \t]+\p{Lu}\p{Ll}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const name = words.join(' ');
     const noun = m[4]!.toLowerCase();
     const label = [year, name, modifier, noun].filter((w) => w !== undefined && w !== '').join(' ');

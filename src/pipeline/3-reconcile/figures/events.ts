@@ -4,7 +4,7 @@ import { clusterNames, type AliasOptions } from '../entities/aliases.js';
 import { foldName } from '../entities/fold.js';
 import { makeCountRefs } from '../refs.js';
 import type { EventCount, ReportInput } from '../types.js';
-import { distinctEvents, findEventMentions, type EventMention, type EventName } from './event-mentions.js';
+import { distinctEvents, EVENT_NOUNS, findEventMentions, type EventMention, type EventName } from './event-mentions.js';
 
 export { findEventMentions, distinctEvents, type EventMention, type EventName } from './event-mentions.js';
 
@@ -28,6 +28,25 @@ export interface EventContext {
   canonical?: ReadonlyMap<string, string>;
   /** How many characters before the sentence a named event still counts as near (default 400). */
   near?: number;
+  /** The incident the report is mainly about (see `mainIncident`); its counts go there when nothing nearer places them. */
+  main?: MainIncident;
+  /** The report's text, to find the paragraph a sentence stands in. */
+  text?: string;
+  /** True when the text has no blank lines, so that each line is a paragraph. */
+  lineParagraphs?: boolean;
+}
+
+/** The incident a report is mainly about, and why. */
+export interface MainIncident {
+  event: string;
+  label: string;
+  reason: string;
+  /** True when it is a named event (of this report or a known one), false when only a place. */
+  named: boolean;
+  /** True when the report's title names it. */
+  titled: boolean;
+  /** The place as written, for an incident known only by its place. */
+  place?: string;
 }
 
 /** An event for a count, with the rule that chose it. */
@@ -77,30 +96,175 @@ function fromMention(m: EventMention, reason: string): EventAssignment {
  * specific event its report names; the corpus default.
  */
 export function assignEvent(count: Count, sentenceText: string, context: EventContext): EventAssignment {
-  const own = findEventMentions(sentenceText, count.sentence.start).filter((m) => !m.comparison).map((m) => unify(m, context.canonical));
+  const alias = (m: EventMention) => aliasOf(m, context.main);
+  const own = findEventMentions(sentenceText, count.sentence.start).filter((m) => !m.comparison).map((m) => alias(unify(m, context.canonical)));
   const specific = nearest(own.filter((m) => m.tier === 'specific'), count.span.start);
   if (specific !== undefined) return fromMention(specific, 'the sentence names it');
-  const recall = recalled(sentenceText, context.known ?? [], context.canonical ?? new Map());
-  if (recall !== undefined) {
+  const main = context.main;
+  // A year alone recalls a known event only in a report that is about no incident of its own.
+  const known = main === undefined ? context.known ?? [] : (context.known ?? []).filter((e) => !isYear(e.key));
+  const recall = recalled(sentenceText, known, context.canonical ?? new Map());
+  // "returnees from Pakistan" in a report about another incident names a place, not the floods
+  // there: a known event other than the report's own is recalled only with its noun.
+  if (recall !== undefined && (main === undefined || recall.key === main.event || namesItsNoun(sentenceText, recall))) {
     return { event: recall.key, label: recall.label, reason: `the sentence names ${isYear(recall.key) ? 'the year' : 'the place'} of the ${recall.label}` };
   }
   const broad = nearest(own, count.span.start);
   if (broad !== undefined) return fromMention(broad, 'the sentence names it');
-  const mentions = context.mentions.filter((m) => !m.comparison && m.tier === 'specific');
+  const mentions = context.mentions.filter((m) => !m.comparison && m.tier === 'specific').map(alias);
+  const from = paragraphStart(context.text, count.sentence.start, context.lineParagraphs === true);
+  const inParagraph = mentions.filter((m) => m.end <= count.sentence.start && m.start >= from);
+  const lastInParagraph = inParagraph[inParagraph.length - 1];
+  if (lastInParagraph !== undefined) return fromMention(lastInParagraph, 'named earlier in its paragraph');
   const near = context.near ?? 400;
   const before = mentions.filter((m) => m.end <= count.sentence.start && count.sentence.start - m.end <= near);
   const last = before[before.length - 1];
   if (last !== undefined) return fromMention(last, `named ${count.sentence.start - last.end} characters before the sentence`);
+  if (main !== undefined && (main.named || main.titled)) return { event: main.event, label: main.label, reason: main.reason };
   const inReport = distinctEvents(mentions);
   if (inReport.length === 1) return { event: inReport[0]!.key, label: inReport[0]!.label, reason: 'the only event the report names' };
   if (context.corpusDefault !== undefined && context.defaultApplies !== false) {
     return { event: context.corpusDefault.key, label: context.corpusDefault.label, reason: 'the only event the reports discuss' };
   }
+  if (main !== undefined) return { event: main.event, label: main.label, reason: main.reason };
   if (context.corpusDefault !== undefined) {
-    return { event: UNASSIGNED, label: 'unassigned', reason: `the report names other places and never the ${context.corpusDefault.label}, its place or its year` };
+    return { event: UNASSIGNED, label: 'unplaced', reason: `the report names other places and never the ${context.corpusDefault.label}, its place or its year` };
   }
-  const why = inReport.length === 0 ? 'the report names no event' : `the report names ${inReport.length} events`;
-  return { event: UNASSIGNED, label: 'unassigned', reason: `no event named in or near the sentence, ${why}, and the reports discuss several` };
+  const why = inReport.length === 0 ? 'the report names no event and no place' : `the report names ${inReport.length} events`;
+  return { event: UNASSIGNED, label: 'unplaced', reason: `no event named in or near the sentence, ${why}, and the reports discuss several` };
+}
+
+/**
+ * Where the paragraph holding `at` starts: after the last blank line, or, in a text without
+ * blank lines (`lines`), after the last line break. 0 without the text; looks back 20,000
+ * characters at most.
+ */
+function paragraphStart(text: string | undefined, at: number, lines: boolean): number {
+  if (text === undefined) return 0;
+  const floor = Math.max(0, at - 20_000);
+  let i = text.lastIndexOf('\n', at - 1);
+  if (lines) return Math.max(i, floor);
+  while (i > floor) {
+    const j = text.lastIndexOf('\n', i - 1);
+    if (j < 0) return 0;
+    if (text.slice(j + 1, i).trim() === '') return i;
+    i = j;
+  }
+  return floor;
+}
+
+/** True when the sentence holds the noun of the event's label ("floods" for "floods in Pakistan"), in either number. */
+function namesItsNoun(sentenceText: string, e: EventName): boolean {
+  const lower = sentenceText.toLowerCase();
+  return e.label.toLowerCase().split(/\s+/).some((w) => {
+    const stem = w.replace(/(?:es|s)$/, '');
+    return EVENT_NOUNS.has(w) && new RegExp(`\\b${stem}(?:e?s)?\\b`).test(lower);
+  });
+}
+
+// "Europe's worst massacre", "the country's deadliest quake": a description, not a name.
+const DESCRIPTIVE = /(?:['’]s|s['’])$/;
+
+/**
+ * A mention of the report's own main incident under another name: a year alone ("the 1995
+ * massacre") or a description ("Europe's worst massacre") in a report about a named incident.
+ */
+function aliasOf(m: EventMention, main: MainIncident | undefined): EventMention {
+  if (main === undefined || m.key === main.event || m.tier !== 'specific') return m;
+  const described = m.name !== '' && DESCRIPTIVE.test(m.name.split(' ').pop() ?? '');
+  if (!(isYear(m.key) || described)) return m;
+  return { ...m, key: main.event, label: main.label };
+}
+
+// Nouns that name one happening, most telling first when counting what a report is about.
+const KIND_NOUNS = /\b(massacres?|killings?|attacks?|bombings?|shelling|airstrikes?|explosions?|earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|tsunamis?|landslides?|fires?|epidemics?|outbreaks?|shipwrecks?|crash|sieges?|pogroms?|genocide|fighting|clashes|raids?)\b/gi;
+
+/** The happening a text names most ("earthquake", "flood"), singular, or '' when none. */
+function mainKind(text: string): string {
+  const counts = new Map<string, number>();
+  KIND_NOUNS.lastIndex = 0;
+  for (const m of text.slice(0, 200_000).matchAll(KIND_NOUNS)) {
+    const noun = m[1]!.toLowerCase().replace(/(?<=[^s])s$/, '').replace(/^quake$/, 'earthquake').replace(/^flooding$/, 'flood').replace(/^killing$/, 'killing');
+    counts.set(noun, (counts.get(noun) ?? 0) + 1);
+  }
+  let best = '';
+  let n = 0;
+  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
+  return best;
+}
+
+/** Occurrences of ` key ` in a folded text (bounded). */
+function occurrences(folded: string, key: string): number {
+  let n = 0;
+  for (let i = folded.indexOf(` ${key} `); i >= 0 && n < 50; i = folded.indexOf(` ${key} `, i + 1)) n++;
+  return n;
+}
+
+/** Where the title (first paragraph) and the lead (first two) of a text end, at most 200 and 600 characters. */
+function headEnds(text: string): [number, number] {
+  const head = text.slice(0, 600);
+  const breaks = /\n[ \t]*\n/.test(text.slice(0, 100_000)) ? /\n[ \t]*\n/g : /\n/g;
+  const ends: number[] = [];
+  for (const m of head.matchAll(breaks)) if (head.slice(ends[ends.length - 1] ?? 0, m.index).trim() !== '') ends.push(m.index);
+  return [Math.min(200, ends[0] ?? 200), Math.min(600, ends[1] ?? 600)];
+}
+
+type Candidate = { score: number; label: string; first: number; named: boolean; times: number };
+
+/**
+ * The incident a report is mainly about, tried in order: what its title names (a named event
+ * before a place); the event it names most (its own specific events, 3 points a mention, and
+ * the corpus's known events whose place its lead writes, 1 a time it does anywhere; 3 more
+ * when the lead names it); the place it names most (1 more for the lead; then the most often), with the
+ * happening it names most: "earthquake in Vale". Undefined when it names neither.
+ */
+export function mainIncident(text: string, mentions: readonly EventMention[], places: readonly string[], ctx: Pick<CorpusEvents, 'canonical' | 'known' | 'labels'>): MainIncident | undefined {
+  const canon = (w: string) => ctx.canonical.get(w) ?? w;
+  const fold = (s: string) => ` ${foldName(s).split(' ').map(canon).join(' ')} `;
+  const folded = fold(text.slice(0, 200_000));
+  const [titleEnd, leadEnd] = headEnds(text);
+  const title = fold(text.slice(0, titleEnd));
+  const lead = fold(text.slice(0, leadEnd));
+  const all = new Map<string, Candidate>();
+  // The lead counts 3 for an event, 1 for a place (a region named once in a lead is no town named twice).
+  const add = (key: string, label: string, points: number, at: number, named: boolean) => {
+    const s = all.get(key);
+    if (s === undefined) all.set(key, { score: points + (lead.includes(` ${key} `) ? (named ? 3 : 1) : 0), label, first: at, named, times: 1 });
+    else { s.score += points; s.first = Math.min(s.first, at); s.named ||= named; s.times++; }
+  };
+  for (const m of mentions) {
+    if (m.comparison || m.tier !== 'specific' || isYear(m.key)) continue;
+    const key = canon(m.key);
+    add(key, ctx.labels.get(key) ?? m.label, 3, m.start, true);
+  }
+  // Another report's event is this one's subject only when this one's title or lead names its place.
+  for (const e of ctx.known ?? []) {
+    if (isYear(e.key) || !lead.includes(` ${e.key} `)) continue;
+    add(e.key, ctx.labels.get(e.key) ?? e.label, occurrences(folded, e.key), folded.indexOf(` ${e.key} `), true);
+  }
+  places.forEach((p, i) => {
+    const key = canon(foldName(p));
+    if (key !== '' && !/^\d+$/.test(key)) add(key, p, 1, text.length + i, false);
+  });
+  const best = (keep: (key: string, c: Candidate) => boolean) => {
+    let top: [string, Candidate] | undefined;
+    for (const e of all) {
+      if (!keep(...e)) continue;
+      const [, c] = e;
+      if (top === undefined || Number(c.named) - Number(top[1].named) > 0 || (c.named === top[1].named && (c.score - top[1].score || c.times - top[1].times || top[1].first - c.first) > 0)) top = e;
+    }
+    return top;
+  };
+  const inTitle = best((key) => title.includes(` ${key} `));
+  const top = inTitle ?? best((_, c) => c.named) ?? best(() => true);
+  if (top === undefined) return undefined;
+  const [event, c] = top;
+  const where = inTitle !== undefined ? 'its title names' : 'it names most';
+  const titled = inTitle !== undefined;
+  if (c.named) return { event, label: c.label, reason: `the report's main incident: the ${c.label}, the event ${where}`, named: true, titled };
+  const kind = mainKind(text);
+  const label = ctx.labels.get(event) ?? (kind === '' ? c.label : `${kind} in ${c.label}`);
+  return { event, label, reason: `the report's main incident: ${c.label}, the place ${where}`, named: false, titled, place: c.label };
 }
 
 /**
@@ -113,6 +277,12 @@ export function mayBeDefault(text: string, places: readonly string[], def: Event
   if (isYear(def.key) || names.length === 0) return false;
   const own = new Set(names);
   return clusterNames([...names, ...places], options).some((c) => c.names.some((n) => own.has(n.name)) && c.names.some((n) => !own.has(n.name)));
+}
+
+/** True when the alias rules join `name` to one of `names`. */
+function joins(name: string, names: readonly string[], exonyms: AliasOptions['exonyms']): boolean {
+  const own = foldName(name);
+  return clusterNames([name, ...names], { exonyms }).some((c) => c.names.some((n) => foldName(n.name) === own) && c.names.some((n) => foldName(n.name) !== own || names.includes(n.name)));
 }
 
 /** The corpus-wide context, and every report's mentions with their keys unified. */
@@ -170,7 +340,13 @@ export function assignReport(report: Pick<ReportInput, 'id' | 'text' | 'counts'>
   const { corpus, defNames } = ctx;
   const def = corpus.corpusDefault;
   const defaultApplies = def === undefined || mayBeDefault(report.text, places, def, defNames, corpus, { exonyms: ctx.exonyms });
-  const context: EventContext = { ...corpus, mentions: mentions.map((m) => unify(m, corpus.canonical)), near: ctx.near, defaultApplies };
+  const unified = mentions.map((m) => unify(m, corpus.canonical));
+  let main = mainIncident(report.text, unified, places, corpus);
+  // A report about "Dorvikk" is about the corpus's Dorvik massacre: a place the alias rules join to its place.
+  if (main !== undefined && !main.named && def !== undefined && defNames.length > 0 && joins(main.place ?? main.label, defNames, ctx.exonyms)) {
+    main = { event: def.key, label: corpus.labels.get(def.key) ?? def.label, reason: `the report's main incident: the ${def.label}, whose place it names as ${main.label}`, named: true, titled: main.titled };
+  }
+  const context: EventContext = { ...corpus, mentions: unified, near: ctx.near, defaultApplies, main, text: report.text, lineParagraphs: !/\n[ \t]*\n/.test(report.text) };
   const out: EventCount[] = [];
   for (const ref of makeCountRefs(report)) {
     const text = report.text.slice(ref.count.sentence.start, ref.count.sentence.end);
