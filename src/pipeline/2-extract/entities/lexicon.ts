@@ -68,8 +68,8 @@ export const PLACE_NOUNS = words(`
 /** Lower-case nouns before "of X" that make X a place: "the town of Belvane", "the village of Korsk". */
 export const PLACE_OF = words(`town city village district region province valley capital outskirts suburbs settlement hamlet municipality territory streets centre center`);
 
-/** Prepositions that put a place after them: "in Velmora", "from Korsk". */
-export const PLACE_PREPOSITIONS = words(`in at from near to into toward towards outside inside across through around`);
+/** Prepositions that put a place after them: "in Velmora", "from Korsk", "off Cape Morrow". */
+export const PLACE_PREPOSITIONS = words(`in at from near to into toward towards outside inside across through around off`);
 
 /** "according to X", "due to X": "to" there introduces no place. */
 export const NOT_PLACE_BEFORE_TO = words(`according due thanks owing close next belonged belongs belong spoke speaking talked wrote sent letter told said`);

@@ -38,9 +38,10 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set([...SPECIFIC, ...BROAD])
 const NOUN = `(?:${[...SPECIFIC, ...BROAD].map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`).join('|')})`;
 const WORD = `\\p{Lu}[\\p{L}\\p{M}'’-]*`;
 
-// "the Dorvik massacre", "the 1995 massacre", "the 1992 Dorvik market attack"
+// "the Dorvik massacre", "the 1995 massacre", "the 1992 Dorvik market attack"; a year on the
+// line before ("Published: 18 May 2015" over "Market bombing in Lisk") is not the event's.
 const NAME_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:(1\\d{3}|20\\d{2})\\s+)?((?:${WORD}[ \\t]+){0,3})(?:([a-z]+)\\s+)?(${NOUN})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:[Tt]he\\s+)?(?:(1\\d{3}|20\\d{2})[ \\t]+)?((?:${WORD}[ \\t]+){0,3})(?:([a-z]+)\\s+)?(${NOUN})(?![\\p{L}])`,
   'gu',
 );
 // "the attack on Dorvik", "the earthquake in Upper Vale", "the fall of Dorvik"

@@ -177,14 +177,14 @@ function aliasOf(m: EventMention, main: MainIncident | undefined): EventMention 
 }
 
 // Nouns that name one happening, most telling first when counting what a report is about.
-const KIND_NOUNS = /\b(massacres?|killings?|attacks?|bombings?|shelling|airstrikes?|explosions?|earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|tsunamis?|landslides?|fires?|epidemics?|outbreaks?|shipwrecks?|crash|sieges?|pogroms?|genocide|fighting|clashes|raids?)\b/gi;
+const KIND_NOUNS = /\b(massacres?|killings|ambush(?:es)?|attacks?|bombings?|shelling|airstrikes?|explosions?|earthquakes?|quakes?|floods?|flooding|cyclones?|hurricanes?|typhoons?|tsunamis?|landslides?|fires?|epidemics?|outbreaks?|shipwrecks?|crash|sieges?|pogroms?|genocide|fighting|clashes|raids?)\b/gi;
 
 /** The happening a text names most ("earthquake", "flood"), singular, or '' when none. */
 function mainKind(text: string): string {
   const counts = new Map<string, number>();
   KIND_NOUNS.lastIndex = 0;
   for (const m of text.slice(0, 200_000).matchAll(KIND_NOUNS)) {
-    const noun = m[1]!.toLowerCase().replace(/(?<=[^s])s$/, '').replace(/^quake$/, 'earthquake').replace(/^flooding$/, 'flood').replace(/^killing$/, 'killing');
+    const noun = m[1]!.toLowerCase().replace(/(?<=[^s])s$/, '').replace(/^quake$/, 'earthquake').replace(/^flooding$/, 'flood').replace(/^killings$/, 'killing').replace(/^ambushe$/, 'ambush');
     counts.set(noun, (counts.get(noun) ?? 0) + 1);
   }
   let best = '';
@@ -200,13 +200,27 @@ function occurrences(folded: string, key: string): number {
   return n;
 }
 
-/** Where the title (first paragraph) and the lead (first two) of a text end, at most 200 and 600 characters. */
+// "Published: 16 March 1996", "Svoboda, 12 June 1992": a line of metadata or a dateline, not a title.
+const META_LINE = /^(?:[\p{L}][\p{L} ]{0,20}:[^\n]{0,60}|[^\n]{0,30}\b(?:1[89]|20)\d\d\b[^\n]{0,10})$/u;
+
+/**
+ * Where the title (its first paragraph, past metadata lines) and the lead (that and the next)
+ * of a text end, at most 200 and 600 characters after the title starts.
+ */
 function headEnds(text: string): [number, number] {
-  const head = text.slice(0, 600);
+  const head = text.slice(0, 1000);
   const breaks = /\n[ \t]*\n/.test(text.slice(0, 100_000)) ? /\n[ \t]*\n/g : /\n/g;
-  const ends: number[] = [];
-  for (const m of head.matchAll(breaks)) if (head.slice(ends[ends.length - 1] ?? 0, m.index).trim() !== '') ends.push(m.index);
-  return [Math.min(200, ends[0] ?? 200), Math.min(600, ends[1] ?? 600)];
+  const paragraphs: Array<[number, number]> = [];
+  let from = 0;
+  const cuts: Array<[number, number]> = [...head.matchAll(breaks)].map((m) => [m.index, m.index + m[0].length]);
+  for (const [at, next] of [...cuts, [head.length, head.length] as [number, number]]) {
+    const body = head.slice(from, at).trim();
+    if (body !== '' && !(paragraphs.length === 0 && META_LINE.test(body))) paragraphs.push([from, at]);
+    from = next;
+    if (paragraphs.length === 2) break;
+  }
+  const start = paragraphs[0]?.[0] ?? 0;
+  return [Math.min(start + 200, paragraphs[0]?.[1] ?? start + 200), Math.min(start + 600, paragraphs[1]?.[1] ?? start + 600)];
 }
 
 type Candidate = { score: number; label: string; first: number; named: boolean; times: number };
@@ -223,7 +237,7 @@ export function mainIncident(text: string, mentions: readonly EventMention[], pl
   const fold = (s: string) => ` ${foldName(s).split(' ').map(canon).join(' ')} `;
   const folded = fold(text.slice(0, 200_000));
   const [titleEnd, leadEnd] = headEnds(text);
-  const title = fold(text.slice(0, titleEnd));
+  const title = fold(text.slice(0, titleEnd));  // from the start: a skipped dateline names nothing
   const lead = fold(text.slice(0, leadEnd));
   const all = new Map<string, Candidate>();
   // The lead counts 3 for an event, 1 for a place (a region named once in a lead is no town named twice).
