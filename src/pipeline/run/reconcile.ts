@@ -7,14 +7,15 @@
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
+import { plainValue } from '../3-reconcile/timeline/timeline.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
-import { SETS } from './record.js';
+import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { buildInfo, eventRows, wholeRows } from './record-rows.js';
+import { buildInfo, eventRows, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { EventBuild } from './record-rows.js';
 
@@ -117,6 +118,67 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
   return fy.breaks[0] - fx.breaks[1] <= 0;
 }
 
+/**
+ * The timeline's row changes. Statements are merged only with others of the same date value,
+ * so a build rebuilds just the values a changed report has or had (all of them on a first or
+ * full build, `changed` null), and the publications of the changed reports.
+ */
+async function timelineChanges(store: Store, reports: readonly Loaded[], changed: ReadonlySet<string> | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, orderOf: (doc: string) => number): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null }> {
+  const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
+    if (r.dated.length === 0) return [];
+    const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
+    let inSentence: ((span: Span) => CountRef[]) | undefined;
+    const out: DatedSentence[] = [];
+    r.dated.forEach((d, i) => {
+      const date = dates[i];
+      if (date === null || date === undefined || (keep !== undefined && !keep.has(plainValue(date.value)))) return;
+      inSentence ??= countsWithin(refsByDoc.get(r.id) ?? []);
+      out.push({ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inSentence(d.sentence) });
+    });
+    return out;
+  };
+  const inScope = changed === null ? reports : reports.filter((r) => changed.has(r.id));
+  const own = new Map(inScope.map((r) => [r.id, sentencesOf(r)]));
+  const valuesOf = new Map([...own].map(([doc, list]) => [doc, [...new Set(list.map((x) => plainValue(x.date.value)))].sort()]));
+  let values: Set<string> | null = null;
+  if (changed !== null) {
+    values = new Set([...valuesOf.values()].flat());
+    for (const row of changed.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...changed] }) : []) for (const v of row.data) values.add(v);
+  }
+  const keep = values ?? undefined;
+  const input = reports.map((r) => {
+    const mine = own.get(r.id);
+    const sentences = mine === undefined ? (keep?.size === 0 ? [] : sentencesOf(r, keep)) : keep === undefined ? mine : mine.filter((x) => keep.has(plainValue(x.date.value)));
+    return { doc: r.id, published: r.meta.published, sentences };
+  });
+  const built = buildTimeline(input);
+  // A publication entry holds its report's dateline mentions: built from the whole of each report in scope.
+  const publications = changed === null ? built.publications : buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! }))).publications;
+  const scope = { values, docs: changed };
+  const changes = timelineRows(built.entries, publications, valuesOf, scope, orderOf);
+  return { changes, range: await timelineRange(store, scope, changes) };
+}
+
+/**
+ * The reports whose source group changed (new, joined, split, removed) and the groups whose
+ * members did, against the stored `doc-group` rows.
+ */
+async function regroupedSince(store: Store, ids: readonly string[], groupOf: Readonly<Record<string, string>>): Promise<GroupScope> {
+  const before = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+  const current = new Set(ids);
+  const docs = new Set<string>();
+  const groups = new Set<string>();
+  for (const id of ids) {
+    const was = before.get(id);
+    if (was === groupOf[id]) continue;
+    docs.add(id);
+    groups.add(groupOf[id]!);
+    if (was !== undefined) groups.add(was);
+  }
+  for (const [id, was] of before) if (!current.has(id)) { docs.add(id); groups.add(was); }
+  return { docs, groups };
+}
+
 /** What a build did. */
 export interface ReconcileSummary {
   builtAt: string;
@@ -131,12 +193,8 @@ export interface ReconcileSummary {
 }
 
 /** The reports whose figures may have changed since the last build: new, reassigned, regrouped, paired, reviewed, superseded. */
-async function changedReports(store: Store, fromReview: number, ids: readonly string[], groupOf: Readonly<Record<string, string>>, alsoChanged: Iterable<string>): Promise<Set<string>> {
-  const changed = new Set<string>(alsoChanged);
-  const current = new Set(ids);
-  const before = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
-  for (const id of ids) if (before.get(id) !== groupOf[id]) changed.add(id);
-  for (const id of before.keys()) if (!current.has(id)) changed.add(id);
+async function changedReports(store: Store, fromReview: number, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<Set<string>> {
+  const changed = new Set<string>([...alsoChanged, ...regrouped.docs]);
   // Reviews are appended, never changed: those after the build's number are new.
   for (let offset = fromReview; ; offset += 1000) {
     const page = await store.listReviews({ offset, limit: 1000 });
@@ -155,7 +213,10 @@ async function changedReports(store: Store, fromReview: number, ids: readonly st
  */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
   await backfillDerived(store);
-  const prev = opts.full ? null : await buildInfo(store);
+  const stored0 = opts.full ? null : await buildInfo(store);
+  // A record of another layout is rebuilt whole, its counts assigned again.
+  const prev = stored0 !== null && stored0.layout === RECORD_LAYOUT ? stored0 : null;
+  const reassign = opts.full === true || (stored0 !== null && prev === null);
   if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }, { set: SETS.counters, clear: { keys: ['pairs'] } }]);
   const paired = await pairNewReports(store);
   const reports = await load(store, opts);
@@ -169,7 +230,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const grouped = groupSources(ids, pairs);
   const sources = sourceLookup(pairs, grouped.groupOf);
 
-  const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), opts);
+  const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), { ...opts, full: reassign });
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
   const refsByDoc = new Map<string, CountRef[]>();
@@ -191,19 +252,23 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   }
   const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
   const orderOf = new Map(reports.map((r) => [r.id, r.order]));
+  const byId = new Map(reports.map((r) => [r.id, r]));
   const countsOf = groupedBy(eventCounts, (c) => c.event);
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed,
   // and those whose label or place among events moved.
   const storedEvents = new Map((await store.getRows<EventRow>(SETS.events)).map((r) => [r.key, r]));
   let touched: Set<string>;
+  let changed: Set<string> | null = null;
+  let regrouped: GroupScope | null = null;
   if (prev === null) touched = new Set([...countsOf.keys(), ...storedEvents.keys()]);
   else {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
     const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
-    const changed = await changedReports(store, fromReview, ids, grouped.groupOf, [...assigned.redone, ...staleDocs, ...partners]);
+    regrouped = await regroupedSince(store, ids, grouped.groupOf);
+    changed = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners]);
     touched = new Set();
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
@@ -223,7 +288,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     builds.push({
       summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size },
       ord: eventOrd.get(key)!,
-      figures: buildFigures(list, { reports, sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),
+      // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
+      figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),
       checks: runChecks(list, { sources }).filter((c) => !listedTogether(c, factOf)),
     });
   }
@@ -231,16 +297,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const perEvent = eventRows(builds, [...touched], oldFigures);
   if (prev === null) for (const c of perEvent) c.clear = 'all';
 
-  const timeline = buildTimeline(reports.map((r) => {
-    const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
-    const inSentence = countsWithin(refsByDoc.get(r.id) ?? []);
-    const sentences: DatedSentence[] = [];
-    r.dated.forEach((d, i) => {
-      const date = dates[i];
-      if (date !== null && date !== undefined) sentences.push({ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inSentence(d.sentence) });
-    });
-    return { doc: r.id, published: r.meta.published, sentences };
-  }));
+  const timeline = await timelineChanges(store, reports, changed, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
   const exonyms = opts.exonyms as [string, string][] | undefined;
   const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms });
   const canonical = new Map<string, string>();
@@ -256,14 +313,13 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const record = {
     builtAt: new Date().toISOString(),
     documents: reports.length,
-    timeline: timeline.entries,
-    publications: timeline.publications,
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
     entities,
     entityMentions,
   };
+  const extras = { reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: reports.filter((r) => r.meta.published !== undefined).length };
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
-  await store.putRows([...dropStale, ...assigned.changes, ...perEvent, ...wholeRows(record, opts.reviews ?? 0, (doc) => orderOf.get(doc) ?? 0)]);
+  await store.putRows([...dropStale, ...assigned.changes, ...perEvent, ...timeline.changes, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
     sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: countsOf.size,

@@ -2,24 +2,13 @@
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
-import { SETS, countRefKey, figureId } from './record.js';
+import { RECORD_LAYOUT, SETS, countRefKey, figureId } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
 import { edtfRange } from '../3-reconcile/timeline/edtf.js';
+import { plainValue } from '../3-reconcile/timeline/timeline.js';
 
 /** A position as a key that sorts as text. */
 export const pad = (n: number): string => String(n).padStart(9, '0');
-
-/** The first and last day any dated timeline entry covers. */
-function rangeOf(entries: readonly TimelineEntry[]): { start: string; end: string } | null {
-  let lo: string | null = null;
-  let hi: string | null = null;
-  for (const e of entries) {
-    if (e.start === null || e.end === null) continue;
-    if (lo === null || e.start < lo) lo = e.start;
-    if (hi === null || e.end > hi) hi = e.end;
-  }
-  return lo !== null && hi !== null ? { start: lo, end: hi } : null;
-}
 
 /** What one event's rows are made of. */
 export interface EventBuild {
@@ -74,7 +63,7 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
 }
 
 /** The sets rebuilt whole on each build. */
-const WHOLE = [SETS.info, SETS.timeline, SETS.publications, SETS.entities, SETS.entityNames, SETS.entityMentions, SETS.groups, SETS.docGroup, SETS.possible] as const;
+const WHOLE = [SETS.info, SETS.entities, SETS.entityNames, SETS.entityMentions, SETS.groups, SETS.docGroup, SETS.possible] as const;
 
 /**
  * A key that sorts as the timeline does: by first day, then last day (unread values last),
@@ -86,27 +75,93 @@ function chronoKey(e: { value: string; start: string | null; end: string | null 
   return `${unread ? '\uffff' : e.start ?? ''}\u0001${unread ? '' : e.end ?? '~'}\u0001${pad(order)}\u0001${pad(at)}`;
 }
 
-/** The rows of what is rebuilt whole: the build's info, timeline, entities, source groups. `orderOf` gives a report's ingestion order. */
-export function wholeRows(record: Omit<ReconcileRecord, 'events' | 'figures' | 'checks'>, reviews: number, orderOf: (doc: string) => number): RowChange[] {
-  const info: BuildInfo = {
-    builtAt: record.builtAt, documents: record.documents, reviews,
-    timelineRange: rangeOf(record.timeline), publications: record.publications.length,
-  };
+/** What the build's info says besides its time and size. */
+export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications'>;
+
+/** The reports whose source group changed, and the groups (by id) whose members did. */
+export interface GroupScope {
+  docs: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
+}
+
+/**
+ * The rows of what is rebuilt whole: the build's info, entities, source groups (only the
+ * groups and reports in `regrouped`, when given). `orderOf` gives a report's ingestion order.
+ */
+export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities' | 'entityMentions'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null): RowChange[] {
+  const info: BuildInfo = { builtAt: record.builtAt, layout: RECORD_LAYOUT, documents: record.documents, ...extras };
   const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
-    [SETS.timeline]: record.timeline.map((e) => {
-      const first = e.statements[0]!;
-      return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), lo: e.start, hi: e.end, data: e };
-    }),
-    [SETS.publications]: record.publications.map((p) => ({ key: chronoKey(p, orderOf(p.doc), 0), tag: p.doc, data: p })),
     [SETS.entities]: record.entities.map((e, i) => ({ key: e.canonical, ord: i, data: e })),
     [SETS.entityNames]: record.entities.flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
     [SETS.entityMentions]: Object.entries(record.entityMentions ?? {}).map(([name, m]) => ({ key: name, data: m })),
-    [SETS.groups]: record.sources.groups.map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
-    [SETS.docGroup]: Object.entries(record.sources.groupOf).map(([doc, g]) => ({ key: doc, group: g, data: g })),
+    [SETS.groups]: record.sources.groups.filter((m) => regrouped === null || regrouped.groups.has(m[0]!))
+      .map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
+    [SETS.docGroup]: (regrouped === null ? Object.entries(record.sources.groupOf) : [...regrouped.docs].flatMap((d) => (d in record.sources.groupOf ? [[d, record.sources.groupOf[d]!] as const] : [])))
+      .map(([doc, g]) => ({ key: doc, group: g, data: g })),
     [SETS.possible]: record.sources.possible.map((p) => ({ key: `${pad(orderOf(p.b))}\t${pad(orderOf(p.a))}`, group: p.a, tag: p.b, data: p })),
   };
-  return WHOLE.map((set) => ({ set, clear: 'replace' as const, rows: rows[set] }));
+  const clear = (set: (typeof WHOLE)[number]): RowChange['clear'] =>
+    regrouped === null ? 'replace' : set === SETS.groups ? { keys: [...regrouped.groups] } : set === SETS.docGroup ? { keys: [...regrouped.docs] } : 'replace';
+  return WHOLE.map((set) => ({ set, clear: clear(set), rows: rows[set] }));
+}
+
+/**
+ * What part of the timeline a build rewrites: the date values (as `plainValue`) whose entries
+ * it rebuilt and the reports whose publications and values it rewrote; null for all of them.
+ */
+export interface TimelineScope {
+  values: ReadonlySet<string> | null;
+  docs: ReadonlySet<string> | null;
+}
+
+/**
+ * The timeline's rows: entries (grouped by date value, since only statements of one value are
+ * ever merged), each value's day range, each report's values and publication date. `entries`
+ * are those of the values in scope, `publications` those of the reports in scope, `valuesOf`
+ * each report in scope's date values.
+ */
+export function timelineRows(entries: readonly TimelineEntry[], publications: readonly PublicationEntry[], valuesOf: ReadonlyMap<string, readonly string[]>, scope: TimelineScope, orderOf: (doc: string) => number): RowChange[] {
+  const byValue = new Map<string, { lo: string | null; hi: string | null; n: number }>();
+  const timeline: RowInput[] = entries.map((e) => {
+    const first = e.statements[0]!;
+    const value = plainValue(e.value);
+    const v = byValue.get(value) ?? byValue.set(value, { lo: null, hi: null, n: 0 }).get(value)!;
+    v.n++;
+    if (e.start !== null && e.end !== null) {
+      if (v.lo === null || e.start < v.lo) v.lo = e.start;
+      if (v.hi === null || e.end > v.hi) v.hi = e.end;
+    }
+    return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), group: value, lo: e.start, hi: e.end, data: e };
+  });
+  const values: RowInput[] = [...byValue].map(([key, v]) => ({ key, lo: v.lo, hi: v.hi, data: v.n }));
+  const dated: RowInput[] = [...valuesOf].filter(([, list]) => list.length > 0).map(([doc, list]) => ({ key: doc, data: list }));
+  const pubs: RowInput[] = publications.map((p) => ({ key: chronoKey(p, orderOf(p.doc), 0), tag: p.doc, data: p }));
+  const whole = <T>(clear: T | null): RowChange['clear'] => (clear === null ? 'replace' : clear) as RowChange['clear'];
+  const v = scope.values === null ? null : [...scope.values];
+  const d = scope.docs === null ? null : [...scope.docs];
+  return [
+    { set: SETS.timeline, clear: whole(v && { groups: v }), rows: timeline },
+    { set: SETS.timelineValues, clear: whole(v && { keys: v }), rows: values },
+    { set: SETS.datedValues, clear: whole(d && { keys: d }), rows: dated },
+    { set: SETS.publications, clear: whole(d && { tags: d }), rows: pubs },
+  ];
+}
+
+/**
+ * The first and last day of the whole timeline: the stored date values' rows, those in scope
+ * replaced by the build's (`changes`, from `timelineRows`).
+ */
+export async function timelineRange(store: Store, scope: TimelineScope, changes: readonly RowChange[]): Promise<{ start: string; end: string } | null> {
+  const fresh = changes.find((c) => c.set === SETS.timelineValues)?.rows ?? [];
+  const kept = scope.values === null ? [] : (await store.getRows(SETS.timelineValues)).filter((r) => !scope.values!.has(r.key));
+  let lo: string | null = null;
+  let hi: string | null = null;
+  for (const r of [...kept, ...fresh]) {
+    if (r.lo != null && (lo === null || r.lo < lo)) lo = r.lo;
+    if (r.hi != null && (hi === null || r.hi > hi)) hi = r.hi;
+  }
+  return lo !== null && hi !== null ? { start: lo, end: hi } : null;
 }
 
 /** When the stored record was built, and with how many reviews; null before the first build. */

@@ -23,9 +23,13 @@ export const SETS = {
   checks: 'checks',
   /** key: figure id and check key; group: figure id; tag: event; the check's key. */
   figureChecks: 'figure-checks',
-  /** key: entry position; lo, hi: its days; TimelineEntry. */
+  /** key: entry position; group: its date value without uncertainty marks; lo, hi: its days; TimelineEntry. */
   timeline: 'timeline',
-  /** key: report id; PublicationEntry. */
+  /** key: a date value without uncertainty marks; lo, hi: the days its entries cover; its number of entries. */
+  timelineValues: 'timeline-values',
+  /** key: report id; the date values (as `timeline-values`) its statements stand under: what a change to it rebuilds. */
+  datedValues: 'dated-values',
+  /** key: position by date; tag: report id; PublicationEntry. */
   publications: 'publications',
   /** key: canonical name; EntityCluster. */
   entities: 'entities',
@@ -52,9 +56,17 @@ export const SETS = {
 /** Record key of the assignment context: what changed in it since tells which reports to assign again. */
 export const ASSIGN_CONTEXT_KEY = 'assign-context';
 
+/**
+ * The version of the rows' layout and of the rules that assign counts to incidents. A store
+ * built under another is rebuilt whole once, its counts assigned again (its pairs are kept).
+ */
+export const RECORD_LAYOUT = 2;
+
 /** What the `info` set's `built` row holds. */
 export interface BuildInfo {
   builtAt: string;
+  /** RECORD_LAYOUT when built (absent before layout 2). */
+  layout?: number;
   documents: number;
   /** Reviews stored when it was built (reviews are append-only, so the number is a version). */
   reviews: number;

@@ -42,7 +42,8 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     WHERE d.seq > ? AND ${current} ORDER BY d.seq LIMIT ?`);
   const counts = db.prepare<[number, number], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal`);
   const dates = db.prepare<[number, number], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal');
-  const partsIn = db.prepare<[number, number], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ?');
+  // Only the parts asked for are read: a report's quotes and citations are most of its derived bytes.
+  const partsIn = db.prepare<[number, number, string], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ? AND part IN (SELECT value FROM json_each(?))');
   const partsOf = db.prepare<[number], { part: string; data: string }>('SELECT part, data FROM derived WHERE doc_seq = ?');
   const counted = db.prepare<[], number>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures)').pluck();
   const underived = db.prepare<[number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
@@ -117,7 +118,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       const bySeq = new Map(list.map((r) => [r.seq, { counts: [] as ReturnType<typeof toCount>[], dates: [] as ReturnType<typeof toDate>[], parts: {} as Record<string, unknown> }]));
       for (const c of counts.all(lo, hi)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
       for (const d of dates.all(lo, hi)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
-      for (const p of partsIn.all(lo, hi)) {
+      for (const p of partsIn.all(lo, hi, JSON.stringify(names))) {
         if (wanted.has(p.part)) { const slot = bySeq.get(p.doc_seq); if (slot) slot.parts[p.part] = JSON.parse(p.data); }
       }
       const items = list.map((r) => {

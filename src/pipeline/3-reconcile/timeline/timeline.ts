@@ -26,8 +26,8 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-/** An EDTF value without its uncertainty marks, for matching. */
-function plain(value: string): string {
+/** An EDTF value without its uncertainty marks, for matching: statements of one such value are merged together, and only with each other. */
+export function plainValue(value: string): string {
   return value.replace(/[~?%]/g, '');
 }
 
@@ -85,7 +85,7 @@ export class Timeline {
   addReport(doc: string, published: string | undefined, sentences: readonly DatedSentence[]): void {
     const pub = published === undefined ? null : this.publication(doc, published);
     for (const s of sentences) {
-      if (pub !== null && plain(s.date.value) === plain(pub.value) && (s.counts ?? []).length === 0) pub.mentions.push(s.date);
+      if (pub !== null && plainValue(s.date.value) === plainValue(pub.value) && (s.counts ?? []).length === 0) pub.mentions.push(s.date);
       else this.addStatement(s);
     }
   }
@@ -110,7 +110,7 @@ export class Timeline {
   }
 
   private addStatement(s: DatedSentence): void {
-    const key = plain(s.date.value);
+    const key = plainValue(s.date.value);
     const words = contentWords(s);
     let bucket = this.byValue.get(key);
     if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map() }));
