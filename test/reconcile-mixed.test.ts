@@ -1,7 +1,8 @@
 /** A mixed archive: eight incidents of different kinds, each report's counts in its own incident. */
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { ingestPaths } from '../src/pipeline/run/ingest.js';
@@ -16,15 +17,20 @@ interface Expected {
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
 
+/** The archive reconciled from `folder`, with each report id's file name. */
+async function reconciled(folder: string): Promise<{ record: ReconcileRecord; names: Map<string, string> }> {
+  const store = await openSqliteStore(':memory:');
+  await ingestPaths(store, [folder], { workers: 0, maxSize: 50 << 20 });
+  await reconcile(store);
+  const out = { record: (await loadRecord(store))!, names: new Map((await store.listDocuments({ limit: 100 })).items.map((d) => [d.id, d.name])) };
+  await store.close();
+  return out;
+}
+
 let record: ReconcileRecord;
 let names: Map<string, string>;
 before(async () => {
-  const store = await openSqliteStore(':memory:');
-  await ingestPaths(store, [dir], { workers: 0, maxSize: 50 << 20 });
-  await reconcile(store);
-  record = (await loadRecord(store))!;
-  names = new Map((await store.listDocuments({ limit: 100 })).items.map((d) => [d.id, d.name]));
-  await store.close();
+  ({ record, names } = await reconciled(dir));
 });
 
 test('every report of the mixed archive is read', () => {
@@ -56,5 +62,25 @@ test('each expected incident holds exactly its reports\' counts, under its name,
 test('every count gives its incident\'s reason in words: the sentence, its paragraph, or the report\'s main incident', () => {
   for (const f of record.figures) for (const v of f.values) for (const c of v.counts) {
     assert.match((c as { eventReason?: string }).eventReason ?? '', /^(the sentence names|named |the report's main incident: )/, `${names.get(c.doc)}: ${c.count.quote}`);
+  }
+});
+
+// Two fictional parties, names of equal length so that every span is the same in both runs.
+const SWAP: Record<string, string> = { Arvenian: 'Belsoran', Belsoran: 'Arvenian' };
+const swap = (x: string) => x.replace(/\b(Arvenian|Belsoran)\b/g, (m) => SWAP[m]!);
+
+test('with the two parties\' names swapped in every report, the mixed archive gives the mirror image: the same incidents, values and verdicts, the attributions swapped', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cc-mixed-swap-'));
+  try {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) writeFileSync(join(tmp, f), swap(readFileSync(join(dir, f), 'utf8')));
+    const swapped = await reconciled(tmp);
+    const view = (r: ReconcileRecord, n: Map<string, string>, s: (x: string) => string) => r.figures.map((f) => ({
+      incident: f.eventLabel, key: [f.key.measure, f.key.group, f.key.unit], verdict: [f.verdict.status, s(f.verdict.reason)],
+      values: f.values.map((v) => [v.min, v.max, v.independent, v.attributions.map(s), v.counts.map((c) => n.get(c.doc))]),
+    }));
+    assert.ok(record.figures.some((f) => f.values.some((v) => v.attributions.some((a) => /Arvenian|Belsoran/.test(a)))), 'the parties are named in attributions');
+    assert.deepEqual(view(swapped.record, swapped.names, swap), view(record, names, (x) => x));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 });

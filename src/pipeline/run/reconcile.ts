@@ -8,7 +8,7 @@ import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.
 import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
 import { plainValue } from '../3-reconcile/timeline/timeline.js';
-import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
+import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -290,7 +290,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
       ord: eventOrd.get(key)!,
       // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
       figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),
-      checks: runChecks(list, { sources }).filter((c) => !listedTogether(c, factOf)),
+      // Unplaced counts are never compared with each other: a breakdown is checked against its own total, nothing more.
+      checks: (key === UNASSIGNED ? [...groupedBy(list, (c) => c.doc).values()].flatMap((own) => runChecks(own, { sources })).filter((c) => c.kind !== 'contradiction') : runChecks(list, { sources }))
+        .filter((c) => !listedTogether(c, factOf)),
     });
   }
   const oldFigures = touched.size ? (await store.getRows(SETS.figures, { groups: [...touched] })).map((r) => r.key) : [];

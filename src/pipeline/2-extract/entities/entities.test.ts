@@ -30,6 +30,7 @@ const TABLE: [string, string[]][] = [
   ['Shelling was reported in Velmora overnight.', ['place:Velmora']],
   ['Troops entered the town of Belvane before noon.', ['place:Belvane']],
   ['Families fled the Korsk district on foot.', ['place:Korsk']],
+  ['A fishing boat capsized off Cape Morrow on Wednesday.', ['place:Cape Morrow']],
   ['Aid arrived from Canada and Peru within a week.', ['place:Canada', 'place:Peru']],
   ['Norvistan has closed its northern border.', ['place:Norvistan']],
   ['The Darrow massacre is still disputed.', ['place:Darrow']],
