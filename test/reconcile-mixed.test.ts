@@ -13,7 +13,7 @@ import type { ReconcileRecord } from '../src/pipeline/run/record.js';
 const dir = join(import.meta.dirname, 'fixtures', 'reconcile', 'mixed');
 interface Expected {
   documents: number;
-  incidents: Array<{ label: string; reports: string[] }>;
+  incidents: Array<{ label: string; reports: string[]; when?: string }>;
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
 
@@ -82,5 +82,12 @@ test('with the two parties\' names swapped in every report, the mixed archive gi
     assert.deepEqual(view(swapped.record, swapped.names, swap), view(record, names, (x) => x));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('each incident is dated by what its count sentences say happened, not by when its reports were published', () => {
+  for (const incident of expected.incidents.filter((i) => i.when !== undefined)) {
+    const event = record.events.find((e) => e.label.includes(incident.label));
+    assert.equal((event as { when?: string } | undefined)?.when, incident.when, incident.label);
   }
 });

@@ -8,6 +8,7 @@ import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.
 import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
 import { plainValue } from '../3-reconcile/timeline/timeline.js';
+import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
@@ -179,6 +180,43 @@ async function regroupedSince(store: Store, ids: readonly string[], groupOf: Rea
   return { docs, groups };
 }
 
+/**
+ * When an incident happened: the date value its count sentences give most often (uncertainty
+ * marks aside; a report's own publication day counting half; the earliest on a tie), with how
+ * many give it.
+ */
+function whenOf(list: readonly EventCount[], byId: ReadonlyMap<string, Loaded>): { when?: string; whenSupport?: number } {
+  const tally = new Map<string, { value: string; n: number }>();
+  const seen = new Set<string>();
+  const sorted = new Map<string, DateMention[]>();
+  for (const c of list) {
+    const at = `${c.doc}\t${c.count.sentence.start}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    let dates = sorted.get(c.doc);
+    if (dates === undefined) sorted.set(c.doc, (dates = (byId.get(c.doc)?.dates ?? []).slice().sort((a, b) => a.span.start - b.span.start)));
+    const s = c.count.sentence;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (dates[mid]!.span.start < s.start) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < dates.length && dates[i]!.span.start < s.end; i++) {
+      const d = { date: dates[i]! };
+      if (d.date.span.end > s.end) continue;
+      const key = plainValue(d.date.value);
+      // A dateline's day ("DELVAN, April 3 -") is when the report was written: it counts half.
+      const weight = key === plainValue(byId.get(c.doc)?.meta.published ?? '') ? 0.5 : 1;
+      const t = tally.get(key);
+      if (t === undefined) tally.set(key, { value: d.date.value, n: weight });
+      else t.n += weight;
+    }
+  }
+  let best: { value: string; n: number } | undefined;
+  for (const t of tally.values()) {
+    if (best === undefined || t.n > best.n || (t.n === best.n && compareEdtf(t.value, best.value) < 0)) best = t;
+  }
+  return best === undefined ? {} : { when: best.value, whenSupport: Math.ceil(best.n) };
+}
+
 /** What a build did. */
 export interface ReconcileSummary {
   builtAt: string;
@@ -286,7 +324,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     if (list === undefined) continue;
     const docs = new Set(list.map((c) => c.doc));
     builds.push({
-      summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size },
+      summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
       ord: eventOrd.get(key)!,
       // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
       figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),

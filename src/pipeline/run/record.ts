@@ -115,6 +115,13 @@ export interface EventSummary {
   label: string;
   counts: number;
   reports: number;
+  /**
+   * When it happened, as its reports' count sentences date it: the EDTF value they give most
+   * (the earliest on a tie), not a publication date; absent when no such sentence is dated.
+   */
+  when?: string;
+  /** How many count sentences give that date. */
+  whenSupport?: number;
 }
 
 /** Everything no single report shows: sources, figures, checks, timeline, entities. */
