@@ -52,5 +52,5 @@ export const checkList = obj({ builtAt: str(), total: int(), items: arr(checkVie
 /** EventList. */
 export const eventList = obj({
   builtAt: str(), documents: int(),
-  items: arr(obj({ key: str(), label: str(), counts: int(), reports: int(), figures: int() })),
+  items: arr(obj({ key: str(), label: str(), counts: int(), reports: int(), figures: int(), when: str(), whenSupport: int() }, ['when', 'whenSupport'])),
 });
