@@ -6,8 +6,8 @@
  */
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
-import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
-import { plainValue } from '../3-reconcile/timeline/timeline.js';
+import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import type { EventMention } from '../3-reconcile/index.js';
@@ -121,10 +121,13 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
 
 /**
  * The timeline's row changes. Statements are merged only with others of the same date value,
- * so a build rebuilds just the values a changed report has or had (all of them on a first or
- * full build, `changed` null), and the publications of the changed reports.
+ * so a build redoes just the values that the reports in scope have or had (all of them on a
+ * first or full build, `scope` null), and those reports' publications. When every report in
+ * scope is new (`appendOnly`), they come after every stored statement: the stored entries of
+ * their values are taken up as they are and the new statements merged into them, which gives
+ * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], changed: ReadonlySet<string> | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, orderOf: (doc: string) => number): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, orderOf: (doc: string) => number): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null }> {
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
     const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
@@ -138,6 +141,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], changed
     });
     return out;
   };
+  const changed = scope?.docs ?? null;
   const inScope = changed === null ? reports : reports.filter((r) => changed.has(r.id));
   const own = new Map(inScope.map((r) => [r.id, sentencesOf(r)]));
   const valuesOf = new Map([...own].map(([doc, list]) => [doc, [...new Set(list.map((x) => plainValue(x.date.value)))].sort()]));
@@ -147,24 +151,40 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], changed
     for (const row of changed.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...changed] }) : []) for (const v of row.data) values.add(v);
   }
   const keep = values ?? undefined;
-  const input = reports.map((r) => {
-    const mine = own.get(r.id);
-    const sentences = mine === undefined ? (keep?.size === 0 ? [] : sentencesOf(r, keep)) : keep === undefined ? mine : mine.filter((x) => keep.has(plainValue(x.date.value)));
-    return { doc: r.id, published: r.meta.published, sentences };
-  });
-  const built = buildTimeline(input);
+  const ownIn = (doc: string) => {
+    const mine = own.get(doc)!;
+    return keep === undefined ? mine : mine.filter((x) => keep.has(plainValue(x.date.value)));
+  };
+  let entries: TimelineEntry[];
+  if (scope?.appendOnly === true && values !== null) {
+    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => r.data) : [];
+    // In the order the entries were made: by their first statement's report, then its place there.
+    const first = (e: TimelineEntry) => e.statements[0]!;
+    stored.sort((a, b) => orderOf(first(a).doc) - orderOf(first(b).doc) || first(a).date.span.start - first(b).date.span.start);
+    const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
+    const t = new Timeline({ frequency: statementFrequency([...stored.map((e) => ({ sentences: e.statements })), ...added]) });
+    for (const e of stored) t.seed(e);
+    for (const r of added) t.addReport(r.doc, r.published, r.sentences);
+    entries = t.entries();
+  } else {
+    const input = reports.map((r) => ({
+      doc: r.id, published: r.meta.published,
+      sentences: own.has(r.id) ? ownIn(r.id) : keep?.size === 0 ? [] : sentencesOf(r, keep),
+    }));
+    entries = buildTimeline(input).entries;
+  }
   // A publication entry holds its report's dateline mentions: built from the whole of each report in scope.
-  const publications = changed === null ? built.publications : buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! }))).publications;
-  const scope = { values, docs: changed };
-  const changes = timelineRows(built.entries, publications, valuesOf, scope, orderOf);
-  return { changes, range: await timelineRange(store, scope, changes) };
+  const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
+  const rowScope = { values, docs: changed };
+  const changes = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
+  return { changes, range: await timelineRange(store, rowScope, changes) };
 }
 
 /**
  * The reports whose source group changed (new, joined, split, removed) and the groups whose
- * members did, against the stored `doc-group` rows.
+ * members did, against the stored `doc-group` rows; `gone`: the reports no longer current.
  */
-async function regroupedSince(store: Store, ids: readonly string[], groupOf: Readonly<Record<string, string>>): Promise<GroupScope> {
+async function regroupedSince(store: Store, ids: readonly string[], groupOf: Readonly<Record<string, string>>): Promise<GroupScope & { gone: Set<string> }> {
   const before = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
   const current = new Set(ids);
   const docs = new Set<string>();
@@ -176,8 +196,9 @@ async function regroupedSince(store: Store, ids: readonly string[], groupOf: Rea
     groups.add(groupOf[id]!);
     if (was !== undefined) groups.add(was);
   }
-  for (const [id, was] of before) if (!current.has(id)) { docs.add(id); groups.add(was); }
-  return { docs, groups };
+  const gone = new Set<string>();
+  for (const [id, was] of before) if (!current.has(id)) { docs.add(id); groups.add(was); gone.add(id); }
+  return { docs, groups, gone };
 }
 
 /**
@@ -231,15 +252,15 @@ export interface ReconcileSummary {
 }
 
 /** The reports whose figures may have changed since the last build: new, reassigned, regrouped, paired, reviewed, superseded. */
-async function changedReports(store: Store, fromReview: number, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<Set<string>> {
-  const changed = new Set<string>([...alsoChanged, ...regrouped.docs]);
+async function changedReports(store: Store, fromReview: number, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<{ changed: Set<string>; reviewed: Set<string> }> {
+  const reviewed = new Set<string>();
   // Reviews are appended, never changed: those after the build's number are new.
   for (let offset = fromReview; ; offset += 1000) {
     const page = await store.listReviews({ offset, limit: 1000 });
-    for (const r of page.items) changed.add(r.documentId);
+    for (const r of page.items) reviewed.add(r.documentId);
     if (offset + 1000 >= page.total) break;
   }
-  return changed;
+  return { changed: new Set<string>([...alsoChanged, ...regrouped.docs, ...reviewed]), reviewed };
 }
 
 /**
@@ -298,7 +319,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const storedEvents = new Map((await store.getRows<EventRow>(SETS.events)).map((r) => [r.key, r]));
   let touched: Set<string>;
   let changed: Set<string> | null = null;
-  let regrouped: GroupScope | null = null;
+  let regrouped: (GroupScope & { gone: ReadonlySet<string> }) | null = null;
+  let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
   if (prev === null) touched = new Set([...countsOf.keys(), ...storedEvents.keys()]);
   else {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
@@ -306,7 +328,13 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
     regrouped = await regroupedSince(store, ids, grouped.groupOf);
-    changed = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners]);
+    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners]);
+    changed = since.changed;
+    // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
+    if (prev.lastOrder !== undefined) {
+      const added = reports.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
+      timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 };
+    }
     touched = new Set();
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
@@ -337,7 +365,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const perEvent = eventRows(builds, [...touched], oldFigures);
   if (prev === null) for (const c of perEvent) c.clear = 'all';
 
-  const timeline = await timelineChanges(store, reports, changed, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
+  const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
   const exonyms = opts.exonyms as [string, string][] | undefined;
   const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms });
   const canonical = new Map<string, string>();
@@ -357,7 +385,10 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     entities,
     entityMentions,
   };
-  const extras = { reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: reports.filter((r) => r.meta.published !== undefined).length };
+  const extras = {
+    reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: reports.filter((r) => r.meta.published !== undefined).length,
+    lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
+  };
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
   await store.putRows([...dropStale, ...assigned.changes, ...perEvent, ...timeline.changes, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
   return {

@@ -76,7 +76,7 @@ function chronoKey(e: { value: string; start: string | null; end: string | null 
 }
 
 /** What the build's info says besides its time and size. */
-export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications'>;
+export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder'>;
 
 /** The reports whose source group changed, and the groups (by id) whose members did. */
 export interface GroupScope {

@@ -67,6 +67,8 @@ export interface BuildInfo {
   builtAt: string;
   /** RECORD_LAYOUT when built (absent before layout 2). */
   layout?: number;
+  /** The highest ingestion order among the reports it covered: reports above it are new. */
+  lastOrder?: number;
   documents: number;
   /** Reviews stored when it was built (reviews are append-only, so the number is a version). */
   reviews: number;

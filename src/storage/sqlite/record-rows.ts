@@ -13,7 +13,7 @@ interface Row {
 }
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
-function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
+function where(set: string, q: RowQuery & { tags?: readonly string[] }): { sql: string; params: unknown[] } {
   const parts = ['set_name = ?'];
   const params: unknown[] = [set];
   if (q.key !== undefined) { parts.push('key = ?'); params.push(q.key); }
@@ -21,6 +21,7 @@ function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
   if (q.group !== undefined) { parts.push('grp = ?'); params.push(q.group); }
   if (q.groups !== undefined) { parts.push(`grp IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.groups)); }
   if (q.tag !== undefined) { parts.push('tag = ?'); params.push(q.tag); }
+  if ('tags' in q && q.tags !== undefined) { parts.push(`tag IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.tags)); }
   if (q.hiFrom !== undefined) { parts.push('hi >= ?'); params.push(q.hiFrom); }
   if (q.loTo !== undefined) { parts.push('lo <= ?'); params.push(q.loTo); }
   return { sql: parts.join(' AND '), params };
@@ -31,9 +32,7 @@ export function prepareRowWriter(db: Database) {
   const put = db.prepare<[string, string, string | null, string | null, number, string | null, string | null, string]>(
     'INSERT OR REPLACE INTO record_rows (set_name, key, grp, tag, ord, lo, hi, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const clearAll = db.prepare<[string]>('DELETE FROM record_rows WHERE set_name = ?');
-  const clearGroup = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND grp = ?');
   const clearKey = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND key = ?');
-  const clearTag = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND tag = ?');
   const existing = db.prepare<[string], Row>('SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE set_name = ?');
   const same = (r: Row, n: { grp: string | null; tag: string | null; ord: number; lo: string | null; hi: string | null; data: string }) =>
     r.grp === n.grp && r.tag === n.tag && r.ord === n.ord && r.lo === n.lo && r.hi === n.hi && r.data === n.data;
@@ -43,12 +42,20 @@ export function prepareRowWriter(db: Database) {
     if (s === undefined) { s = db.prepare<unknown[]>(sql); cache.set(sql, s); }
     return s;
   };
+  /** The stored rows a clear would remove (every row of the set for `replace`). */
+  const inScope = (set: string, clear: Exclude<RowChange['clear'], 'all' | undefined>): Row[] => {
+    if (clear === 'replace') return existing.all(set);
+    const q = 'groups' in clear ? { groups: clear.groups } : 'tags' in clear ? { tags: clear.tags } : { keys: clear.keys };
+    const w = where(set, q);
+    return stmt(`SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE ${w.sql}`).all(...w.params) as Row[];
+  };
   /** Applies changes in order; must run inside a transaction. */
   const apply = (changes: readonly RowChange[]): void => {
     for (const c of changes) {
-      if (c.clear === 'replace') {
-        // Rewriting a large set costs far more than reading it: write only what differs.
-        const before = new Map(existing.all(c.set).map((r) => [r.key, r]));
+      if (c.clear !== undefined && c.clear !== 'all') {
+        // Rewriting rows costs far more than reading them: write only what differs from the
+        // rows the clear would remove, and remove those not written again.
+        const before = new Map(inScope(c.set, c.clear).map((r) => [r.key, r]));
         for (const r of c.rows ?? []) {
           const n = { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, data: JSON.stringify(r.data) };
           const old = before.get(r.key);
@@ -59,9 +66,6 @@ export function prepareRowWriter(db: Database) {
         continue;
       }
       if (c.clear === 'all') clearAll.run(c.set);
-      else if (c.clear !== undefined && 'groups' in c.clear) for (const g of c.clear.groups) clearGroup.run(c.set, g);
-      else if (c.clear !== undefined && 'tags' in c.clear) for (const t of c.clear.tags) clearTag.run(c.set, t);
-      else if (c.clear !== undefined) for (const k of c.clear.keys) clearKey.run(c.set, k);
       for (const r of c.rows ?? []) {
         put.run(c.set, r.key, r.group ?? null, r.tag ?? null, r.ord ?? 0, r.lo ?? null, r.hi ?? null, JSON.stringify(r.data));
       }

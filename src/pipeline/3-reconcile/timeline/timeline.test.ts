@@ -103,3 +103,13 @@ test('the word index finds the same entries as comparing every statement of a da
     assert.ok(indexed.entries.length > 3 && indexed.entries.some((e) => e.statements.length > 1));
   }
 });
+
+test('entries built before and taken up again (seed) merge a later report\'s statements as a build of all of them does', () => {
+  const inputs = [R1, R2].map((r) => ({ doc: r.id, published: r.meta.published, sentences: datedSentences(r, makeCountRefs(r)) }));
+  const whole = buildTimeline(inputs).entries;
+  const t = new Timeline();
+  for (const e of buildTimeline(inputs.slice(0, 1)).entries) t.seed(e);
+  t.addReport(inputs[1]!.doc, inputs[1]!.published, inputs[1]!.sentences);
+  assert.deepEqual(t.entries(), whole);
+  assert.ok(whole.some((e) => e.reports.length === 2), 'the second report joins an entry of the first');
+});

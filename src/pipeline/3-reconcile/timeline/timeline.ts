@@ -11,7 +11,7 @@ const STOP = new Set(('a an the and or but of in on at to for from by with as wa
   'said says according').split(' '));
 
 /** The content words of a sentence, without the words of its date. */
-function contentWords(s: DatedSentence): Set<string> {
+function contentWords(s: Pick<DatedSentence, 'date' | 'sentence' | 'sentenceText'>): Set<string> {
   const from = s.date.span.start - s.sentence.start;
   const to = s.date.span.end - s.sentence.start;
   const text = `${s.sentenceText.slice(0, Math.max(0, from))} ${s.sentenceText.slice(Math.max(0, to))}`;
@@ -82,11 +82,37 @@ export class Timeline {
   }
 
   /** Adds one report's dated sentences and its publication date (EDTF, when known). */
-  addReport(doc: string, published: string | undefined, sentences: readonly DatedSentence[]): void {
+  addReport(doc: string, published: string | undefined, sentences: readonly DatedSentence[], options: { publicationsOnly?: boolean } = {}): void {
     const pub = published === undefined ? null : this.publication(doc, published);
     for (const s of sentences) {
       if (pub !== null && plainValue(s.date.value) === plainValue(pub.value) && (s.counts ?? []).length === 0) pub.mentions.push(s.date);
-      else this.addStatement(s);
+      else if (options.publicationsOnly !== true) this.addStatement(s);
+    }
+  }
+
+  /**
+   * Takes up an entry built before (in the order entries were made), as it stands: its
+   * statements are indexed, so that statements added after it merge into it as they would
+   * have had it been built here.
+   */
+  seed(entry: TimelineEntry): void {
+    const key = plainValue(entry.value);
+    let bucket = this.byValue.get(key);
+    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map() }));
+    const copy: TimelineEntry = { ...entry, statements: [...entry.statements], reports: [...entry.reports], counts: [...entry.counts], entities: [...entry.entities] };
+    const held: Held = { entry: copy, words: [], order: this.held.length, reports: new Set(copy.reports), entities: new Set(copy.entities) };
+    this.held.push(held);
+    bucket.held.push(held);
+    for (const st of copy.statements) {
+      const words = contentWords(st);
+      held.words.push(words);
+      if (this.scan) continue;
+      for (const w of this.prefixOf(words)) {
+        const list = bucket.postings.get(w);
+        const posting = { held, statement: held.words.length - 1 };
+        if (list === undefined) bucket.postings.set(w, [posting]);
+        else list.push(posting);
+      }
     }
   }
 
@@ -217,12 +243,24 @@ export function datedSentences(report: Pick<ReportInput, 'id' | 'text' | 'dates'
   });
 }
 
-/** The whole timeline in one call, reports in the order given. */
-export function buildTimeline(reports: ReadonlyArray<{ doc: string; published?: string; sentences: readonly DatedSentence[] }>, options: Omit<TimelineOptions, 'frequency'> = {}): { entries: TimelineEntry[]; publications: PublicationEntry[] } {
-  // How often each word occurs in the statements, so that lookups go by rare words first.
+/** How often each word occurs in the statements, so that lookups go by rare words first. */
+export function statementFrequency(reports: Iterable<{ sentences: ReadonlyArray<Pick<DatedSentence, 'date' | 'sentence' | 'sentenceText'>> }>): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const r of reports) for (const s of r.sentences) for (const w of contentWords(s)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const t = new Timeline({ ...options, frequency });
+  return frequency;
+}
+
+/**
+ * The whole timeline in one call, reports in the order given; with `publicationsOnly`, only
+ * the publications are wanted and no statement is merged.
+ */
+export function buildTimeline(reports: ReadonlyArray<{ doc: string; published?: string; sentences: readonly DatedSentence[] }>, options: Omit<TimelineOptions, 'frequency'> & { publicationsOnly?: boolean } = {}): { entries: TimelineEntry[]; publications: PublicationEntry[] } {
+  if (options.publicationsOnly === true) {
+    const t = new Timeline(options);
+    for (const r of reports) t.addReport(r.doc, r.published, r.sentences, { publicationsOnly: true });
+    return { entries: [], publications: t.publications() };
+  }
+  const t = new Timeline({ ...options, frequency: statementFrequency(reports) });
   for (const r of reports) t.addReport(r.doc, r.published, r.sentences);
   return { entries: t.entries(), publications: t.publications() };
 }
