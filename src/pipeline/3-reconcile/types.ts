@@ -25,6 +25,16 @@ export interface CountRef {
   count: Count;
   /** The count's sentence trimmed to its first and last word (see `wordCore`); else `count.sentence`. */
   core?: Span;
+  /** What the count counts beyond measure and group (see `countedWhat`); missing: none. */
+  what?: CountWhat;
+}
+
+/** A count's qualifier and scope; a missing field means none. */
+export interface CountWhat {
+  /** "lost both parents", "seriously injured", "identified", …; several joined by ", ". */
+  qualifier?: string;
+  /** `part` for a subset of the whole that names no narrower group; else a place inside the incident, as written. */
+  scope?: string;
 }
 
 /** A count with the event it was assigned to, and why. */
@@ -129,6 +139,10 @@ export interface FigureKey {
   measure: Measure;
   group: string;
   unit: 'people' | 'families';
+  /** What is counted beyond measure and group ("lost both parents"); absent for none. */
+  qualifier?: string;
+  /** `part` (a subset of the whole figure) or a place inside the incident; absent for none. */
+  scope?: string;
 }
 
 /** `official` / `unofficial` as the count's attribution says, or `none`. */
@@ -169,6 +183,10 @@ export type Verdict =
 export interface Figure {
   key: FigureKey;
   eventLabel: string;
+  /** What the figure counts, in words: "orphaned · children · lost both parents" (see `figureName`). */
+  label?: string;
+  /** For a subset (`scope: part`), the key of the figure it is a part of, when the record has it. */
+  partOf?: FigureKey;
   /** Ranked by independent support, then reports, then counts; never a pick of the "true" one. */
   values: FigureValue[];
   verdict: Verdict;

@@ -6,7 +6,8 @@ import { sourceLookup } from '../sources/same-source.js';
 import { SourceIndex } from '../sources/source-index.js';
 import type { Figure, ReportInput } from '../types.js';
 import { assignEvents } from './events.js';
-import { buildFigures } from './figures.js';
+import { buildFigures, figureKeyString } from './figures.js';
+import { extract } from '../../2-extract/index.js';
 import { dataKind } from './values.js';
 
 const WIRE = 'Rescue workers in the hills said on Friday that 412 people were killed when gunmen stormed the market town, and that 75 residents were taken away by the attackers.';
@@ -153,4 +154,31 @@ test('a verdict spells out the first four conflicting pairs and counts the rest,
   assert.equal(f.verdict.pairs.length, 10);
   assert.equal(f.verdict.reason.split(' against ').length - 1, 4);
   assert.match(f.verdict.reason, /; and 6 more pairs$/);
+});
+
+// Reports in our own words, extracted as ingest would: what each count counts decides its figure.
+const COUNTED: ReportInput[] = [
+  report('q1', 'In the Vessa raid, 14 children lost both parents, and 57 children lost one parent. The raid injured 96 people. Our staff treated 31 of the injured.', '2021-05-02', (t) => extract(t).counts),
+  report('q2', 'The Vessa raid injured 96 people and seriously injured 20 others, doctors said.', '2021-05-02', (t) => extract(t).counts),
+];
+
+test('counts of different qualifiers are separate figures, and a subset is a part of its whole, never a rival', () => {
+  const fs = figures(COUNTED);
+  const named = fs.filter((f) => f.key.measure === 'orphaned' || f.key.measure === 'injured').map((f) => [f.label, f.values.map((v) => v.label), f.verdict.status]);
+  assert.deepEqual(named, [
+    ['injured', ['96'], 'consistent'],
+    ['injured · a subset of the whole', ['31'], 'consistent'],
+    ['injured · seriously injured', ['20'], 'consistent'],
+    ['orphaned · children · lost both parents', ['14'], 'consistent'],
+    ['orphaned · children · lost one parent', ['57'], 'consistent'],
+  ]);
+  const part = fs.find((f) => f.key.scope === 'part')!;
+  assert.deepEqual(part.partOf, fs.find((f) => f.label === 'injured')!.key);
+  assert.match(part.values[0]!.phrase, /^31 injured \(a subset of the whole\), without attribution/);
+});
+
+test('a figure of no qualifier keeps the key string it always had', () => {
+  const key = { event: 'vessa', measure: 'killed' as const, group: 'all', unit: 'people' as const };
+  assert.equal(figureKeyString(key), 'vessa\u0000killed\u0000all\u0000people');
+  assert.notEqual(figureKeyString({ ...key, qualifier: 'identified' }), figureKeyString(key));
 });

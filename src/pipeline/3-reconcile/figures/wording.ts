@@ -38,18 +38,35 @@ export function measurePhrase(label: string, key: Pick<FigureKey, 'measure' | 'g
   return [label, ...who, VERBS[key.measure] ?? key.measure].join(' ');
 }
 
+/** The words of a scope: "a subset of the whole", "in the north district". */
+function scopeWords(scope: string): string {
+  return scope === 'part' ? 'a subset of the whole' : scope;
+}
+
+/** What a figure counts: "killed", "orphaned · children · lost both parents", "injured · a subset of the whole". */
+export function figureName(key: Pick<FigureKey, 'measure' | 'group' | 'unit' | 'qualifier' | 'scope'>): string {
+  const parts: string[] = [key.measure];
+  if (key.group !== 'all') parts.push(groupWords(key.group));
+  if (key.unit === 'families') parts.push('families');
+  if (key.qualifier !== undefined) parts.push(key.qualifier);
+  if (key.scope !== undefined) parts.push(scopeWords(key.scope));
+  return parts.join(' · ');
+}
+
 /** "2 reports, 1 independent". */
 export function supportPhrase(value: Pick<FigureValue, 'reports' | 'independent'>): string {
   const n = value.reports.length;
   return `${n} report${n === 1 ? '' : 's'}, ${value.independent} independent`;
 }
 
-/** "613 killed, according to official data (4 reports, 2 independent)". */
+/** "613 killed, according to official data (4 reports, 2 independent)"; "25 children orphaned (lost both parents), …". */
 export function valuePhrase(value: FigureValue, key: FigureKey): string {
   const sources = value.attributions;
   let by: string;
   if (sources.length === 0) by = 'without attribution';
   else if (value.unattributed > 0) by = `according to ${joinList(sources)} and without attribution`;
   else by = `according to ${joinList(sources)}`;
-  return `${measurePhrase(value.label, key)}, ${by} (${supportPhrase(value)})`;
+  const what = [key.qualifier, key.scope === undefined ? undefined : scopeWords(key.scope)].filter((w) => w !== undefined);
+  const counted = what.length ? `${measurePhrase(value.label, key)} (${what.join('; ')})` : measurePhrase(value.label, key);
+  return `${counted}, ${by} (${supportPhrase(value)})`;
 }

@@ -1,0 +1,128 @@
+/**
+ * What a count counts beyond its measure and group: a qualifier ("lost both parents",
+ * "seriously injured", "identified", "nationwide") and a scope (a subset of the whole, "31 of
+ * the injured"; a place inside the incident, "in the north district"). Read from the count's own
+ * stretch of its sentence by general English rules, once, in the ingest worker (see `derive.ts`).
+ * Counts that differ in either are separate figures, never rivals.
+ */
+import type { Count, Measure, Span } from '../../../domain/types.js';
+import type { CountWhat } from '../types.js';
+
+export type { CountWhat };
+
+/** The scope of a subset: "our staff treated 31 of the injured". */
+export const PART = 'part';
+
+/** Qualifiers, each with the phrases that give it. The label is what figures show. */
+const QUALIFIERS: ReadonlyArray<[label: string, rule: RegExp]> = [
+  // "25 children lost both parents", "lost both of their parents", "left without both parents", "full orphans"
+  ['lost both parents', /\b(?:lost|losing|lose|without)\s+(?:both|all)\s+(?:of\s+)?(?:their\s+|his\s+|her\s+)?parents\b|\b(?:double|full)\s+orphans?\b/],
+  // "130 lost one parent", "lost a parent", "lost one of their parents", "lost their father or mother", "half orphans"
+  ['lost one parent', /\b(?:lost|losing|lose)\s+(?:one|a|a\s+single)\s+(?:of\s+(?:their|his|her)\s+)?parents?\b|\blost\s+(?:their|his|her|a)\s+(?:father|mother)\s+or\s+(?:father|mother)\b|\b(?:half|single)[- ]orphans?\b/],
+  // "40 seriously injured", "badly wounded", "14 in critical condition", "suffered serious injuries"
+  ['seriously injured', /\b(?:seriously|severely|critically|gravely|badly)\s+(?:injured|wounded|hurt|burned|burnt)\b|\bin\s+(?:a\s+)?(?:critical|serious|grave)\s+condition\b|\b(?:serious|severe|critical|grave)\s+(?:injuries|wounds)\b/],
+  // "12 lightly injured", "suffered minor injuries"
+  ['lightly injured', /\b(?:lightly|slightly|mildly)\s+(?:injured|wounded|hurt)\b|\bminor\s+(?:injuries|wounds)\b/],
+  // "the 57 identified dead", "57 people we identified by name", "whose identities are known"
+  ['identified', /\bidentified\b|\bidentities\b|\bidentification\b/],
+  // "treated at the hospital", "admitted to hospital", "hospitalised"
+  ['treated in hospital', /\b(?:treated|admitted)\s+(?:at|in|to)\s+(?:the\s+|a\s+|local\s+)?(?:[a-z]+\s+)?(?:hospitals?|clinics?)\b|\bhospitali[sz]ed\b/],
+  // "four bodies found in a grave", "remains discovered during excavations", "a 2001 exhumation"
+  ['found in graves', /\b(?:mass\s+)?graves?\b|\bremains\s+(?:were\s+|had\s+been\s+)?(?:found|discovered|recovered|unearthed|exhumed)\b|\b(?:found|discovered|recovered|unearthed)\s+(?:the\s+|human\s+)*remains\b|\bexhum\w*|\bexcavations?\b|\bunearthed\b/],
+  // "one million nationwide", "across the country", "one million persons out of the total population of 9 million"
+  ['nationwide', /\b(?:nationwide|nation-wide|country-?wide)\b|\b(?:across|throughout|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b|\bin\s+the\s+(?:whole|entire)\s+country\b|\bout\s+of\s+(?:the|a|its)\s+(?:total\s+)?population\b|\bof\s+the\s+country'?s\s+(?:total\s+)?population\b/],
+];
+
+// "31 of the injured", "31 of the 96 wounded", "12 of those killed": the whole the part is drawn from, by its measure.
+const WHOLE_NOUNS: ReadonlyArray<[Measure, RegExp]> = [
+  ['injured', /^(?:injured|wounded|hurt|casualties)$/],
+  ['killed', /^(?:dead|killed|deceased|victims|bodies|fatalities)$/],
+  ['missing', /^(?:missing|disappeared)$/],
+  ['displaced', /^(?:displaced|refugees|evacuees|homeless)$/],
+  ['captured', /^(?:captured|hostages|detained|abducted|prisoners)$/],
+];
+const PARTITIVE = /^[^,;]*?\bof\s+(?:the|those|these)\s+(?:[\d,.]+\s+|[a-z]+-[a-z]+\s+)?(?:people\s+)?([a-z]+)\b/;
+
+// "in the north district", "in the old quarter", "in the Harbour district": a place inside the incident.
+const INNER_PLACE = /\bin\s+the\s+((?:(?:north|south|east|west|northern|southern|eastern|western|central|old|new|upper|lower|[A-Z][a-z]+)[- ]?)+\s*(?:district|quarter|neighbou?rhood|ward|sector|suburbs?))\b/;
+
+// Where the words between two counts change hands: "… 70 elderly people – and seriously injured 487".
+const HANDOVER = /(?:[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas)\b)(?![\s\S]*(?:[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas)\b))/i;
+
+/** Where the words from `from` to `to` stop being the earlier count's and start being the later one's. */
+function handover(text: string, from: number, to: number): number {
+  const m = HANDOVER.exec(text.slice(from, to));
+  return m === null ? from : from + m.index + m[0].length;
+}
+
+/**
+ * The stretch of the sentence that speaks of this count. The words between two counts are the
+ * earlier one's predicate ("25 children lost both parents, and 130 lost one parent") up to the
+ * last comma, dash or conjunction, and the later one's after it ("613 killed … and seriously
+ * injured 487 others"); before the sentence's first count, they are the first count's ("Of
+ * the 57 identified dead, …").
+ */
+function windowOf(text: string, count: Count, others: readonly Span[]): Span {
+  let before: Span | undefined;
+  let after: Span | undefined;
+  for (const o of others) {
+    if (o.end <= count.span.start && (before === undefined || o.end > before.end)) before = o;
+    if (o.start >= count.span.end && (after === undefined || o.start < after.start)) after = o;
+  }
+  const start = before === undefined ? count.sentence.start : handover(text, before.end, count.span.start);
+  const end = after === undefined ? count.sentence.end : handover(text, count.span.end, after.start);
+  return { start, end };
+}
+
+/**
+ * The qualifier and scope of one count, read from its own stretch of `text`: from the end of
+ * the count (the sentence start for its first count) to the next count of its sentence (`others`:
+ * the spans of the sentence's other counts). A part listed in a breakdown takes none of its
+ * whole's words: "of the 57 identified dead, 16 were women" counts 16 women killed.
+ */
+export function countedWhat(text: string, count: Count, others: readonly Span[] = []): CountWhat {
+  const w = windowOf(text, count, others);
+  const stretch = text.slice(w.start, w.end);
+  const lower = stretch.toLowerCase();
+  const out: CountWhat = {};
+  const found = QUALIFIERS.filter(([, rule]) => rule.test(lower)).map(([label]) => label);
+  if (found.length) out.qualifier = found.join(', ');
+  const own = text.slice(count.span.start, w.end).toLowerCase();
+  const whole = count.group === 'all' ? PARTITIVE.exec(own)?.[1] : undefined;
+  if (whole !== undefined && WHOLE_NOUNS.some(([m, nouns]) => m === count.measure && nouns.test(whole))) out.scope = PART;
+  else {
+    const place = INNER_PLACE.exec(stretch)?.[1];
+    if (place !== undefined) out.scope = `in the ${place.toLowerCase()}`;
+  }
+  return out;
+}
+
+/** The key part of a qualifier and scope: "" for neither, so unqualified counts keep their old keys. */
+export function whatKey(w: CountWhat | undefined): string {
+  if (w === undefined || (w.qualifier === undefined && w.scope === undefined)) return '';
+  return `${w.qualifier ?? ''}\u0001${w.scope ?? ''}`;
+}
+
+/** The count `c` is drawn from when "of the" joins them: "20 of the 150 wounded". */
+function partitiveWhole(text: string, c: Count, counts: readonly Count[]): Count | undefined {
+  const next = counts.find((o) => o.sentence.start === c.sentence.start && o.span.start >= c.span.end && /^\s+of\s+(?:the|those|these)\s+$/i.test(text.slice(c.span.end, o.span.start)));
+  return next;
+}
+
+/** The qualifiers and scopes of every count of a text, parallel to `counts`. */
+export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] {
+  const bySentence = new Map<number, Span[]>();
+  for (const c of counts) {
+    const list = bySentence.get(c.sentence.start);
+    if (list === undefined) bySentence.set(c.sentence.start, [c.span]);
+    else list.push(c.span);
+  }
+  return counts.map((c) => {
+    const w = countedWhat(text, c, (bySentence.get(c.sentence.start) ?? []).filter((s) => s !== c.span));
+    // "96 were treated, 31 of whom by our staff": a part of the same measure and group as its whole is a subset.
+    // "20 of the 150 wounded": a partitive whose whole is the next count, of the same measure.
+    const whole = c.partOf === undefined ? partitiveWhole(text, c, counts) : counts[c.partOf];
+    if (w.scope === undefined && whole !== undefined && whole.measure === c.measure && whole.group === c.group && whole.unit === c.unit) w.scope = PART;
+    return w;
+  });
+}
