@@ -35,6 +35,13 @@ export interface CountWhat {
   qualifier?: string;
   /** `part` for a subset of the whole that names no narrower group; else a place inside the incident, as written. */
   scope?: string;
+  /**
+   * The count stated as a figure before a revision ("rose from 300", "corrected from 3,214"),
+   * after it ("to 412", "corrected to 2,314"), or as a figure that has risen or fallen ("the toll
+   * rose to 61", "a higher figure than first reported"). Not part of the figure's key: it orders
+   * the figure's values in time.
+   */
+  revision?: 'earlier' | 'later' | 'risen' | 'fallen';
 }
 
 /** A count with the event it was assigned to, and why. */

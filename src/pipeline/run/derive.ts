@@ -62,7 +62,7 @@ function factOf(text: string, c: Count, what: CountWhat): CountFact {
     kind: sentenceKind(text.slice(s.start, s.end)),
     breaks: [breaksIn(text, s.start, c.span.start), breaksIn(text, s.start, c.span.end)],
   };
-  if (what.qualifier !== undefined || what.scope !== undefined) fact.what = what;
+  if (what.qualifier !== undefined || what.scope !== undefined || what.revision !== undefined) fact.what = what;
   return fact;
 }
 

@@ -41,6 +41,9 @@ export function figureKeyOf(c: EventCount, what: CountWhat | undefined = c.what)
   return key;
 }
 
+/** Tolls that grow as the dead and injured are found: a later, higher value is their later state (see `VerdictContext.rising`). */
+const RISING = new Set<string>(['killed', 'injured', 'casualties']);
+
 /** Shared lookups for one batch of figures. */
 function contextOf(options: FigureOptions) {
   const reports = new Map(options.reports.map((r) => [r.id, r]));
@@ -62,6 +65,7 @@ function contextOf(options: FigureOptions) {
     if (list === undefined) whatByDoc.set(ref.doc, (list = countsWhat(r.text, r.counts)));
     return list[ref.index];
   };
+  verdict.revision = (ref) => whatOf(ref)?.revision;
   return { verdict, ownKind, whatOf, sources: options.sources ?? sourceLookup([]), tolerance: options.tolerance };
 }
 
@@ -73,7 +77,7 @@ export function buildFigure(key: FigureKey, eventLabel: string, counts: readonly
 function figureFrom(key: FigureKey, eventLabel: string, counts: readonly EventCount[], ctx: ReturnType<typeof contextOf>): Figure {
   const values = buildValues(counts, ctx);
   for (const v of values) v.phrase = valuePhrase(v, key);
-  return { key, eventLabel, label: figureName(key), values, verdict: verdictOf(values, ctx.verdict) };
+  return { key, eventLabel, label: figureName(key), values, verdict: verdictOf(values, { ...ctx.verdict, rising: RISING.has(key.measure) }) };
 }
 
 /** Measures in the order reports give them; population and other last. */

@@ -97,10 +97,54 @@ export function countedWhat(text: string, count: Count, others: readonly Span[] 
   return out;
 }
 
-/** The key part of a qualifier and scope: "" for neither, so unqualified counts keep their old keys. */
-export function whatKey(w: CountWhat | undefined): string {
+/** The key part of a qualifier and scope (not the revision): "" for neither, so unqualified counts keep their old keys. */
+export function whatKey(w: Pick<CountWhat, 'qualifier' | 'scope'> | undefined): string {
   if (w === undefined || (w.qualifier === undefined && w.scope === undefined)) return '';
   return `${w.qualifier ?? ''}\u0001${w.scope ?? ''}`;
+}
+
+// "The toll rose to 61", "was revised down to 2,314", "has reached 80": the figure after a change, and which way.
+const CHANGED_TO = /\b(rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|grew|grown|reached|raised|fell|fallen|falls|dropped|lowered|revised|corrected|updated|adjusted)\s+(?:(up|down|upwards?|downwards?|sharply|again|further)\s+)?(?:to\s+|at\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+|more\s+than\s+|over\s+)?$/i;
+const RISE_WORDS = /^(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|grew|grown|reached|raised|up|upwards?|higher)$/i;
+const FALL_WORDS = /^(?:fell|fallen|falls|dropped|lowered|down|downwards?|lower)$/i;
+// "57 killed, a higher figure than the 42 first reported", "61, up from 45": the figure after a change, named after it.
+const CHANGED_AFTER = /^[^.;]*?\b(higher|lower|new|revised|updated|corrected)\s+(?:figure|toll|count|number|total|tally)\s+than\b|^[^.;]*?\bthan\s+(?:the\s+)?(?:[\d,.]+\s+)?(?:first|initially|originally|previously|earlier)\s+reported\b|^[\s\S]{0,30}?,?\s+(up|down)\s+from\b/i;
+
+/** "risen", "fallen" or (direction unstated) "later", from the words that mark a changed figure. */
+function direction(words: ReadonlyArray<string | undefined>): 'risen' | 'fallen' | 'later' {
+  for (const w of [...words].reverse()) {
+    if (w === undefined) continue;
+    if (RISE_WORDS.test(w)) return 'risen';
+    if (FALL_WORDS.test(w)) return 'fallen';
+  }
+  return 'later';
+}
+
+/** Revision marks of a sentence's counts: "from 300 to 412", "rose to 61", "61, up from 45". */
+function revisionsOf(text: string, counts: readonly Count[], out: CountWhat[]): void {
+  counts.forEach((c, i) => {
+    const before = text.slice(Math.max(c.sentence.start, c.span.start - 60), c.span.start);
+    const next = counts[i + 1];
+    const sameSentence = next !== undefined && next.sentence.start === c.sentence.start;
+    // "rose from 300 to 412", "corrected from 3,214 to 2,314"
+    if (sameSentence && /\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(before) && /^\s+to\s+(?:about\s+|around\s+|some\s+)?$/i.test(text.slice(c.span.end, next.span.start)) && next.measure === c.measure) {
+      out[i]!.revision = 'earlier';
+      out[i + 1]!.revision = 'later';
+      return;
+    }
+    // "61, up from 45": the first is the later figure, the second the earlier
+    if (sameSentence && /^,?\s+(?:up|down)\s+from\s+(?:about\s+|around\s+|some\s+)?$/i.test(text.slice(c.span.end, next.span.start)) && next.measure === c.measure) {
+      out[i]!.revision = 'later';
+      out[i + 1]!.revision = 'earlier';
+      return;
+    }
+    if (out[i]!.revision !== undefined) return;
+    const to = CHANGED_TO.exec(before);
+    const end = sameSentence ? next.span.start : c.sentence.end;
+    const after = to === null ? CHANGED_AFTER.exec(text.slice(c.span.end, end)) : null;
+    if (to !== null) out[i]!.revision = direction([to[1], to[2]]);
+    else if (after !== null) out[i]!.revision = direction([after[1], after[2]]);
+  });
 }
 
 /** The count `c` is drawn from when "of the" joins them: "20 of the 150 wounded". */
@@ -117,7 +161,7 @@ export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] 
     if (list === undefined) bySentence.set(c.sentence.start, [c.span]);
     else list.push(c.span);
   }
-  return counts.map((c) => {
+  const out = counts.map((c) => {
     const w = countedWhat(text, c, (bySentence.get(c.sentence.start) ?? []).filter((s) => s !== c.span));
     // "96 were treated, 31 of whom by our staff": a part of the same measure and group as its whole is a subset.
     // "20 of the 150 wounded": a partitive whose whole is the next count, of the same measure.
@@ -125,4 +169,6 @@ export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] 
     if (w.scope === undefined && whole !== undefined && whole.measure === c.measure && whole.group === c.group && whole.unit === c.unit) w.scope = PART;
     return w;
   });
+  revisionsOf(text, counts, out);
+  return out;
 }
