@@ -93,7 +93,7 @@ function follows(a: FigureValue, x: Marks, b: FigureValue, y: Marks, ctx: Verdic
   const starts = a.reports.map((d) => ctx.published(d)?.range.start ?? null);
   const risen = y.changed.some((m) => m.how === 'risen') && below(a, b);
   const fallen = y.changed.some((m) => m.how === 'fallen') && below(b, a);
-  if (risen || fallen) return latest === null || starts.every((st) => st === null || st <= latest);
+  if (risen || fallen) return latest !== null && starts.every((st) => st !== null && st <= latest);
   if (!y.changed.some((m) => m.how === 'later')) return false;
   return latest !== null && starts.every((st) => st !== null && st < latest);
 }

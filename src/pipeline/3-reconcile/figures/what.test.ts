@@ -41,6 +41,8 @@ const TABLE: [string, Row[]][] = [
   ['Twenty of the dead were children.', [['Twenty of the dead']]],
   // A place inside the incident.
   ['Shelling killed 18 people in the north district.', [['18 people', undefined, 'in the north district']]],
+  // A qualifier only of the measures it can qualify: the identified dead, not people identified for aid.
+  ['Assessment teams identified 900 displaced people in need of shelter.', [['900 displaced people']]],
   // Nothing of the kind: no qualifier, no scope.
   ['The flood killed 45 people and displaced 3,000.', [['45 people'], ['3,000']]],
 ];

@@ -13,24 +13,28 @@ export type { CountWhat };
 /** The scope of a subset: "our staff treated 31 of the injured". */
 export const PART = 'part';
 
-/** Qualifiers, each with the phrases that give it. The label is what figures show. */
-const QUALIFIERS: ReadonlyArray<[label: string, rule: RegExp]> = [
+/**
+ * Qualifiers, each with the phrases that give it and the measures it can qualify (null: any;
+ * `other` stands for a count whose measure the extractor left open). The label is what figures show.
+ */
+const QUALIFIERS: ReadonlyArray<[label: string, rule: RegExp, measures: ReadonlySet<Measure> | null]> = [
   // "25 children lost both parents", "lost both of their parents", "left without both parents", "full orphans"
-  ['lost both parents', /\b(?:lost|losing|lose|without)\s+(?:both|all)\s+(?:of\s+)?(?:their\s+|his\s+|her\s+)?parents\b|\b(?:double|full)\s+orphans?\b/],
+  ['lost both parents', /\b(?:lost|losing|lose|without)\s+(?:both|all)\s+(?:of\s+)?(?:their\s+|his\s+|her\s+)?parents\b|\b(?:double|full)\s+orphans?\b/, new Set<Measure>(['orphaned', 'other'])],
   // "130 lost one parent", "lost a parent", "lost one of their parents", "lost their father or mother", "half orphans"
-  ['lost one parent', /\b(?:lost|losing|lose)\s+(?:one|a|a\s+single)\s+(?:of\s+(?:their|his|her)\s+)?parents?\b|\blost\s+(?:their|his|her|a)\s+(?:father|mother)\s+or\s+(?:father|mother)\b|\b(?:half|single)[- ]orphans?\b/],
+  ['lost one parent', /\b(?:lost|losing|lose)\s+(?:one|a|a\s+single)\s+(?:of\s+(?:their|his|her)\s+)?parents?\b|\blost\s+(?:their|his|her|a)\s+(?:father|mother)\s+or\s+(?:father|mother)\b|\b(?:half|single)[- ]orphans?\b/, new Set<Measure>(['orphaned', 'other'])],
   // "40 seriously injured", "badly wounded", "14 in critical condition", "suffered serious injuries"
-  ['seriously injured', /\b(?:seriously|severely|critically|gravely|badly)\s+(?:injured|wounded|hurt|burned|burnt)\b|\bin\s+(?:a\s+)?(?:critical|serious|grave)\s+condition\b|\b(?:serious|severe|critical|grave)\s+(?:injuries|wounds)\b/],
+  ['seriously injured', /\b(?:seriously|severely|critically|gravely|badly)\s+(?:injured|wounded|hurt|burned|burnt)\b|\bin\s+(?:a\s+)?(?:critical|serious|grave)\s+condition\b|\b(?:serious|severe|critical|grave)\s+(?:injuries|wounds)\b/, new Set<Measure>(['injured', 'casualties', 'other'])],
   // "12 lightly injured", "suffered minor injuries"
-  ['lightly injured', /\b(?:lightly|slightly|mildly)\s+(?:injured|wounded|hurt)\b|\bminor\s+(?:injuries|wounds)\b/],
-  // "the 57 identified dead", "57 people we identified by name", "whose identities are known"
-  ['identified', /\bidentified\b|\bidentities\b|\bidentification\b/],
+  ['lightly injured', /\b(?:lightly|slightly|mildly)\s+(?:injured|wounded|hurt)\b|\bminor\s+(?:injuries|wounds)\b/, new Set<Measure>(['injured', 'casualties', 'other'])],
+  // "the 57 identified dead", "57 people we identified by name", "whose identities are known" (of the dead
+  // or missing: "833 people identified to receive assistance" are no identified dead)
+  ['identified', /\bidentified\b|\bidentities\b|\bidentification\b/, new Set<Measure>(['killed', 'missing', 'other'])],
   // "treated at the hospital", "admitted to hospital", "hospitalised"
-  ['treated in hospital', /\b(?:treated|admitted)\s+(?:at|in|to)\s+(?:the\s+|a\s+|local\s+)?(?:[a-z]+\s+)?(?:hospitals?|clinics?)\b|\bhospitali[sz]ed\b/],
+  ['treated in hospital', /\b(?:treated|admitted)\s+(?:at|in|to)\s+(?:the\s+|a\s+|local\s+)?(?:[a-z]+\s+)?(?:hospitals?|clinics?)\b|\bhospitali[sz]ed\b/, new Set<Measure>(['injured', 'casualties', 'other'])],
   // "four bodies found in a grave", "remains discovered during excavations", "a 2001 exhumation"
-  ['found in graves', /\b(?:mass\s+)?graves?\b|\bremains\s+(?:were\s+|had\s+been\s+)?(?:found|discovered|recovered|unearthed|exhumed)\b|\b(?:found|discovered|recovered|unearthed)\s+(?:the\s+|human\s+)*remains\b|\bexhum\w*|\bexcavations?\b|\bunearthed\b/],
+  ['found in graves', /\b(?:mass\s+)?graves?\b|\bremains\s+(?:were\s+|had\s+been\s+)?(?:found|discovered|recovered|unearthed|exhumed)\b|\b(?:found|discovered|recovered|unearthed)\s+(?:the\s+|human\s+)*remains\b|\bexhum\w*|\bexcavations?\b|\bunearthed\b/, new Set<Measure>(['killed', 'missing', 'other'])],
   // "one million nationwide", "across the country", "one million persons out of the total population of 9 million"
-  ['nationwide', /\b(?:nationwide|nation-wide|country-?wide)\b|\b(?:across|throughout|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b|\bin\s+the\s+(?:whole|entire)\s+country\b|\bout\s+of\s+(?:the|a|its)\s+(?:total\s+)?population\b|\bof\s+the\s+country'?s\s+(?:total\s+)?population\b/],
+  ['nationwide', /\b(?:nationwide|nation-wide|country-?wide)\b|\b(?:across|throughout|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b|\bin\s+the\s+(?:whole|entire)\s+country\b|\bout\s+of\s+(?:the|a|its)\s+(?:total\s+)?population\b|\bof\s+the\s+country'?s\s+(?:total\s+)?population\b/, null],
 ];
 
 // "31 of the injured", "31 of the 96 wounded", "12 of those killed": the whole the part is drawn from, by its measure.
@@ -85,7 +89,7 @@ export function countedWhat(text: string, count: Count, others: readonly Span[] 
   const stretch = text.slice(w.start, w.end);
   const lower = stretch.toLowerCase();
   const out: CountWhat = {};
-  const found = QUALIFIERS.filter(([, rule]) => rule.test(lower)).map(([label]) => label);
+  const found = QUALIFIERS.filter(([, rule, measures]) => (measures === null || measures.has(count.measure)) && rule.test(lower)).map(([label]) => label);
   if (found.length) out.qualifier = found.join(', ');
   const own = text.slice(count.span.start, w.end).toLowerCase();
   const whole = count.group === 'all' ? PARTITIVE.exec(own)?.[1] : undefined;
@@ -147,25 +151,25 @@ function revisionsOf(text: string, counts: readonly Count[], out: CountWhat[]): 
   });
 }
 
-/** The count `c` is drawn from when "of the" joins them: "20 of the 150 wounded". */
-function partitiveWhole(text: string, c: Count, counts: readonly Count[]): Count | undefined {
-  const next = counts.find((o) => o.sentence.start === c.sentence.start && o.span.start >= c.span.end && /^\s+of\s+(?:the|those|these)\s+$/i.test(text.slice(c.span.end, o.span.start)));
-  return next;
+/** The count `c` is drawn from when "of the" joins them: "20 of the 150 wounded" (`sentence`: the counts of its sentence). */
+function partitiveWhole(text: string, c: Count, sentence: readonly Count[]): Count | undefined {
+  return sentence.find((o) => o.span.start >= c.span.end && o.span.start - c.span.end <= 12 && /^\s+of\s+(?:the|those|these)\s+$/i.test(text.slice(c.span.end, o.span.start)));
 }
 
 /** The qualifiers and scopes of every count of a text, parallel to `counts`. */
 export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] {
-  const bySentence = new Map<number, Span[]>();
+  const bySentence = new Map<number, Count[]>();
   for (const c of counts) {
     const list = bySentence.get(c.sentence.start);
-    if (list === undefined) bySentence.set(c.sentence.start, [c.span]);
-    else list.push(c.span);
+    if (list === undefined) bySentence.set(c.sentence.start, [c]);
+    else list.push(c);
   }
   const out = counts.map((c) => {
-    const w = countedWhat(text, c, (bySentence.get(c.sentence.start) ?? []).filter((s) => s !== c.span));
+    const sentence = bySentence.get(c.sentence.start) ?? [];
+    const w = countedWhat(text, c, sentence.filter((o) => o !== c).map((o) => o.span));
     // "96 were treated, 31 of whom by our staff": a part of the same measure and group as its whole is a subset.
     // "20 of the 150 wounded": a partitive whose whole is the next count, of the same measure.
-    const whole = c.partOf === undefined ? partitiveWhole(text, c, counts) : counts[c.partOf];
+    const whole = c.partOf === undefined ? partitiveWhole(text, c, sentence) : counts[c.partOf];
     if (w.scope === undefined && whole !== undefined && whole.measure === c.measure && whole.group === c.group && whole.unit === c.unit) w.scope = PART;
     return w;
   });
