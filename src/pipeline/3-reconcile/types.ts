@@ -42,6 +42,8 @@ export interface CountWhat {
    * the figure's values in time.
    */
   revision?: 'earlier' | 'later' | 'risen' | 'fallen';
+  /** The time the figure speaks of, as EDTF, when its sentence says ("as of Tuesday", "by 3 May 2019"). Not part of the key: it orders values in time. */
+  asOf?: string;
 }
 
 /** A count with the event it was assigned to, and why. */

@@ -62,13 +62,13 @@ function factOf(text: string, c: Count, what: CountWhat): CountFact {
     kind: sentenceKind(text.slice(s.start, s.end)),
     breaks: [breaksIn(text, s.start, c.span.start), breaksIn(text, s.start, c.span.end)],
   };
-  if (what.qualifier !== undefined || what.scope !== undefined || what.revision !== undefined) fact.what = what;
+  if (Object.keys(what).length > 0) fact.what = what;
   return fact;
 }
 
 /** The facts of every count of a report, parallel to its counts. */
-function factsOf(text: string, counts: readonly Count[]): CountFact[] {
-  const what = countsWhat(text, counts);
+function factsOf(text: string, counts: readonly Count[], dates: readonly DateMention[]): CountFact[] {
+  const what = countsWhat(text, counts, dates);
   return counts.map((c, i) => factOf(text, c, what[i]!));
 }
 
@@ -91,7 +91,7 @@ export function deriveReport(text: string, extraction: Extraction): Derived {
     citations: extras.citations,
     mentions: findEventMentions(text),
     dated: datedOf(text, extraction.dates),
-    facts: factsOf(text, extraction.counts),
+    facts: factsOf(text, extraction.counts, extraction.dates),
   };
   return { parts: parts as unknown as Record<string, unknown>, signature: signatureOf(text) };
 }

@@ -214,3 +214,13 @@ test('a higher toll a week later is its later state; a day later, or lower, it i
   const lower = killedOf(['r1', 'The Tarn landslide killed 61 people, rescuers said.', '2022-04-02'], ['r2', 'The Tarn landslide killed 45 people, the council said.', '2022-04-10']);
   assert.equal(lower.verdict.status === 'diverging' && lower.verdict.kind, 'source', lower.verdict.reason);
 });
+
+test('tolls stated "as of" different days are one figure changing over time, even in reports of one day', () => {
+  const reports = [
+    report('r1', 'As of 15 June, the Tarn landslide had killed 40 people, rescuers said.', '2022-06-20', (t) => extract(t, { published: '2022-06-20' }).counts),
+    report('r2', 'The Tarn landslide toll stood at 61 dead as of 18 June, the council said.', '2022-06-20', (t) => extract(t, { published: '2022-06-20' }).counts),
+  ].map((r) => ({ ...r, dates: extract(r.text, { published: '2022-06-20' }).dates }));
+  const f = find(figures(reports), 'tarn', 'killed');
+  assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, 'time', f.verdict.reason);
+  assert.match(f.verdict.reason, /40 as of 2022-06-15 in a report published 2022-06-20, then 61 as of 2022-06-18 in a report published 2022-06-20/);
+});

@@ -2,7 +2,7 @@
 import { CASUALTY_MEASURES } from '../../../domain/types.js';
 import { sourceLookup, type SourceLookup } from '../sources/same-source.js';
 import { edtfRange } from '../timeline/edtf.js';
-import type { Count } from '../../../domain/types.js';
+import type { Count, DateMention } from '../../../domain/types.js';
 import type { CountRef, CountWhat, EventCount, Figure, FigureKey, ReportInput } from '../types.js';
 import { buildValues, sentenceKind } from './values.js';
 import type { DataKind } from '../types.js';
@@ -16,7 +16,7 @@ export interface FigureOptions {
    * The reports the counts come from (meta for publication dates; text and counts, when given,
    * for what a count's sentence says of it when its ref does not carry it: `ownKind`, `what`).
    */
-  reports: ReadonlyArray<Pick<ReportInput, 'id' | 'meta'> & { text?: string; counts?: Count[] }>;
+  reports: ReadonlyArray<Pick<ReportInput, 'id' | 'meta'> & { text?: string; counts?: Count[]; dates?: DateMention[] }>;
   /** Source groups and shared passages; without it every report is its own source. */
   sources?: SourceLookup;
   /** Widening of approximate values when comparing (default 0.1). */
@@ -62,10 +62,11 @@ function contextOf(options: FigureOptions) {
     const r = reports.get(ref.doc);
     if (r?.text === undefined || r.counts === undefined || r.counts[ref.index] !== ref.count) return undefined;
     let list = whatByDoc.get(ref.doc);
-    if (list === undefined) whatByDoc.set(ref.doc, (list = countsWhat(r.text, r.counts)));
+    if (list === undefined) whatByDoc.set(ref.doc, (list = countsWhat(r.text, r.counts, r.dates)));
     return list[ref.index];
   };
   verdict.revision = (ref) => whatOf(ref)?.revision;
+  verdict.asOf = (ref) => whatOf(ref)?.asOf;
   return { verdict, ownKind, whatOf, sources: options.sources ?? sourceLookup([]), tolerance: options.tolerance };
 }
 

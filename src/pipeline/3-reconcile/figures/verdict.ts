@@ -1,5 +1,5 @@
 /** A figure's verdict: consistent, or diverging by attribution, by time, or source against source. */
-import type { DayRange } from '../timeline/edtf.js';
+import { edtfRange, type DayRange } from '../timeline/edtf.js';
 import type { CountRef, FigureValue, Verdict } from '../types.js';
 import { standingOf as standing, supportClauses, sourcesPhrase } from './wording.js';
 
@@ -21,6 +21,8 @@ export interface VerdictContext {
    * published `minRiseDays` (default 5) after every report of the lower one is its later state.
    */
   rising?: boolean;
+  /** The time a count's sentence says the figure speaks of, as EDTF ("as of Tuesday"; see `CountWhat.asOf`). */
+  asOf?(ref: CountRef): string | undefined;
   minRiseDays?: number;
 }
 
@@ -107,6 +109,29 @@ function revisionOrder(a: FigureValue, b: FigureValue, ctx: VerdictContext): num
   return 0;
 }
 
+/** The span of days every count of a value says it speaks of ("as of Tuesday"), or null when any count says none. */
+function asOfSpan(v: FigureValue, ctx: VerdictContext): { start: string; end: string } | null {
+  if (ctx.asOf === undefined) return null;
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const r of v.counts) {
+    const value = ctx.asOf(r);
+    const range = value === undefined ? null : edtfRange(value);
+    if (range === null || range.start === null || range.end === null) return null;
+    if (start === null || range.start < start) start = range.start;
+    if (end === null || range.end > end) end = range.end;
+  }
+  return start === null || end === null ? null : { start, end };
+}
+
+/** "40 as of Tuesday", then "61 as of Friday": values whose stated times do not overlap, in that order. */
+function asOfOrder(a: FigureValue, b: FigureValue, ctx: VerdictContext): number {
+  const x = asOfSpan(a, ctx);
+  const y = asOfSpan(b, ctx);
+  if (x === null || y === null) return 0;
+  return x.end < y.start ? -1 : y.end < x.start ? 1 : 0;
+}
+
 /** True when the lower of two values lies wholly below the other. */
 function below(a: FigureValue, b: FigureValue): boolean {
   return a.max !== null && b.min !== null && a.max < b.min;
@@ -119,7 +144,7 @@ function below(a: FigureValue, b: FigureValue): boolean {
  * `minRiseDays`. Reports a day apart are not a change over time but two sources, hence the gaps.
  */
 function timeOrder(a: FigureValue, b: FigureValue, ctx: VerdictContext): number {
-  const said = revisionOrder(a, b, ctx);
+  const said = revisionOrder(a, b, ctx) || asOfOrder(a, b, ctx);
   if (said !== 0) return said;
   const x = publicationSpan(a, ctx);
   const y = publicationSpan(b, ctx);
@@ -135,10 +160,12 @@ function timeOrder(a: FigureValue, b: FigureValue, ctx: VerdictContext): number 
   return 0;
 }
 
-/** "in reports published 2018-03" or "in reports published 2018-03 to 2018-05"; without dates, "in 2 reports". */
+/** "in 2 reports published 2018-03 to 2018-05", "as of 2018-03-02 in a report published 2018-03-05"; without dates, "in 2 reports". */
 function whenPhrase(v: FigureValue, ctx: VerdictContext): string {
   const n = v.reports.length;
-  const where = `in ${n === 1 ? 'a report' : `${n} reports`}`;
+  const stated = asOfSpan(v, ctx);
+  const as = stated === null ? '' : `as of ${stated.start === stated.end ? stated.start : `${stated.start} to ${stated.end}`} `;
+  const where = `${as}in ${n === 1 ? 'a report' : `${n} reports`}`;
   const s = publicationSpan(v, ctx);
   if (s === null) return where;
   const span = s.first.value === s.last.value ? s.first.value : `${s.first.value} to ${s.last.value}`;

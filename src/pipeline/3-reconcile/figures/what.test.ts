@@ -7,8 +7,8 @@ type Row = [quote: string, qualifier?: string, scope?: string];
 
 /** Each count's quote with its qualifier and scope, when any. */
 function what(text: string): Row[] {
-  const counts = extract(text).counts;
-  return countsWhat(text, counts).map((w, i) => {
+  const { counts, dates } = extract(text, { published: '2021-06-20' });
+  return countsWhat(text, counts, dates).map((w, i) => {
     const row: Row = [counts[i]!.quote];
     if (w.qualifier !== undefined || w.scope !== undefined) row.push(w.qualifier);
     if (w.scope !== undefined) row.push(w.scope);
@@ -49,4 +49,18 @@ const TABLE: [string, Row[]][] = [
 
 test('reads the qualifier and scope of each count from its own words', () => {
   assert.deepEqual(TABLE.map(([s]) => [s, what(s)]), TABLE);
+});
+
+test('reads the time a toll speaks of: a date after "as of", "by" or "until" in its sentence', () => {
+  const asOf = (text: string) => {
+    const { counts, dates } = extract(text, { published: '2021-06-20' });
+    return countsWhat(text, counts, dates).map((w) => w.asOf ?? null);
+  };
+  assert.deepEqual([
+    asOf('As of Tuesday, 40 people had been killed.'),
+    asOf('The toll stood at 61 dead as of 18 June.'),
+    asOf('By 3 May 2019, 31 people had died.'),
+    // A date that is no "as of" time: when it happened, not when it was counted.
+    asOf('On 14 June shelling killed 42 people.'),
+  ], [['2021-06-15'], ['2021-06-18'], ['2019-05-03'], [null]]);
 });

@@ -3,9 +3,11 @@
  * "seriously injured", "identified", "nationwide") and a scope (a subset of the whole, "31 of
  * the injured"; a place inside the incident, "in the north district"). Read from the count's own
  * stretch of its sentence by general English rules, once, in the ingest worker (see `derive.ts`).
- * Counts that differ in either are separate figures, never rivals.
+ * Counts that differ in either are separate figures, never rivals. Also read here, for the
+ * verdict and not the key: whether the count is stated as a revised figure ("rose to 61") and
+ * the time it speaks of ("as of Tuesday").
  */
-import type { Count, Measure, Span } from '../../../domain/types.js';
+import type { Count, DateMention, Measure, Span } from '../../../domain/types.js';
 import type { CountWhat } from '../types.js';
 
 export type { CountWhat };
@@ -156,8 +158,17 @@ function partitiveWhole(text: string, c: Count, sentence: readonly Count[]): Cou
   return sentence.find((o) => o.span.start >= c.span.end && o.span.start - c.span.end <= 12 && /^\s+of\s+(?:the|those|these)\s+$/i.test(text.slice(c.span.end, o.span.start)));
 }
 
-/** The qualifiers and scopes of every count of a text, parallel to `counts`. */
-export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] {
+// "As of Tuesday, 40 people …", "61 dead as of 14 June", "By 3 May 2019, 31 had died": the time a toll speaks of.
+const AS_OF = /\b(?:as\s+(?:of|at)|by|until|up\s+to)\s+(?:the\s+end\s+of\s+|late\s+|early\s+)?$/i;
+
+/** The date a count's sentence says it speaks of: a date after "as of", "by" or "until" in the sentence, when there is one only. */
+function asOfDate(text: string, c: Count, dates: readonly DateMention[]): string | undefined {
+  const found = dates.filter((d) => d.span.start >= c.sentence.start && d.span.end <= c.sentence.end && AS_OF.test(text.slice(Math.max(c.sentence.start, d.span.start - 24), d.span.start)));
+  return found.length === 1 ? found[0]!.value : undefined;
+}
+
+/** The qualifiers and scopes of every count of a text, parallel to `counts` (`dates`: the text's dates, for `asOf`). */
+export function countsWhat(text: string, counts: readonly Count[], dates: readonly DateMention[] = []): CountWhat[] {
   const bySentence = new Map<number, Count[]>();
   for (const c of counts) {
     const list = bySentence.get(c.sentence.start);
@@ -171,6 +182,8 @@ export function countsWhat(text: string, counts: readonly Count[]): CountWhat[] 
     // "20 of the 150 wounded": a partitive whose whole is the next count, of the same measure.
     const whole = c.partOf === undefined ? partitiveWhole(text, c, sentence) : counts[c.partOf];
     if (w.scope === undefined && whole !== undefined && whole.measure === c.measure && whole.group === c.group && whole.unit === c.unit) w.scope = PART;
+    const asOf = dates.length ? asOfDate(text, c, dates) : undefined;
+    if (asOf !== undefined) w.asOf = asOf;
     return w;
   });
   revisionsOf(text, counts, out);
