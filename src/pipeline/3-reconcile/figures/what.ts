@@ -160,10 +160,13 @@ function partitiveWhole(text: string, c: Count, sentence: readonly Count[]): Cou
 
 // "As of Tuesday, 40 people …", "61 dead as of 14 June", "By 3 May 2019, 31 had died": the time a toll speaks of.
 const AS_OF = /\b(?:as\s+(?:of|at)|by|until|up\s+to)\s+(?:the\s+end\s+of\s+|late\s+|early\s+)?$/i;
+// A date whose quote holds the word itself: "By Friday".
+const AS_OF_QUOTE = /^(?:as\s+(?:of|at)|by|until|up\s+to)\s/i;
 
 /** The date a count's sentence says it speaks of: a date after "as of", "by" or "until" in the sentence, when there is one only. */
 function asOfDate(text: string, c: Count, dates: readonly DateMention[]): string | undefined {
-  const found = dates.filter((d) => d.span.start >= c.sentence.start && d.span.end <= c.sentence.end && AS_OF.test(text.slice(Math.max(c.sentence.start, d.span.start - 24), d.span.start)));
+  const found = dates.filter((d) => d.span.start >= c.sentence.start && d.span.end <= c.sentence.end &&
+    (AS_OF.test(text.slice(Math.max(c.sentence.start, d.span.start - 24), d.span.start)) || AS_OF_QUOTE.test(d.quote)));
   return found.length === 1 ? found[0]!.value : undefined;
 }
 
