@@ -43,6 +43,8 @@ const TABLE: [string, Row[]][] = [
   ['Shelling killed 18 people in the north district.', [['18 people', undefined, 'in the north district']]],
   // A qualifier only of the measures it can qualify: the identified dead, not people identified for aid.
   ['Assessment teams identified 900 displaced people in need of shelter.', [['900 displaced people']]],
+  // A count named again as "the N" is the earlier count restated: its figure, whatever the words around it.
+  ['Volunteers recorded 73 people killed. Of the 73 people we identified by name, 20 were women.', [['73 people'], ['73 people'], ['20']]],
   // Nothing of the kind: no qualifier, no scope.
   ['The flood killed 45 people and displaced 3,000.', [['45 people'], ['3,000']]],
 ];

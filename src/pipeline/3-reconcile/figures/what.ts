@@ -189,6 +189,25 @@ export function countsWhat(text: string, counts: readonly Count[], dates: readon
     if (asOf !== undefined) w.asOf = asOf;
     return w;
   });
+  restated(text, counts, out);
   revisionsOf(text, counts, out);
   return out;
+}
+
+/**
+ * "Our monitors documented 57 people killed. … Of the 57 people we identified by name, …": a
+ * count named again as "the N" is the report's earlier count of N restated, in the same
+ * figure, whatever words stand around it the second time.
+ */
+function restated(text: string, counts: readonly Count[], out: CountWhat[]): void {
+  counts.forEach((c, i) => {
+    if (c.min === null || !/\b(?:the|those|these)\s+$/i.test(text.slice(Math.max(0, c.span.start - 8), c.span.start))) return;
+    for (let j = i - 1; j >= 0; j--) {
+      const e = counts[j]!;
+      if (e.min !== c.min || e.max !== c.max || e.measure !== c.measure || e.group !== c.group || e.unit !== c.unit || e.sentence.start === c.sentence.start) continue;
+      const { qualifier: _q, scope: _s, ...rest } = out[i]!;
+      out[i] = { ...rest, ...(out[j]!.qualifier === undefined ? {} : { qualifier: out[j]!.qualifier }), ...(out[j]!.scope === undefined ? {} : { scope: out[j]!.scope }) };
+      return;
+    }
+  });
 }
