@@ -43,7 +43,9 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.csv) return ctx.out(figuresCsv(figures));
       for (const f of figures) {
         const badge = f.verdict.status === 'consistent' ? 'CONSISTENT' : `DIVERGING (${f.verdict.kind})`;
-        ctx.out(`\n${oneLine(f.eventLabel)} — ${f.key.measure} / ${oneLine(f.key.group)}${f.key.unit === 'families' ? ' / families' : ''}   [${badge}]`);
+        // What the figure counts, qualifier and scope included ("orphaned · children · lost both parents"); older records have no label.
+        const what = f.label ?? `${f.key.measure} / ${f.key.group}${f.key.unit === 'families' ? ' / families' : ''}`;
+        ctx.out(`\n${oneLine(f.eventLabel)} — ${oneLine(what)}   [${badge}]`);
         ctx.out(`  ${oneLine(f.verdict.reason)}`);
         ctx.out(table(['value', 'reports', 'independent', 'attributed to'], f.values.map((v) => [
           v.label, String(v.reports.length), String(v.independent), [...v.attributions, ...(v.unattributed ? ['(report\'s own voice)'] : [])].join('; '),

@@ -7,6 +7,7 @@ import { tokenize } from '../../nlp/tokens.js';
 import type { SentenceTokens } from '../../nlp/tokens.js';
 import { tagSentence } from '../../nlp/wink.js';
 import { findCounts } from './counts/counts.js';
+import { resolveDefinite } from './counts/definite.js';
 import { findDates } from './dates/find.js';
 import type { DateContext } from './dates/find.js';
 import { AttributionTracker } from './attribution/resolve.js';
@@ -63,6 +64,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     const previous = last && last.measure !== 'other' && n > 0 && last.sentence.start === sentences[n - 1]!.start ? last.measure : null;
     sentenceCounts(text, span, ds, tracker, found[n]!, carried[n]!, listMeasure, label ? { measure: label.measure, after: span.start + label.after } : null, previous, zeros, counts);
   });
+  resolveDefinite(text, counts);
   return { counts, dates };
 }
 

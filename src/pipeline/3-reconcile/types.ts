@@ -25,6 +25,25 @@ export interface CountRef {
   count: Count;
   /** The count's sentence trimmed to its first and last word (see `wordCore`); else `count.sentence`. */
   core?: Span;
+  /** What the count counts beyond measure and group (see `countedWhat`); missing: none. */
+  what?: CountWhat;
+}
+
+/** A count's qualifier and scope; a missing field means none. */
+export interface CountWhat {
+  /** "lost both parents", "seriously injured", "identified", …; several joined by ", ". */
+  qualifier?: string;
+  /** `part` for a subset of the whole that names no narrower group; else a place inside the incident, as written. */
+  scope?: string;
+  /**
+   * The count stated as a figure before a revision ("rose from 300", "corrected from 3,214"),
+   * after it ("to 412", "corrected to 2,314"), or as a figure that has risen or fallen ("the toll
+   * rose to 61", "a higher figure than first reported"). Not part of the figure's key: it orders
+   * the figure's values in time.
+   */
+  revision?: 'earlier' | 'later' | 'risen' | 'fallen';
+  /** The time the figure speaks of, as EDTF, when its sentence says ("as of Tuesday", "by 3 May 2019"). Not part of the key: it orders values in time. */
+  asOf?: string;
 }
 
 /** A count with the event it was assigned to, and why. */
@@ -129,6 +148,10 @@ export interface FigureKey {
   measure: Measure;
   group: string;
   unit: 'people' | 'families';
+  /** What is counted beyond measure and group ("lost both parents"); absent for none. */
+  qualifier?: string;
+  /** `part` (a subset of the whole figure) or a place inside the incident; absent for none. */
+  scope?: string;
 }
 
 /** `official` / `unofficial` as the count's attribution says, or `none`. */
@@ -169,6 +192,10 @@ export type Verdict =
 export interface Figure {
   key: FigureKey;
   eventLabel: string;
+  /** What the figure counts, in words: "orphaned · children · lost both parents" (see `figureName`). */
+  label?: string;
+  /** For a subset (`scope: part`), the key of the figure it is a part of, when the record has it. */
+  partOf?: FigureKey;
   /** Ranked by independent support, then reports, then counts; never a pick of the "true" one. */
   values: FigureValue[];
   verdict: Verdict;

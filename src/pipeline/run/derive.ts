@@ -10,6 +10,7 @@ import { extractExtras } from '../2-extract/extras.js';
 import type { Extras } from '../2-extract/extras.js';
 import { findEventMentions, type EventMention } from '../3-reconcile/figures/events.js';
 import { sentenceKind } from '../3-reconcile/figures/values.js';
+import { countsWhat, type CountWhat } from '../3-reconcile/figures/what.js';
 import { signatureOf } from '../3-reconcile/sources/signature.js';
 import { wordCore } from '../3-reconcile/sources/words.js';
 import type { DataKind } from '../3-reconcile/types.js';
@@ -22,6 +23,8 @@ export interface CountFact {
   kind: DataKind;
   /** Sentence breaks (";" or ".") between the sentence start and the count's start and end. */
   breaks: [number, number];
+  /** What the count counts beyond measure and group (see `countedWhat`); missing in stores written before it: none. */
+  what?: CountWhat;
 }
 
 /** A date with its sentence, as the timeline reads it. */
@@ -52,13 +55,21 @@ function breaksIn(text: string, from: number, to: number): number {
 }
 
 /** The facts of one count. */
-function factOf(text: string, c: Count): CountFact {
+function factOf(text: string, c: Count, what: CountWhat): CountFact {
   const s = c.sentence;
-  return {
+  const fact: CountFact = {
     core: wordCore(text, s),
     kind: sentenceKind(text.slice(s.start, s.end)),
     breaks: [breaksIn(text, s.start, c.span.start), breaksIn(text, s.start, c.span.end)],
   };
+  if (Object.keys(what).length > 0) fact.what = what;
+  return fact;
+}
+
+/** The facts of every count of a report, parallel to its counts. */
+function factsOf(text: string, counts: readonly Count[], dates: readonly DateMention[]): CountFact[] {
+  const what = countsWhat(text, counts, dates);
+  return counts.map((c, i) => factOf(text, c, what[i]!));
 }
 
 /** Dated sentences: each date with the sentence it stands in. */
@@ -80,7 +91,7 @@ export function deriveReport(text: string, extraction: Extraction): Derived {
     citations: extras.citations,
     mentions: findEventMentions(text),
     dated: datedOf(text, extraction.dates),
-    facts: extraction.counts.map((c) => factOf(text, c)),
+    facts: factsOf(text, extraction.counts, extraction.dates),
   };
   return { parts: parts as unknown as Record<string, unknown>, signature: signatureOf(text) };
 }

@@ -303,6 +303,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     counts.forEach((count, index) => {
       const a = list[ordinals[index]!]!;
       const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
+      if (facts[index]?.what !== undefined) ref.what = facts[index]!.what;
       refs.push(ref);
       if (!eventOrd.has(a.event)) eventOrd.set(a.event, r.order * 1e4 + index);
       eventCounts.push({ ...ref, event: a.event, eventLabel: assigned.labels.get(a.event) ?? a.label, eventReason: a.reason });

@@ -96,7 +96,9 @@ export interface EventRow extends EventSummary {
 
 /** A figure's id: a short hash of its key, stable for as long as the key is. */
 export function figureId(key: FigureKey): string {
-  return createHash('sha256').update(JSON.stringify([key.event, key.measure, key.group, key.unit])).digest('base64url').slice(0, 16);
+  // A qualifier or scope ("lost both parents", a subset) joins the id only when present: other ids stay as they were.
+  const what = key.qualifier === undefined && key.scope === undefined ? [] : [key.qualifier ?? '', key.scope ?? ''];
+  return createHash('sha256').update(JSON.stringify([key.event, key.measure, key.group, key.unit, ...what])).digest('base64url').slice(0, 16);
 }
 
 /** The key that links a count in one report to its figure and its checks. */

@@ -135,7 +135,27 @@ const TABLE: [string, Row[]][] = [
   ['The petition gathered 5,000 names.', []],
   // Crossing or walking to the border.
   ['About 300 villagers crossed the border that night.', [['displaced', 'all', 300, 300]]],
+  // The parts after a leading "of the N …," keep their groups and the whole's measure…
+  ['Of the 84 identified dead, 30 were women and 12 children.', [['killed', 'all', 84, 84], ['killed', 'women', 30, 30], ['killed', 'children', 12, 12]]],
+  ['Among the 40 dead, 11 were men and 6 were children.', [['killed', 'all', 40, 40], ['killed', 'men', 11, 11], ['killed', 'children', 6, 6]]],
+  // …unless a part has a predicate of its own.
+  ['Of the 300 captured, 40 remain missing.', [['captured', 'all', 300, 300], ['missing', 'all', 40, 40]]],
+  // A whole named again as "the N" counts what the report's earlier count of N did, and so do its parts.
+  ['Volunteers recorded 73 people killed. Of the 73 people we could name, 20 were women.', [['killed', 'all', 73, 73], ['killed', 'all', 73, 73], ['killed', 'women', 20, 20]]],
 ];
+
+// [sentence, the index each count is a part of (or null)].
+const PARTS: [string, Array<number | null>][] = [
+  ['Of the 84 identified dead, 30 were women and 12 children.', [null, 0, 0]],
+  ['Among the 40 dead, 11 were men and 6 were children.', [null, 0, 0]],
+  ['Of the 300 captured, 40 remain missing.', [null, null]],
+  // No comma after the whole: no list of its parts.
+  ['The 84 dead and 30 wounded were taken to Orlec.', [null, null]],
+];
+
+for (const [text, expected] of PARTS) {
+  test(`links the parts in "${text}"`, () => assert.deepEqual(extract(text).counts.map((c) => c.partOf ?? null), expected));
+}
 
 for (const [text, expected] of TABLE) {
   test(`reads the counts in "${text}"`, () => assert.deepEqual(counts(text), expected));

@@ -120,6 +120,21 @@ function relate(tokens: Token[], cands: Candidate[]): void {
       c.borrowed = true;
     }
   }
+  // "Of the 57 identified dead, 16 were women and 9 children": the counts after a leading "of the N …," are its parts.
+  for (let n = 0; n < cands.length; n++) {
+    if (!leadingWhole(tokens, cands[n]!)) continue;
+    let comma = false;
+    for (let m = n + 1; m < cands.length; m++) {
+      const part = cands[m]!;
+      const between = tokens.slice(cands[m - 1]!.end, part.q.from);
+      if (between.some((t) => CLAUSE_BREAKS.has(t.lower)) || part.host !== undefined || part.outer !== undefined || part.np.kind === 'things') break;
+      comma ||= between.some((t) => t.lower === ',');
+      if (!comma) break;
+      part.host = n;
+      // "Of the 300 captured, 40 remain missing": a part's own predicate still wins (see `late`).
+      part.late = true;
+    }
+  }
   // "… captured 1,275 people, 150 of whom remain unaccounted for"
   for (let n = 1; n < cands.length; n++) {
     const c = cands[n]!;
@@ -128,6 +143,14 @@ function relate(tokens: Token[], cands: Candidate[]): void {
       c.ownFirst = true;
     }
   }
+}
+
+/** True when the count opens its clause as a whole to draw parts from: "Of the 57 dead, …", "Among the 40 victims, …". */
+function leadingWhole(tokens: Token[], c: Candidate): boolean {
+  const k = c.q.from;
+  if (c.outer !== undefined || c.inner !== undefined || c.np.kind !== 'people') return false;
+  if (!/^(?:the|those|these)$/.test(tokens[k - 1]?.lower ?? '') || !/^(?:of|among|amongst)$/.test(tokens[k - 2]?.lower ?? '')) return false;
+  return k - 2 === 0 || CLAUSE_BREAKS.has(tokens[k - 3]!.lower) || tokens[k - 3]!.lower === ',';
 }
 
 // Openers that may stand after the predicate too: "613 civilians died, including 169 women and children".

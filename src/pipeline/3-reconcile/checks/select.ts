@@ -2,11 +2,12 @@
 import type { Count } from '../../../domain/types.js';
 import { groupPhrase, measurePhrase } from '../figures/wording.js';
 import { rangeLabel } from '../figures/ranges.js';
+import { whatKey } from '../figures/what.js';
 import type { CheckKind, CheckResult, EventCount } from '../types.js';
 
-/** The quantity two counts must share to be compared at all. */
+/** The quantity two counts must share to be compared at all: "25 lost both parents" and "130 lost one parent" do not. */
 export function sameQuantity(a: EventCount, b: EventCount): boolean {
-  return a.event === b.event && a.count.measure === b.count.measure && a.count.unit === b.count.unit;
+  return a.event === b.event && a.count.measure === b.count.measure && a.count.unit === b.count.unit && whatKey(a.what) === whatKey(b.what);
 }
 
 /** The attribution source, or null for the report's own voice. */

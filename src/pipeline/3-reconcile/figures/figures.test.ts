@@ -6,7 +6,8 @@ import { sourceLookup } from '../sources/same-source.js';
 import { SourceIndex } from '../sources/source-index.js';
 import type { Figure, ReportInput } from '../types.js';
 import { assignEvents } from './events.js';
-import { buildFigures } from './figures.js';
+import { buildFigures, figureKeyString } from './figures.js';
+import { extract } from '../../2-extract/index.js';
 import { dataKind } from './values.js';
 
 const WIRE = 'Rescue workers in the hills said on Friday that 412 people were killed when gunmen stormed the market town, and that 75 residents were taken away by the attackers.';
@@ -81,7 +82,7 @@ test('killed: values ranked by independent support, the copied sentence counted 
   assert.deepEqual(f.verdict, {
     status: 'diverging',
     kind: 'attribution',
-    reason: 'official and unofficial figures differ: 412 (official data) against 900 (unofficial data)',
+    reason: 'official and unofficial figures differ: 2 independent sources in 3 reports give 412 (official data); 1 gives 900 (unofficial data)',
     pairs: [[0, 2]],
   });
 });
@@ -96,7 +97,7 @@ test('captured: one value in two reports that share the sentence is consistent, 
   const f = find(figures(), 'dorvik', 'captured');
   assert.equal(f.values.length, 1);
   assert.equal(f.values[0]!.phrase, '75 captured, without attribution (2 reports, 1 independent)');
-  assert.deepEqual(f.verdict, { status: 'consistent', reason: 'every count gives 75' });
+  assert.deepEqual(f.verdict, { status: 'consistent', reason: 'every count gives 75 (1 independent source in 2 reports)' });
 });
 
 test('missing: a figure that later reports replace diverges by time, naming the publication dates', () => {
@@ -121,7 +122,7 @@ test('two independent sources with incompatible values at the same time diverge 
   assert.deepEqual(f.verdict, {
     status: 'diverging',
     kind: 'source',
-    reason: 'sources disagree: 80 (1 independent) against at least 120 (1 independent)',
+    reason: 'sources disagree: 1 independent source gives 80 (the regional health office); 1 gives at least 120 (a rescue charity)',
     pairs: [[0, 1]],
   });
 });
@@ -131,7 +132,7 @@ test('compatible values without a change over time are consistent', () => {
     report('a', 'The Dorvik massacre left hundreds dead.', '2020-01-01', (t) => [countAt(t, 'hundreds', { min: 200, max: 999 })]),
     report('b', 'In the Dorvik massacre 412 died.', '2020-01-01', (t) => [countAt(t, '412', { min: 412, max: 412 })]),
   ];
-  assert.deepEqual(figures(reports)[0]!.verdict, { status: 'consistent', reason: 'the values overlap: hundreds and 412' });
+  assert.deepEqual(figures(reports)[0]!.verdict, { status: 'consistent', reason: 'the values overlap: 1 independent source gives hundreds (no attribution); 1 gives 412 (no attribution)' });
 });
 
 test('official and unofficial come from the attribution\'s kind, its words, or the sentence', () => {
@@ -143,14 +144,83 @@ test('official and unofficial come from the attribution\'s kind, its words, or t
   assert.equal(dataKind(base, 'Official data say 5, unofficial data say 9.'), 'none');
 });
 
-test('a verdict spells out the first four conflicting pairs and counts the rest, keeping every pair', () => {
-  const tolls = [11, 22, 33, 44, 55];
+test('a verdict spells out the five best-supported values it compares and counts the rest, keeping every pair', () => {
+  const tolls = [11, 22, 33, 44, 55, 66, 77];
   const reports = tolls.map((n, i) => report(`t${i}`, `Mourners gathered after the Vorsk shooting. Witnesses said ${n} people were killed.`, '2021-05-02', (t) => [
     countAt(t, `${n} people`, { min: n, max: n }),
   ]));
   const f = find(figures(reports), 'vorsk', 'killed');
   assert.ok(f.verdict.status === 'diverging');
-  assert.equal(f.verdict.pairs.length, 10);
-  assert.equal(f.verdict.reason.split(' against ').length - 1, 4);
-  assert.match(f.verdict.reason, /; and 6 more pairs$/);
+  assert.equal(f.verdict.pairs.length, 21);
+  assert.equal(f.verdict.reason.split(' gives ').length - 1, 5);
+  assert.match(f.verdict.reason, /^sources disagree: 1 independent source gives 11 \(no attribution\); 1 gives 22 \(no attribution\); .*; and 2 more values$/);
+});
+
+// Reports in our own words, extracted as ingest would: what each count counts decides its figure.
+const COUNTED: ReportInput[] = [
+  report('q1', 'In the Vessa raid, 14 children lost both parents, and 57 children lost one parent. The raid injured 96 people. Our staff treated 31 of the injured.', '2021-05-02', (t) => extract(t).counts),
+  report('q2', 'The Vessa raid injured 96 people and seriously injured 20 others, doctors said.', '2021-05-02', (t) => extract(t).counts),
+];
+
+test('counts of different qualifiers are separate figures, and a subset is a part of its whole, never a rival', () => {
+  const fs = figures(COUNTED);
+  const named = fs.filter((f) => f.key.measure === 'orphaned' || f.key.measure === 'injured').map((f) => [f.label, f.values.map((v) => v.label), f.verdict.status]);
+  assert.deepEqual(named, [
+    ['injured', ['96'], 'consistent'],
+    ['injured · a subset of the whole', ['31'], 'consistent'],
+    ['injured · seriously injured', ['20'], 'consistent'],
+    ['orphaned · children · lost both parents', ['14'], 'consistent'],
+    ['orphaned · children · lost one parent', ['57'], 'consistent'],
+  ]);
+  const part = fs.find((f) => f.key.scope === 'part')!;
+  assert.deepEqual(part.partOf, fs.find((f) => f.label === 'injured')!.key);
+  assert.match(part.values[0]!.phrase, /^31 injured \(a subset of the whole\), without attribution/);
+});
+
+test('a figure of no qualifier keeps the key string it always had', () => {
+  const key = { event: 'vessa', measure: 'killed' as const, group: 'all', unit: 'people' as const };
+  assert.equal(figureKeyString(key), 'vessa\u0000killed\u0000all\u0000people');
+  assert.notEqual(figureKeyString({ ...key, qualifier: 'identified' }), figureKeyString(key));
+});
+
+/** The killed figure of reports written in our own words, extracted as ingest would. */
+function killedOf(...reports: Array<[id: string, text: string, published: string]>): Figure {
+  return find(figures(reports.map(([id, text, published]) => report(id, text, published, (t) => extract(t).counts))), 'tarn', 'killed');
+}
+
+test('a revision the report states orders its values in time, whatever the publication dates', () => {
+  const f = killedOf(['r1', 'After the Tarn landslide the toll rose from 300 to 412 overnight.', '2022-04-02']);
+  assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, 'time');
+  assert.deepEqual(f.verdict.status === 'diverging' && f.verdict.pairs.map(([a, b]) => [f.values[a]!.label, f.values[b]!.label]), [['300', '412']]);
+  assert.match(f.verdict.reason, /^the figure changed over time: 300 in a report published 2022-04-02, then 412 in a report published 2022-04-02$/);
+  const corrected = killedOf(['r1', 'After the Tarn landslide officials corrected the toll from 3,214 to 2,314.', '2022-04-02']);
+  assert.deepEqual(corrected.verdict.status === 'diverging' && corrected.verdict.pairs.map(([a, b]) => [corrected.values[a]!.label, corrected.values[b]!.label]), [['3,214', '2,314']]);
+});
+
+test('a toll said to have risen comes after the values of reports not published later', () => {
+  const f = killedOf(
+    ['r1', 'The Tarn landslide killed 45 people, rescuers said.', '2022-04-02'],
+    ['r2', 'By Monday the toll of the Tarn landslide had risen to 61.', '2022-04-03'],
+  );
+  assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, 'time', f.verdict.reason);
+  assert.match(f.verdict.reason, /45 in a report published 2022-04-02, then 61 in a report published 2022-04-03/);
+});
+
+test('a higher toll a week later is its later state; a day later, or lower, it is another source', () => {
+  const week = killedOf(['r1', 'The Tarn landslide killed 45 people, rescuers said.', '2022-04-02'], ['r2', 'The Tarn landslide killed 61 people, the council said.', '2022-04-10']);
+  assert.equal(week.verdict.status === 'diverging' && week.verdict.kind, 'time', week.verdict.reason);
+  const day = killedOf(['r1', 'The Tarn landslide killed 45 people, rescuers said.', '2022-04-02'], ['r2', 'The Tarn landslide killed 61 people, the council said.', '2022-04-03']);
+  assert.equal(day.verdict.status === 'diverging' && day.verdict.kind, 'source', day.verdict.reason);
+  const lower = killedOf(['r1', 'The Tarn landslide killed 61 people, rescuers said.', '2022-04-02'], ['r2', 'The Tarn landslide killed 45 people, the council said.', '2022-04-10']);
+  assert.equal(lower.verdict.status === 'diverging' && lower.verdict.kind, 'source', lower.verdict.reason);
+});
+
+test('tolls stated "as of" different days are one figure changing over time, even in reports of one day', () => {
+  const reports = [
+    report('r1', 'As of 15 June, the Tarn landslide had killed 40 people, rescuers said.', '2022-06-20', (t) => extract(t, { published: '2022-06-20' }).counts),
+    report('r2', 'The Tarn landslide toll stood at 61 dead as of 18 June, the council said.', '2022-06-20', (t) => extract(t, { published: '2022-06-20' }).counts),
+  ].map((r) => ({ ...r, dates: extract(r.text, { published: '2022-06-20' }).dates }));
+  const f = find(figures(reports), 'tarn', 'killed');
+  assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, 'time', f.verdict.reason);
+  assert.match(f.verdict.reason, /40 as of 2022-06-15 in a report published 2022-06-20, then 61 as of 2022-06-18 in a report published 2022-06-20/);
 });
