@@ -26,16 +26,19 @@ export interface Written {
 }
 
 /**
- * Store one report unless its bytes are already stored. Must run inside a transaction. The
- * path's advisory lock makes two writers of one path number their versions one after the other;
- * ON CONFLICT makes the second of two writers of the same bytes skip them as SQLite's would.
+ * Store one report unless its bytes are already stored. Must run inside a transaction.
+ * One advisory lock for every writer of documents, held to the commit, gives what SQLite's single
+ * writer gives: row numbers in commit order. Without it a report numbered 10 could commit after
+ * one numbered 11 had been reconciled, and incremental reconciliation, which compares a report
+ * with those numbered before it, would never compare the two. It also numbers two versions of
+ * one path one after the other. Only the writes wait; reading and extracting stay parallel.
  */
 export async function writeReport(c: Queryable, input: ReportInput, now: string): Promise<Written> {
   const { doc, extraction, original } = input;
   const what = `report "${doc.path}"`;
   const existing = await c.query<{ id: string }>('SELECT id FROM documents WHERE sha256 = $1', [doc.sha256]);
   if (existing.rows.length) return { result: { status: 'skipped', id: existing.rows[0]!.id, reason: 'already ingested' } };
-  await lockName(c, `path:${doc.path}`);
+  await lockName(c, 'documents');
   const version = (await c.query<{ v: number }>('SELECT coalesce(max(version), 0) + 1 AS v FROM versions WHERE path = $1', [doc.path])).rows[0]!.v;
   const pageStarts = doc.pageStarts === undefined ? null : JSON.stringify(doc.pageStarts);
   const cells = [doc.id, doc.sha256, doc.name, doc.path, doc.format, ...metaCells(doc.meta ?? {}), pageStarts, doc.byteLength, now];
