@@ -63,6 +63,12 @@ export interface WorkerOptions {
   maxSeconds?: number;
   /** Return when the queue is empty (after a last reconcile) instead of waiting for more. */
   untilEmpty?: boolean;
+  /**
+   * Milliseconds between incremental reconciliations while jobs keep coming (default 2000): the
+   * record lags the stored reports by about this much. Reconciling after every report costs a
+   * reconcile a report (measured: 400 reports, one worker, 118 s instead of 18 s).
+   */
+  reconcileEveryMs?: number;
   /** Milliseconds between looks at an empty queue (default 1000). */
   pollMs?: number;
   logger?: Logger;
@@ -90,20 +96,26 @@ export async function runWorker(store: Store, queue: JobQueue, opts: WorkerOptio
   const logger = opts.logger ?? silentLogger;
   let done = 0;
   let unreconciled = false;
+  let lastReconcile = performance.now();
+  const every = opts.reconcileEveryMs ?? 2000;
   while (!opts.signal?.aborted) {
     const r = await queue.work(opts.name, (job) => processJob(job, opts));
     if (r !== null) {
       done++;
       opts.onJob?.(r);
       if (r.status === 'added' || r.status === 'new-version') unreconciled = true;
-      // Reconcile now unless another worker is at it (it, or the last look at an empty queue, takes this report in).
-      if (unreconciled && await queue.reconciling(async () => { await reconcileReviewed(store); }, false)) unreconciled = false;
+      // Reconcile now and then, unless another worker is at it (it, or the last look at an empty queue, takes this report in).
+      if (unreconciled && performance.now() - lastReconcile >= every && await queue.reconciling(async () => { await reconcileReviewed(store); }, false)) {
+        unreconciled = false;
+        lastReconcile = performance.now();
+      }
       continue;
     }
     // Nothing to claim: make sure the record holds everything stored, waiting for a reconciling worker.
     if (unreconciled || opts.untilEmpty) {
       await queue.reconciling(async () => { await reconcileReviewed(store); }, true);
       unreconciled = false;
+      lastReconcile = performance.now();
     }
     if (opts.untilEmpty) break;
     logger.debug('queue empty, waiting', { ms: opts.pollMs ?? 1000 });
