@@ -4,7 +4,7 @@ import { silentLogger } from './domain/logger.js';
 import type { ResolvedConfig, UserOptions } from './config.js';
 import { resolveConfig } from './config.js';
 import type { Store } from './storage/store.js';
-import { openSqliteStore } from './storage/sqlite/index.js';
+import { openStore } from './storage/open-store.js';
 
 /** The wired application: its configuration and a way to open its store. */
 export interface App {
@@ -19,6 +19,6 @@ export function createApp(options: UserOptions = {}, logger: Logger = silentLogg
   return {
     config,
     logger,
-    openStore: (o = {}) => openSqliteStore(config.dbPath, { logger, readonly: o.readonly }),
+    openStore: (o = {}) => openStore(config.dbPath, { logger, readonly: o.readonly }),
   };
 }

@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from './domain/errors.js';
+import { isDatabaseUrl } from './storage/open-store.js';
 
 /** What a user may set; every field optional. */
 export interface UserOptions {
@@ -42,6 +43,8 @@ export function parseCount(v: string | number, flag: string): number {
   return n;
 }
 
+const dbOf = (db: string): string => (isDatabaseUrl(db) ? db : resolve(db));
+
 /** Resolves options against the environment (`CROSSCHECK_DB`) and defaults. */
 export function resolveConfig(opts: UserOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
   const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
@@ -49,7 +52,8 @@ export function resolveConfig(opts: UserOptions = {}, env: NodeJS.ProcessEnv = p
     throw new AppError('E_USAGE', `--workers must be a whole number from 0 to 64; got ${JSON.stringify(opts.workers)}`);
   }
   return Object.freeze({
-    dbPath: resolve(opts.db ?? env.CROSSCHECK_DB ?? 'crosscheck.db'),
+    // A database URL (postgres://…) is kept as given; a SQLite file path is made absolute.
+    dbPath: dbOf(opts.db ?? env.CROSSCHECK_DB ?? 'crosscheck.db'),
     workers,
     maxSize: opts.maxSize === undefined ? 50 * 1024 * 1024 : parseSize(opts.maxSize),
     maxText: opts.maxText === undefined ? 20_000_000 : parseCount(opts.maxText, '--max-text'),

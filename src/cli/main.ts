@@ -17,6 +17,8 @@ import { register as registerEntities } from './commands/entities.js';
 import { register as registerChecks } from './commands/checks.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerToken } from './commands/token.js';
+import { register as registerWorker } from './commands/worker.js';
+import { register as registerMigrate } from './commands/migrate.js';
 
 const ctx: CliContext = {
   // Everything printed passes termSafe: report text never reaches the terminal as control codes.
@@ -43,7 +45,7 @@ const program = new Command()
 
 for (const register of [registerExtract, registerIngest, registerReextract, registerReconcile, registerDocs, registerShow, registerSearch,
   registerFigures, registerTimeline, registerSources, registerEntities, registerChecks,
-  registerServe, registerToken]) register(program, ctx);
+  registerServe, registerToken, registerWorker, registerMigrate]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../domain/errors.js';
+import { isDatabaseUrl } from '../storage/open-store.js';
 
 /** `--limit 20` → 20; "abc", "1.5" or out of range is an E_USAGE naming the flag and the value given. */
 export function wholeNumber(flag: string, value: string, min: number, max: number): number {
@@ -14,6 +15,7 @@ export function wholeNumber(flag: string, value: string, min: number, max: numbe
 
 /** Refuses to create a database in a folder that does not exist: a typo in --db should not make folders. */
 export function requireDbFolder(dbPath: string): void {
+  if (isDatabaseUrl(dbPath)) return;
   const folder = dirname(dbPath);
   if (!existsSync(folder)) throw new AppError('E_NOT_FOUND', `No folder ${folder} for the database ${dbPath}: create it first, or give another --db`);
   if (!statSync(folder).isDirectory()) throw new AppError('E_USAGE', `${folder} is not a folder, so ${dbPath} cannot be created in it`);

@@ -7,8 +7,9 @@ import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
 import { requireDbFolder } from '../options.js';
+import { enqueueCommand } from './enqueue.js';
 
-interface Options { db?: string; workers?: string; maxSize?: string; maxText?: string; maxSeconds?: string; json?: boolean; batch?: string }
+interface Options { db?: string; workers?: string; maxSize?: string; maxText?: string; maxSeconds?: string; json?: boolean; batch?: string; queue?: boolean }
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -22,9 +23,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--max-text <chars>', 'skip reports whose text, decoded or extracted from PDF or HTML, is longer (default 20M characters)')
     .option('--max-seconds <s>', 'give up on a file that takes longer to read and extract (default 120; with --workers 0 only PDF pages are timed)')
     .option('--json', 'print the summary as JSON, with no progress bar')
+    .option('--queue', 'put the files in the PostgreSQL job queue for `crosscheck worker` processes instead (needs --db postgres://…)')
     .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md')
     .action(async (paths: string[], opts: Options) => {
       const app = createApp({ db: opts.db, workers: opts.workers, maxSize: opts.maxSize, maxText: opts.maxText, maxSeconds: opts.maxSeconds });
+      if (opts.queue) return enqueueCommand(app, paths, opts.json === true, ctx);
       requireDbFolder(app.config.dbPath);
       const store = await app.openStore();
       const bar = progressBar(!opts.json);

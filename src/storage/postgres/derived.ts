@@ -1,0 +1,135 @@
+/** Derived parts and source signatures: written with a report, read by reconciliation without texts. */
+import { toStoredDocument } from '../sqlite/rows.js';
+import type { DocRow } from '../sqlite/rows.js';
+import type { Derived, SourceCandidate, SourceSignature, StoredDerived } from '../row-types.js';
+import type { Db, Queryable } from './db.js';
+import { DOC_COLUMNS, FROM_DOCS, NOT_SUPERSEDED } from './rows.js';
+import { extractionsOf } from './records.js';
+
+/** A view of an int32 array as bytes, not a copy. */
+const bytesOf = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A copy of its own: a Buffer from pg need not be 4-byte aligned. */
+function intsOf(b: Buffer): Int32Array {
+  const out = new Int32Array(b.byteLength / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}
+
+/** The halves of band keys [k1, k2, k1, k2, …] as two arrays, for unnest. */
+function halves(keys: Int32Array): [number[], number[]] {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i + 1 < keys.length; i += 2) { a.push(keys[i]!); b.push(keys[i + 1]!); }
+  return [a, b];
+}
+
+interface SignatureRow { id: string; seq: number; fingerprint: number; starts: Buffer; ends: Buffer; shingles: Buffer; bands: Buffer }
+
+const SIG = 'SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq';
+const toSig = (r: SignatureRow): SourceSignature => ({ fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
+
+/** Writes (or replaces) the derived data of the document at `seq`. Inside a transaction. */
+export async function writeDerived(c: Queryable, seq: number, derived: Derived): Promise<void> {
+  await c.query('DELETE FROM derived WHERE doc_seq = $1', [seq]);
+  const entries = Object.entries(derived.parts);
+  if (entries.length) {
+    await c.query('INSERT INTO derived (doc_seq, part, data) SELECT $1::bigint, * FROM unnest($2::text[], $3::text[])',
+      [seq, entries.map(([k]) => k), entries.map(([, v]) => JSON.stringify(v))]);
+  }
+  const old = (await c.query<{ bands: Buffer }>('SELECT bands FROM signatures WHERE doc_seq = $1', [seq])).rows[0];
+  if (old !== undefined) {
+    const [k1, k2] = halves(intsOf(old.bands));
+    await c.query('DELETE FROM band_keys b USING unnest($1::int[], $2::int[]) AS u(k1, k2) WHERE b.k1 = u.k1 AND b.k2 = u.k2 AND b.doc_seq = $3', [k1, k2, seq]);
+    await c.query('DELETE FROM signatures WHERE doc_seq = $1', [seq]);
+  }
+  const s = derived.signature;
+  await c.query('INSERT INTO signatures (doc_seq, fingerprint, starts, ends, shingles, bands) VALUES ($1, $2, $3, $4, $5, $6)',
+    [seq, s.fingerprint, bytesOf(s.starts), bytesOf(s.ends), bytesOf(s.shingles), bytesOf(s.bandKeys)]);
+  const [k1, k2] = halves(s.bandKeys);
+  if (k1.length) {
+    await c.query('INSERT INTO band_keys (k1, k2, doc_seq) SELECT k1, k2, $3 FROM unnest($1::int[], $2::int[]) AS u(k1, k2) ON CONFLICT DO NOTHING', [k1, k2, seq]);
+  }
+}
+
+/** Marks documents compared (inside the caller's transaction). */
+export async function markPaired(c: Queryable, ids: readonly string[]): Promise<void> {
+  await c.query('UPDATE signatures s SET paired = true FROM documents d WHERE d.seq = s.doc_seq AND d.id = ANY($1::text[])', [ids]);
+}
+
+/** Reads of derived parts and signatures. */
+export function prepareDerived(db: Db) {
+  return {
+    /** Up to `limit` current documents after row `after`, with extraction and parts; and the last row seen. */
+    async page(after: number, limit: number, names: readonly string[]): Promise<{ items: StoredDerived[]; last: number }> {
+      const list = await db.read<DocRow>(`SELECT ${DOC_COLUMNS} ${FROM_DOCS} WHERE d.seq > $1 AND ${NOT_SUPERSEDED} ORDER BY d.seq LIMIT $2`, [after, limit]);
+      if (!list.length) return { items: [], last: after };
+      const seqs = list.map((r) => r.seq);
+      const ex = await extractionsOf(db, seqs);
+      const parts = new Map<number, Record<string, unknown>>(seqs.map((s) => [s, {}]));
+      const rows = await db.read<{ doc_seq: number; part: string; data: string }>(
+        'SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN $1 AND $2 AND part = ANY($3::text[])', [seqs[0], seqs[seqs.length - 1], names]);
+      for (const p of rows) { const slot = parts.get(p.doc_seq); if (slot) slot[p.part] = JSON.parse(p.data); }
+      const items = list.map((r) => {
+        const doc = toStoredDocument(r);
+        return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: ex.get(r.seq)!, parts: parts.get(r.seq)! };
+      });
+      return { items, last: seqs[seqs.length - 1]! };
+    },
+
+    /** Named parts of some documents; those without any are left out. */
+    async parts(ids: readonly string[], names: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+      const rows = await db.read<{ id: string; part: string; data: string }>(
+        'SELECT d.id, x.part, x.data FROM derived x JOIN documents d ON d.seq = x.doc_seq WHERE d.id = ANY($1::text[]) AND x.part = ANY($2::text[])', [ids, names]);
+      const out = new Map<string, Record<string, unknown>>();
+      for (const r of rows) {
+        let slot = out.get(r.id);
+        if (slot === undefined) { slot = {}; out.set(r.id, slot); }
+        slot[r.part] = JSON.parse(r.data);
+      }
+      // In the order asked, as the SQLite store gives them.
+      return new Map(ids.filter((id) => out.has(id)).map((id) => [id, out.get(id)!]));
+    },
+
+    /** Current documents without a signature; two counts tell when there are none. */
+    async underived(limit: number): Promise<string[]> {
+      const [gap] = await db.read<{ n: number }>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures) AS n');
+      if (!(gap!.n > 0)) return [];
+      const rows = await db.read<{ id: string }>(`SELECT d.id ${FROM_DOCS} WHERE ${NOT_SUPERSEDED}
+        AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT $1`, [limit]);
+      return rows.map((r) => r.id);
+    },
+
+    async unpaired(limit: number): Promise<string[]> {
+      const rows = await db.read<{ id: string }>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE NOT s.paired ORDER BY s.doc_seq LIMIT $1', [limit]);
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Earlier documents sharing buckets with `id`: for each of its keys the `perBucket` most
+     * recent earlier documents (one indexed LATERAL lookup a key), counted; the `max` sharing
+     * the most (the most recent on ties), returned oldest first with their signatures.
+     */
+    async candidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]> {
+      const [row] = await db.read<SignatureRow>(`${SIG} WHERE d.id = $1`, [id]);
+      if (row === undefined) return [];
+      const [k1, k2] = halves(intsOf(row.bands));
+      if (!k1.length || max <= 0) return [];
+      const picked = await db.read<{ seq: number; shared: number }>(`SELECT b.doc_seq AS seq, count(*) AS shared
+        FROM (SELECT DISTINCT k1, k2 FROM unnest($1::int[], $2::int[]) AS u(k1, k2)) k
+        CROSS JOIN LATERAL (SELECT doc_seq FROM band_keys b WHERE b.k1 = k.k1 AND b.k2 = k.k2 AND b.doc_seq < $3
+          ORDER BY b.doc_seq DESC LIMIT $4) b
+        GROUP BY b.doc_seq ORDER BY shared DESC, b.doc_seq DESC LIMIT $5`, [k1, k2, row.seq, perBucket, max]);
+      if (!picked.length) return [];
+      const shared = new Map(picked.map((p) => [p.seq, p.shared]));
+      const sigs = await db.read<SignatureRow>(`${SIG} WHERE s.doc_seq = ANY($1::bigint[]) ORDER BY s.doc_seq`, [picked.map((p) => p.seq)]);
+      return sigs.map((r) => ({ id: r.id, shared: shared.get(r.seq)!, signature: toSig(r) }));
+    },
+
+    async signatures(ids: readonly string[]): Promise<Map<string, SourceSignature>> {
+      const rows = await db.read<SignatureRow>(`${SIG} WHERE d.id = ANY($1::text[])`, [ids]);
+      const by = new Map(rows.map((r) => [r.id, toSig(r)]));
+      return new Map(ids.filter((id) => by.has(id)).map((id) => [id, by.get(id)!]));
+    },
+  };
+}
