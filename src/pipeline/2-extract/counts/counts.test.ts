@@ -57,6 +57,9 @@ const TABLE: [string, Row[]][] = [
   ['Some 900 people were displaced, though its 1,200 figure was disputed.', [['displaced', 'all', 900, 900], ['displaced', 'all', 1200, 1200]]],
   // Casualty verbs and nouns, adverbs inside the phrase, adjectives standing for their noun.
   ['Eleven fishermen drowned off the coast.', [['killed', 'all', 11, 11]]],
+  ['The coast guard said 34 people drowned and 51 were rescued.', [['killed', 'all', 34, 34]]],
+  ['Police said 12 people died and 40 survived.', [['killed', 'all', 12, 12]]],
+  ['In all 87 people survived the attack with severe injuries.', [['injured', 'all', 87, 87]]],
   ['Two of the patients later succumbed.', [['killed', 'all', 2, 2]]],
   ['The morgue held four badly burned corpses.', [['killed', 'all', 4, 4]]],
   ['The blast left 30 severely wounded people.', [['injured', 'all', 30, 30]]],

@@ -272,6 +272,9 @@ function figureWord(tokens: Token[], c: Candidate): boolean {
 }
 
 /** Every count in the sentence whose tokens are given. */
+// Predicates of people who came through: rescued, saved, survived, unharmed.
+const SPARED = /^(?:(?:were|was|are|is|have been|had been|has been) )?(?:rescued|saved|survived|unharmed|unhurt|escaped)\b/;
+
 export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => boolean, listMeasure: Measure | null = null, label: LineLabel | null = null, previous: Measure | null = null, zeros = false): SentenceCount[] {
   const cands = findCandidates(tokens, text, inDate);
   relate(tokens, cands);
@@ -321,6 +324,11 @@ export function findCounts(tokens: Token[], text: string, inDate: (t: Token) => 
       for (let k = n - 1; k >= 0; k--) if (cands[k]!.measure && cands[k]!.measure !== 'other') { before = cands[k]!.measure!; break; }
       if (before) { c.measure = before; continue; }
     }
+    // "34 drowned and 51 were rescued", "12 died and 40 survived": a number whose own predicate
+    // says the people came through counts no harm, and borrows none from the count before it
+    // ("487 people survived the massacre with severe injuries" are the injured, read as before).
+    if (c.np.kind !== 'things' && SPARED.test(tokens.slice(c.end, c.end + 3).map((t) => t.lower).join(' '))
+      && !tokens.slice(c.end, c.end + 9).some((t) => /^(?:injur|wound|burn)/.test(t.lower))) { c.measure = null; continue; }
     if (c.np.kind !== 'people' && c.outer === undefined) {
       // No people noun: a count only with a measure word right beside it ("killed 20", "20 dead").
       if (c.np.kind === 'things') { c.measure = c.np.end === c.q.to + 1 && tokens[c.q.to]!.lower === 'names' ? namesMeasure(tokens) : null; continue; }
