@@ -10,6 +10,7 @@ import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair, Time
 import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
+import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -238,6 +239,11 @@ function whenOf(list: readonly EventCount[], byId: ReadonlyMap<string, Loaded>):
   return best === undefined ? {} : { when: best.value, whenSupport: Math.ceil(best.n) };
 }
 
+/** True when a label names a happening, not only a place: "earthquake in Port Aldo", "Khazrin massacre". */
+function namesHappening(label: string): boolean {
+  return label.toLowerCase().split(/\s+/).some((w) => EVENT_NOUNS.has(w) || EVENT_NOUNS.has(`${w}s`) || EVENT_NOUNS.has(w.replace(/s$/, '')));
+}
+
 /** What a build did. */
 export interface ReconcileSummary {
   builtAt: string;
@@ -314,6 +320,12 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const orderOf = new Map(reports.map((r) => [r.id, r.order]));
   const byId = new Map(reports.map((r) => [r.id, r]));
   const countsOf = groupedBy(eventCounts, (c) => c.event);
+  // One label per incident: reports that name only its place ("Port Aldo") read under the one
+  // that names what happened there ("earthquake in Port Aldo").
+  for (const list of countsOf.values()) {
+    const label = list.find((c) => namesHappening(c.eventLabel))?.eventLabel ?? list[0]!.eventLabel;
+    for (const c of list) c.eventLabel = label;
+  }
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed,
   // and those whose label or place among events moved.
