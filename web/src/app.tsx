@@ -1,6 +1,7 @@
 /** The shell: navigation and the page for the current path. */
 import { useEffect } from 'preact/hooks';
 import { PageHead } from './components/common.tsx';
+import { AddPage } from './pages/Add.tsx';
 import { AuditPage } from './pages/Audit.tsx';
 import { ChecksPage } from './pages/Checks.tsx';
 import { DocumentsPage } from './pages/Documents.tsx';
@@ -15,7 +16,7 @@ import { Link, match, useLocation } from './router.tsx';
 
 const NAV: Array<[string, string]> = [
   ['/', 'Overview'], ['/documents', 'Reports'], ['/timeline', 'Timeline'], ['/entities', 'Entities'],
-  ['/sources', 'Sources'], ['/checks', 'Checks'], ['/search', 'Search'], ['/audit', 'Audit log'],
+  ['/sources', 'Sources'], ['/checks', 'Checks'], ['/search', 'Search'], ['/audit', 'Audit log'], ['/add', 'Add reports'],
 ];
 
 /** The page for a path, and its title. */
@@ -30,6 +31,7 @@ function route(path: string, query: URLSearchParams, hash: string) {
   if (match('/sources', path)) return { title: 'Sources', page: <SourcesPage /> };
   if (match('/checks', path)) return { title: 'Checks', page: <ChecksPage /> };
   if (match('/search', path)) return { title: 'Search', page: <SearchPage q={query.get('q') ?? ''} /> };
+  if (match('/add', path)) return { title: 'Add reports', page: <AddPage /> };
   if (match('/audit', path)) return { title: 'Audit log', page: <AuditPage /> };
   return { title: 'Not found', page: <section><PageHead title="Not found" sub="Nothing is at this address." /><Link href="/">Back to the overview</Link></section> };
 }

@@ -142,6 +142,27 @@ export interface DocumentDetail {
   quotes: QuoteItem[];
   citations: CitationItem[];
   documents: DocumentLabels;
+  /** For a report added by its address: the address asked, the one the bytes came from, and when (ISO 8601). */
+  fetched: { url: string; finalUrl: string; fetchedAt: string } | null;
+}
+
+/** Query of `POST /api/documents/upload` (the body is the file's bytes). */
+export interface UploadQuery {
+  /** The file's name, or its path inside an uploaded folder. */
+  name: string;
+}
+
+/** Body of `POST /api/documents/fetch`. */
+export interface AddUrlRequest {
+  /** An http(s) address. */
+  url: string;
+}
+
+/** What adding one report did: stored (`added`, `new-version`) or already there (`skipped`, with why). */
+export interface AddedReport {
+  status: 'added' | 'new-version' | 'skipped';
+  reason: string | null;
+  document: DocumentSummary;
 }
 
 /** Query of `GET /api/search`. */

@@ -10,7 +10,7 @@ import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
 import { Link } from '../router.tsx';
 import { actionText, whoText } from '../audit.ts';
-import { countValue, plural, safeHref } from '../format.ts';
+import { countValue, formatTimestamp, plural, safeHref } from '../format.ts';
 import { LAYERS, segment, stops } from '../highlight.ts';
 import type { Layer, Mark } from '../highlight.ts';
 import type { DocumentDetail, ReviewResponse } from '../types.ts';
@@ -71,6 +71,7 @@ function Meta({ d }: { d: DocumentDetail }) {
       {field('published', 'published')}
       {m.url && <><dt>url</dt><dd class="break">{href ? <a href={href} rel="noopener noreferrer nofollow" target="_blank">{m.url}</a> : m.url}</dd></>}
       {field('language', 'language')}
+      {d.fetched && <><dt>fetched</dt><dd class="break">{d.fetched.finalUrl}{d.fetched.finalUrl !== d.fetched.url && ` (asked for ${d.fetched.url})`} on {formatTimestamp(d.fetched.fetchedAt)}</dd></>}
       <dt>file</dt><dd class="break">{d.document.path} ({d.document.format}, {plural(d.document.byteLength, 'byte')}, version {d.document.version}{d.document.superseded ? ', superseded' : ''})</dd>
       <dt>sha256</dt><dd class="hash">{d.document.sha256}</dd>
       <dt>original</dt><dd><a href={`/api/documents/${encodeURIComponent(d.document.id)}/original`} download>download the bytes as ingested</a></dd>
