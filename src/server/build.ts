@@ -15,6 +15,7 @@ import { RecordSource } from './records.js';
 import { installSecurityHeaders } from './security.js';
 import { auditRoutes } from './routes/audit.js';
 import { checkRoutes } from './routes/checks.js';
+import { curateRoutes } from './routes/curate.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -43,7 +44,7 @@ export interface ServerOptions {
 /** The API routes, in the order the OpenAPI document lists them. */
 const ROUTES = [
   documentRoutes, ingestRoutes, searchRoutes, eventRoutes, figureRoutes, timelineRoutes, entityRoutes, sourceRoutes, checkRoutes,
-  reviewRoutes, auditRoutes, exportRoutes, metaRoutes,
+  reviewRoutes, curateRoutes, auditRoutes, exportRoutes, metaRoutes,
 ];
 
 /** Builds the app; call `ready()` or `inject()` (tests) or `listen()` (serve). The caller closes the store. */

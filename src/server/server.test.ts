@@ -77,7 +77,7 @@ describe('GET /api/openapi.json', () => {
     const doc = r.json<{ openapi: string; paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string }>; requestBody?: unknown; responses: Record<string, { content: Record<string, unknown> }>; security?: unknown }>> }>();
     assert.equal(doc.openapi, '3.1.0');
     const expected = [
-      ['get', '/api/documents'], ['post', '/api/documents/upload'], ['post', '/api/documents/fetch'], ['get', '/api/documents/{id}'], ['get', '/api/documents/{id}/original'], ['get', '/api/search'],
+      ['get', '/api/documents'], ['post', '/api/documents/upload'], ['post', '/api/documents/fetch'], ['get', '/api/documents/{id}'], ['put', '/api/documents/{id}/meta'], ['get', '/api/documents/{id}/original'], ['get', '/api/search'],
       ['get', '/api/events'], ['get', '/api/figures'], ['get', '/api/figures/{id}'], ['get', '/api/timeline'], ['get', '/api/entities'],
       ['get', '/api/sources'], ['get', '/api/checks'], ['post', '/api/reviews'], ['get', '/api/reviews'], ['get', '/api/audit'],
       ['get', '/api/export/figures.csv'], ['get', '/api/export/figures.json'], ['get', '/api/export/annotations.jsonld'],

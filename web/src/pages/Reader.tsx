@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { DocRef, Loaded } from '../components/common.tsx';
 import { ItemPanel } from '../components/ItemPanel.tsx';
+import { MetaForm } from '../components/MetaForm.tsx';
 import type { Picked } from '../components/ItemPanel.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
@@ -57,18 +58,26 @@ const LAYER_NAMES: Record<Layer, string> = { count: 'counts', date: 'dates', quo
 
 function Meta({ d }: { d: DocumentDetail }) {
   const m = d.document.meta;
+  const x = d.extractedMeta;
+  /** What extraction said, beside a field a curator changed. */
+  const was = (k: 'publisher' | 'author' | 'published') => (x && (x[k] ?? null) !== (m[k] ?? null)
+    ? <span class="muted extracted"> (extracted: {x[k] ?? 'none'})</span> : null);
   const href = safeHref(m.url);
   const inferred = new Set(m.inferred ?? []);
   const field = (k: keyof typeof m, label: string) => {
     const v = m[k];
     if (v === undefined || k === 'inferred') return null;
-    return <><dt>{label}</dt><dd>{String(v)}{inferred.has(k) && <span class="muted" title="read from the text, not stated as metadata"> (inferred)</span>}</dd></>;
+    return <><dt>{label}</dt><dd>{String(v)}{inferred.has(k) && <span class="muted" title="read from the text, not stated as metadata"> (inferred)</span>}{(k === 'publisher' || k === 'author' || k === 'published') && was(k)}</dd></>;
   };
+  /** A field the curator removed still shows what extraction had. */
+  const removed = (k: 'publisher' | 'author' | 'published', label: string) => (m[k] === undefined && x?.[k] !== undefined
+    ? <><dt>{label}</dt><dd class="muted">none{was(k)}</dd></> : null);
   return (
     <dl class="meta">
-      {field('publisher', 'publisher')}
-      {field('author', 'author')}
-      {field('published', 'published')}
+      {field('publisher', 'publisher') ?? removed('publisher', 'publisher')}
+      {field('author', 'author') ?? removed('author', 'author')}
+      {field('published', 'published') ?? removed('published', 'published')}
+      {d.metaEdit && <><dt>edited</dt><dd class="meta-edited">by {whoText(d.metaEdit.by)} on {formatTimestamp(d.metaEdit.at)}: {d.metaEdit.reason}</dd></>}
       {m.url && <><dt>url</dt><dd class="break">{href ? <a href={href} rel="noopener noreferrer nofollow" target="_blank">{m.url}</a> : m.url}</dd></>}
       {field('language', 'language')}
       {d.fetched && <><dt>fetched</dt><dd class="break">{d.fetched.finalUrl}{d.fetched.finalUrl !== d.fetched.url && ` (asked for ${d.fetched.url})`} on {formatTimestamp(d.fetched.fetchedAt)}</dd></>}
@@ -87,6 +96,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
   const [showShared, setShowShared] = useState(true);
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<ReviewResponse | null>(null);
+  const [editing, setEditing] = useState(false);
 
   const focusMark = useCallback((id: string) => {
     setSelected(id);
@@ -173,6 +183,9 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
         <div class="panel">
           <h3>Report</h3>
           <Meta d={d} />
+          {editing
+            ? <MetaForm id={d.document.id} meta={d.document.meta} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
+            : <button type="button" class="secondary edit-meta" onClick={() => setEditing(true)}>Edit publisher, author, date</button>}
           <p>{plural(d.counts.length, 'count')} · {plural(d.dates.length, 'date')} · {plural(d.quotes.length, 'quote')} · {plural(d.entities.length, 'name')}</p>
         </div>
         <div class="panel">
