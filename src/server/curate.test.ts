@@ -52,3 +52,37 @@ describe('PUT /api/documents/:id/meta', () => {
     assert.equal((await app.inject(put('nosuch', { publisher: 'X', reason: 'r' }, token))).statusCode, 404);
   }));
 });
+
+describe('POST /api/sources/decisions', () => {
+  it('needs a token and a pair the record found', () => withServer(async ({ app, ids, token }) => {
+    const body = { a: ids['wire.txt'], b: ids['monitor.txt'], decision: 'same', reason: 'r' };
+    assert.equal((await app.inject({ method: 'POST', url: '/api/sources/decisions', payload: body })).statusCode, 401);
+    const r = await app.inject({ method: 'POST', url: '/api/sources/decisions', payload: body, headers: bearer(token) });
+    assert.equal(r.statusCode, 404);
+    assert.match(r.json<{ message: string }>().message, /share no passage/);
+  }));
+
+  it('decided independent, a reprint and its wire story count as two sources after the rebuild; decided the same again, as one; each audited', () => withServer(async ({ app, ids, token }) => {
+    const support = async () => {
+      const figures = (await app.inject('/api/figures')).json<FigureList>();
+      const v = figures.items.find((f) => f.key.measure === 'killed')!.values.find((x) => x.min === 37)!;
+      return [v.reports.length, v.independent];
+    };
+    const groups = async () => (await app.inject('/api/sources')).json<{ groups: unknown[]; decisions: Array<{ decision: string }> }>();
+    assert.deepEqual(await support(), [2, 1]);
+    const before = (await groups()).groups.length;
+    const decide = (decision: string) => app.inject({ method: 'POST', url: '/api/sources/decisions', payload: { a: ids['reprint.txt'], b: ids['wire.txt'], decision, reason: 'Checked with both newsrooms' }, headers: bearer(token) });
+    const r = await decide('independent');
+    assert.equal(r.statusCode, 201, r.body);
+    assert.equal(r.json<{ sourceGroups: number }>().sourceGroups, before + 1);
+    assert.deepEqual(await support(), [2, 2]);
+    assert.deepEqual((await groups()).decisions.map((d) => d.decision), ['independent']);
+    assert.equal((await decide('same')).statusCode, 201);
+    assert.deepEqual(await support(), [2, 1]);
+    const audit = (await app.inject('/api/audit?target=pair:')).json<AuditList>().items;
+    assert.deepEqual(audit.map((e) => [e.action, e.before, e.after]), [
+      ['sources.same', { decision: 'independent' }, { decision: 'same' }],
+      ['sources.independent', { decision: 'undecided' }, { decision: 'independent' }],
+    ]);
+  }));
+});

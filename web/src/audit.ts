@@ -8,6 +8,7 @@ export type AuditTarget =
   | { kind: 'count' | 'date'; doc: string; start: number; end: number; item: string }
   | { kind: 'token'; id: string }
   | { kind: 'document' | 'meta'; doc: string }
+  | { kind: 'pair'; a: string; b: string }
   | { kind: 'other'; text: string };
 
 /** Reads an audit target; anything unknown is kept as text. */
@@ -16,6 +17,8 @@ export function parseTarget(target: string): AuditTarget {
   if (m) return { kind: m[2] as 'count' | 'date', doc: m[1]!, start: Number(m[3]), end: Number(m[4]), item: m[5]! };
   const d = /^doc:([^#]+)(#meta)?$/.exec(target);
   if (d) return { kind: d[2] ? 'meta' : 'document', doc: d[1]! };
+  const p = /^pair:([^:]+):([^:]+)$/.exec(target);
+  if (p) return { kind: 'pair', a: p[1]!, b: p[2]! };
   const t = /^token:(.+)$/.exec(target);
   if (t) return { kind: 'token', id: t[1]! };
   return { kind: 'other', text: target };
@@ -25,6 +28,7 @@ const ACTIONS: Record<string, string> = {
   'review.confirm': 'confirmed', 'review.reject': 'rejected', 'review.correct': 'corrected',
   'token.create': 'created a token', 'token.revoke': 'revoked a token',
   'document.add': 'added a report', 'document.meta': 'edited the metadata',
+  'sources.same': 'decided: one source', 'sources.independent': 'decided: independent sources',
 };
 
 /** "corrected", "created a token"; an unknown action as its words ("note"). */
@@ -57,6 +61,9 @@ export function stateText(action: string, s: unknown): string {
   if (s === null || s === undefined) return '—';
   if (typeof s !== 'object') return String(s);
   const o = s as Record<string, unknown>;
+  if (action.startsWith('sources.') && typeof o.decision === 'string') {
+    return o.decision === 'same' ? 'the same source' : o.decision === 'independent' ? 'independent' : 'not decided';
+  }
   if (action === 'document.meta') {
     const f = (k: string, label: string) => `${label} ${typeof o[k] === 'string' ? `“${String(o[k])}”` : 'none'}`;
     return [f('publisher', 'publisher'), f('author', 'author'), f('published', 'published')].join(', ');
@@ -89,6 +96,7 @@ export function targetText(t: AuditTarget): string {
     case 'token': return `token #${t.id}`;
     case 'document': return 'a report';
     case 'meta': return 'the metadata of a report';
+    case 'pair': return 'two reports that share text';
     case 'other': return t.text;
   }
 }

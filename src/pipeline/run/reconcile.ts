@@ -7,7 +7,8 @@
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair } from '../3-reconcile/types.js';
-import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup } from '../3-reconcile/index.js';
+import { buildFigures, buildTimeline, clusterNames, runChecks, sourceLookup } from '../3-reconcile/index.js';
+import { decideSources } from './source-decisions.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { SETS } from './record.js';
@@ -166,8 +167,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const stored = await store.getRows<SourcePair>(SETS.pairs);
   const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
   const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
-  const grouped = groupSources(ids, pairs);
-  const sources = sourceLookup(pairs, grouped.groupOf);
+  const { grouped, lookupPairs, decidedDocs } = await decideSources(store, ids, pairs, prev);
+  const sources = sourceLookup(lookupPairs, grouped.groupOf);
 
   const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), opts);
   const eventCounts: EventCount[] = [];
@@ -203,7 +204,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
-    const changed = await changedReports(store, fromReview, ids, grouped.groupOf, [...assigned.redone, ...staleDocs, ...partners]);
+    const changed = await changedReports(store, fromReview, ids, grouped.groupOf, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs]);
     touched = new Set();
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);

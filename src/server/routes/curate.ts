@@ -1,12 +1,14 @@
-/** Curating what extraction cannot know: a report's metadata (publisher, author, date). Needs a token; audited in words. */
+/** Curating what extraction cannot know: a report's metadata (publisher, author, date), whether two reports are one source. Needs a token; audited in words. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import { checkEdtf } from '../../review/validate.js';
-import type { MetaEditRequest, MetaEditResponse } from '../api-types.js';
+import type { MetaEditRequest, MetaEditResponse, SourceDecisionRequest, SourceDecisionResponse } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import { applyMetaEdit, EDITABLE, metaEdits, putMetaEdit } from '../curation.js';
 import type { MetaEdit } from '../curation.js';
-import { nullable, obj, str } from '../schemas/build.js';
+import { int, nullable, obj, oneOf, str } from '../schemas/build.js';
+import { decisionKey, SOURCE_DECISIONS_SET, sourceDecisions } from '../../pipeline/run/source-decisions.js';
+import type { SourceDecision } from '../../pipeline/run/source-decisions.js';
 import { errors, idParams, meta } from '../schemas/common.js';
 import { auditEntry } from '../schemas/reviews.js';
 import { isFileSystemRef } from '../views/paths.js';
@@ -15,6 +17,8 @@ const field = nullable(str({ maxLength: 500 }));
 
 /** The shown values of the editable fields, for the audit log. */
 const shown = (m: { publisher?: string; author?: string; published?: string }) => ({ publisher: m.publisher ?? null, author: m.author ?? null, published: m.published ?? null });
+
+const decisionSchema = obj({ a: str(), b: str(), decision: oneOf(['same', 'independent']), by: str(), at: str(), reason: str() });
 
 /** Registers the curation routes. */
 export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -49,5 +53,33 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     await putMetaEdit(ctx.store, id, edit);
     const audit = await ctx.store.appendAudit({ who: edit.by, action: 'document.meta', target: `doc:${id}#meta`, before: shown(before), after: shown(after), reason: edit.reason });
     return { meta: after, extracted: doc.meta, audit };
+  });
+
+  app.post<{ Body: SourceDecisionRequest }>('/api/sources/decisions', {
+    onRequest: ctx.requireToken,
+    schema: {
+      summary: 'Decide whether two reports that share text are the same source or independent (needs a token); audited, the record rebuilt', tags: ['review'],
+      description: 'The pair must be one the record found (reports sharing passages). `same` joins their source groups; `independent` keeps them apart '
+        + 'and their shared passages no longer make their counts one source. The latest decision on a pair applies.',
+      security: [{ bearer: [] }],
+      body: obj({ a: str({ minLength: 1, maxLength: 200 }), b: str({ minLength: 1, maxLength: 200 }), decision: oneOf(['same', 'independent']), reason: str({ minLength: 1, maxLength: 2000 }) }),
+      response: { 201: obj({ decision: decisionSchema, audit: auditEntry, sourceGroups: int() }), ...errors(400, 401, 404) },
+    },
+  }, async (req, reply): Promise<SourceDecisionResponse> => {
+    const { a, b } = req.body;
+    await ctx.records.ensure();
+    const pair = (await ctx.records.pairsOf(a)).find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+    if (!pair) throw new AppError('E_NOT_FOUND', 'These two reports share no passage the record knows of: only a pair it found can be decided');
+    const key = decisionKey(pair.a, pair.b);
+    const earlier = (await sourceDecisions(ctx.store)).get(key) ?? null;
+    const decision: SourceDecision = { a: pair.a, b: pair.b, decision: req.body.decision, by: req.tokenOwner!.name, at: new Date().toISOString(), reason: req.body.reason.trim() };
+    await ctx.store.putRows([{ set: SOURCE_DECISIONS_SET, rows: [{ key, data: decision }] }]);
+    const audit = await ctx.store.appendAudit({
+      who: decision.by, action: `sources.${decision.decision}`, target: `pair:${pair.a}:${pair.b}`,
+      before: { decision: earlier?.decision ?? 'undecided' }, after: { decision: decision.decision }, reason: decision.reason,
+    });
+    await ctx.records.rebuild();
+    reply.code(201);
+    return { decision, audit, sourceGroups: (await ctx.records.groups()).length };
   });
 }
