@@ -31,7 +31,7 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
       security: [{ bearer: [] }],
       params: idParams,
       body: obj({ publisher: field, author: field, published: field, reason: str({ minLength: 1, maxLength: 2000 }) }, ['publisher', 'author', 'published']),
-      response: { 200: obj({ meta, extracted: meta, audit: auditEntry }), ...errors(400, 401, 404) },
+      response: { 200: obj({ meta, extracted: meta, audit: auditEntry }), ...errors(400, 401, 404, 413, 415) },
     },
   }, async (req): Promise<MetaEditResponse> => {
     const id = isFileSystemRef(req.params.id) ? null : await ctx.store.resolveId(req.params.id);
@@ -63,7 +63,7 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
         + 'and their shared passages no longer make their counts one source. The latest decision on a pair applies.',
       security: [{ bearer: [] }],
       body: obj({ a: str({ minLength: 1, maxLength: 200 }), b: str({ minLength: 1, maxLength: 200 }), decision: oneOf(['same', 'independent']), reason: str({ minLength: 1, maxLength: 2000 }) }),
-      response: { 201: obj({ decision: decisionSchema, audit: auditEntry, sourceGroups: int() }), ...errors(400, 401, 404) },
+      response: { 201: obj({ decision: decisionSchema, audit: auditEntry, sourceGroups: int() }), ...errors(400, 401, 404, 413, 415) },
     },
   }, async (req, reply): Promise<SourceDecisionResponse> => {
     const { a, b } = req.body;

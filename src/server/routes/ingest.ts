@@ -84,7 +84,7 @@ export function ingestRoutes(app: FastifyInstance, ctx: ServerContext): void {
       description: `Only http and https; an address on this machine or a private network is refused${allowPrivate ? ' (this server allows them)' : ''}; 20 s and the ingest's size limit.`,
       security: [{ bearer: [] }],
       body: obj({ url: str({ minLength: 1, maxLength: 4000 }) }),
-      response: { 200: added, 201: added, ...errors(400, 401, 404, 413) },
+      response: { 200: added, 201: added, ...errors(400, 401, 404, 413, 415) },
     },
   }, async (req, reply): Promise<AddedReport> => {
     const fetched = await fetchUrl(req.body.url.trim(), { allowPrivate, maxSize });
