@@ -24,7 +24,7 @@ function route(path: string, query: URLSearchParams, hash: string) {
   let p: Record<string, string> | null;
   if (path === '/' || path === '') return { title: 'Overview', page: <Overview query={query} /> };
   if ((p = match('/figures/:id', path))) return { title: 'Figure', page: <FigurePage key={p.id} id={p.id!} query={query} /> };
-  if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} /> };
+  if ((p = match('/documents/:id', path))) return { title: 'Reader', page: <ReaderPage key={p.id} id={p.id!} hash={hash} find={query.get('find') ?? ''} before={query.get('before') ?? ''} /> };
   if (match('/documents', path)) return { title: 'Reports', page: <DocumentsPage /> };
   if (match('/timeline', path)) return { title: 'Timeline', page: <TimelinePage query={query} /> };
   if (match('/entities', path)) return { title: 'Entities', page: <EntitiesPage q={query.get('q') ?? ''} /> };

@@ -13,6 +13,7 @@ import { Link } from '../router.tsx';
 import { actionText, whoText } from '../audit.ts';
 import { countValue, formatTimestamp, plural, safeHref } from '../format.ts';
 import { LAYERS, segment, stops } from '../highlight.ts';
+import { clearMatch, findMatch, rangeAt, showMatch } from '../find.ts';
 import type { Layer, Mark } from '../highlight.ts';
 import type { DocumentDetail, ReviewResponse } from '../types.ts';
 
@@ -201,8 +202,20 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
 }
 
 
+/** From a search: the match found in the text, highlighted and scrolled to; or why it is not there. */
+function FindNote({ d, find, before }: { d: DocumentDetail; find: string; before: string }) {
+  const at = useMemo(() => findMatch(d.document.text, find, before), [d, find, before]);
+  useEffect(() => {
+    const root = document.querySelector('.doc-text');
+    const range = at >= 0 && root ? rangeAt(root, at, at + find.length) : null;
+    if (range) showMatch(range);
+    return clearMatch;
+  }, [at, find]);
+  return <p class="muted find-note" role="status">{at >= 0 ? <>The search match “{find}” is highlighted below.</> : <>“{find}” matched this report's title or metadata, not its text.</>}</p>;
+}
+
 /** The reader page. */
-export function ReaderPage({ id, hash }: { id: string; hash: string }) {
+export function ReaderPage({ id, hash, find = '', before = '' }: { id: string; hash: string; find?: string; before?: string }) {
   const res = useResource<DocumentDetail>(`documents/${encodeURIComponent(id)}`);
   return (
     <Loaded res={res}>{(d) => (
@@ -211,6 +224,7 @@ export function ReaderPage({ id, hash }: { id: string; hash: string }) {
           <h1>{d.document.meta.title ?? d.document.name}</h1>
           <p class="muted">{[d.document.meta.publisher, d.document.meta.published].filter(Boolean).join(', ')}</p>
         </header>
+        {find && <FindNote d={d} find={find} before={before} />}
         <ReaderBody d={d} reload={res.reload} hash={hash} />
       </section>
     )}</Loaded>
