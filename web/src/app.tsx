@@ -41,6 +41,18 @@ export function App() {
   const { path, query, hash } = useLocation();
   const { title, page } = route(path, query, hash);
   useEffect(() => { document.title = `${title} · crosscheck`; }, [title]);
+  // What sticks under the header (the timeline's axis) needs its height, which wraps at narrow widths.
+  useEffect(() => {
+    const top = document.querySelector<HTMLElement>('header.top');
+    if (!top) return;
+    // At phone width the header scrolls away (styles.css): then nothing is under it.
+    const set = () => document.documentElement.style.setProperty('--top-h', getComputedStyle(top).position === 'sticky' ? `${top.getBoundingClientRect().height}px` : '0px');
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(top);
+    window.addEventListener('resize', set);
+    return () => { ro.disconnect(); window.removeEventListener('resize', set); };
+  }, []);
   // A figure is one of the overview's: the overview is its menu entry.
   const active = (href: string) => (href === '/' ? path === '/' || path.startsWith('/figures/') : path === href || path.startsWith(`${href}/`));
   return (
