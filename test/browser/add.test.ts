@@ -82,7 +82,7 @@ describe('adding reports in the web app', { skip: skip ?? false, timeout: 180_00
         assert.match(await row(good2!.name).innerText(), /Council statement/);
         assert.match(await row(good1!.name).innerText(), /1 count/);
         assert.match(await page.locator('[role=status]').first().innerText(), /2 reports added of 3 files/);
-        await page.screenshot({ path: join(SHOTS, `add-${tag}.png`), fullPage: true });
+        await page.screenshot({ path: join(SHOTS, viewport === PHONE ? 'add-phone.png' : 'add.png'), fullPage: viewport === PHONE });
 
         // They are stored, in the record, and listed; the junk is not.
         const docs = await api<DocumentList>(`documents?q=kessrin-${tag}`);

@@ -103,6 +103,7 @@ describe('curating in the web app', { skip: skip ?? false, timeout: 180_000 }, (
       await decided.waitFor();
       assert.match(await decided.innerText(), /independent \(by browser-test on .* UTC: Different newsrooms/);
       assert.equal(await page.locator('ul.possible li').count(), 0, 'the pair left the review list');
+      await page.screenshot({ path: join(SHOTS, 'sources-decided.png') });
       const after = await support42();
       assert.deepEqual(after, { reports: before.reports, independent: before.independent + 1 });
       // The overview shows the new count.
