@@ -73,6 +73,8 @@ export interface FigureListQuery {
 export interface FigureList {
   builtAt: string;
   items: FigureSummary[];
+  /** The reports of the values listed: title, publisher and date (as curated). */
+  documents: DocumentLabels;
 }
 
 /** One mention of a figure's value, in its context. */
