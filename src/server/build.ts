@@ -5,7 +5,9 @@ import { silentLogger } from '../domain/logger.js';
 import type { Logger } from '../domain/logger.js';
 import type { Store } from '../storage/store.js';
 import { requireToken } from './auth.js';
-import type { ServerContext } from './context.js';
+import type { IngestLimits, ServerContext } from './context.js';
+import { DEFAULT_MAX_SIZE } from '../pipeline/1-ingest/types.js';
+import { DEFAULT_MAX_SECONDS, DEFAULT_MAX_TEXT } from '../pipeline/1-ingest/limits.js';
 import { frameworkError, installErrorHandler, socketError } from './errors.js';
 import { installFiniteQuery } from './finite.js';
 import { collectOpenApi } from './openapi.js';
@@ -13,11 +15,13 @@ import { RecordSource } from './records.js';
 import { installSecurityHeaders } from './security.js';
 import { auditRoutes } from './routes/audit.js';
 import { checkRoutes } from './routes/checks.js';
+import { curateRoutes } from './routes/curate.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { figureRoutes } from './routes/figures.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { searchRoutes } from './routes/search.js';
@@ -33,16 +37,18 @@ export interface ServerOptions {
   webRoot?: string;
   /** Largest request body in bytes (default 64 KB); larger ones get 413. */
   bodyLimit?: number;
+  /** Limits on uploaded and fetched reports (default: the ingest's), and whether an address may be private (default false). */
+  ingest?: Partial<IngestLimits>;
 }
 
 /** The API routes, in the order the OpenAPI document lists them. */
 const ROUTES = [
-  documentRoutes, searchRoutes, eventRoutes, figureRoutes, timelineRoutes, entityRoutes, sourceRoutes, checkRoutes,
-  reviewRoutes, auditRoutes, exportRoutes, metaRoutes,
+  documentRoutes, ingestRoutes, searchRoutes, eventRoutes, figureRoutes, timelineRoutes, entityRoutes, sourceRoutes, checkRoutes,
+  reviewRoutes, curateRoutes, auditRoutes, exportRoutes, metaRoutes,
 ];
 
 /** Builds the app; call `ready()` or `inject()` (tests) or `listen()` (serve). The caller closes the store. */
-export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit = 64 * 1024 }: ServerOptions): FastifyInstance {
+export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit = 64 * 1024, ingest = {} }: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit,
@@ -59,7 +65,8 @@ export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit =
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('tokenOwner', null);
   const openapi = collectOpenApi(app, { title: 'crosscheck', version: '0.1.0' });
-  const ctx: ServerContext = { store, logger, records: new RecordSource(store), requireToken: requireToken(store), openapi };
+  const limits: IngestLimits = { maxSize: DEFAULT_MAX_SIZE, maxText: DEFAULT_MAX_TEXT, maxSeconds: DEFAULT_MAX_SECONDS, allowPrivate: false, ...ingest };
+  const ctx: ServerContext = { store, logger, records: new RecordSource(store), requireToken: requireToken(store), openapi, ingest: limits };
   installErrorHandler(app, logger, bodyLimit);
   installSecurityHeaders(app);
   installFiniteQuery(app);

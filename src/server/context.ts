@@ -5,6 +5,14 @@ import type { Store } from '../storage/store.js';
 import type { RecordSource } from './records.js';
 import type { Schema } from './schemas/build.js';
 
+/** What reports added through the API may be. */
+export interface IngestLimits {
+  maxSize: number;
+  maxText: number;
+  maxSeconds: number;
+  allowPrivate: boolean;
+}
+
 /** The server's shared parts. */
 export interface ServerContext {
   store: Store;
@@ -12,6 +20,8 @@ export interface ServerContext {
   logger: Logger;
   /** onRequest hook for routes that write. */
   requireToken: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** Limits on reports added through the API (the ingest's), and whether an address may be private. */
+  ingest: IngestLimits;
   /** The OpenAPI document of every /api route. */
   openapi: () => Schema;
 }

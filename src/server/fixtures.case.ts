@@ -6,6 +6,7 @@ import { extract } from '../pipeline/2-extract/index.js';
 import { openSqliteStore } from '../storage/sqlite/index.js';
 import type { Store } from '../storage/store.js';
 import { buildServer } from './build.js';
+import type { IngestLimits } from './context.js';
 import { strictResponses } from './strict.case.js';
 
 const WIRE = 'The Orlen dam above the town of Vessany gave way on 14 March 2022 after three days of rain. '
@@ -67,10 +68,10 @@ export interface TestServer {
 }
 
 /** A server over a filled store, with a token and response-schema checking; `close()` closes both. */
-export async function testServer(opts: { webRoot?: string } = {}): Promise<TestServer> {
+export async function testServer(opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<TestServer> {
   const { store, ids } = await filledStore();
   const { token } = await store.createToken('tester', 'test');
-  const app = buildServer({ store, webRoot: opts.webRoot });
+  const app = buildServer({ store, webRoot: opts.webRoot, ingest: opts.ingest });
   const problems = strictResponses(app);
   return {
     app, store, ids, token, problems,
@@ -83,7 +84,7 @@ export async function testServer(opts: { webRoot?: string } = {}): Promise<TestS
 }
 
 /** Runs `fn` on a fresh test server and always closes it. */
-export async function withServer(fn: (s: TestServer) => Promise<void>, opts: { webRoot?: string } = {}): Promise<void> {
+export async function withServer(fn: (s: TestServer) => Promise<void>, opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<void> {
   const s = await testServer(opts);
   try {
     await fn(s);

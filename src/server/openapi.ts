@@ -11,6 +11,8 @@ declare module 'fastify' {
     tags?: readonly string[];
     /** OpenAPI security requirement: `[{ bearer: [] }]` on routes that need a token. */
     security?: ReadonlyArray<Record<string, readonly string[]>>;
+    /** An OpenAPI request body that is not JSON (an upload's bytes), given as it is. */
+    requestBody?: Record<string, unknown>;
   }
 }
 

@@ -10,6 +10,7 @@ import { buildInfo, loadRecord, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { RowQuery, Store } from '../storage/store.js';
 import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
+import { applyMetaEdit, metaEdits } from './curation.js';
 
 export { figureId, countRefKey } from '../pipeline/run/record.js';
 
@@ -52,7 +53,10 @@ export class RecordSource {
     const out: DocumentLabels = {};
     const want = [...new Set(ids)];
     for (let i = 0; i < want.length; i += 500) {
-      for (const d of await this.store.getSummaries(want.slice(i, i + 500))) out[d.id] = labelOf(d);
+      const batch = want.slice(i, i + 500);
+      const [summaries, edits] = await Promise.all([this.store.getSummaries(batch), metaEdits(this.store, batch)]);
+      // A curator's edit of the metadata is the report's metadata for every reader.
+      for (const d of summaries) out[d.id] = labelOf({ ...d, meta: applyMetaEdit(d.meta, edits.get(d.id)) });
     }
     for (const id of want) out[id] ??= { id, name: id, title: null, publisher: null, published: null };
     return out;

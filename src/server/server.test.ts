@@ -77,9 +77,9 @@ describe('GET /api/openapi.json', () => {
     const doc = r.json<{ openapi: string; paths: Record<string, Record<string, { parameters: Array<{ name: string; in: string }>; requestBody?: unknown; responses: Record<string, { content: Record<string, unknown> }>; security?: unknown }>> }>();
     assert.equal(doc.openapi, '3.1.0');
     const expected = [
-      ['get', '/api/documents'], ['get', '/api/documents/{id}'], ['get', '/api/documents/{id}/original'], ['get', '/api/search'],
+      ['get', '/api/documents'], ['post', '/api/documents/upload'], ['post', '/api/documents/fetch'], ['get', '/api/documents/{id}'], ['put', '/api/documents/{id}/meta'], ['get', '/api/documents/{id}/original'], ['get', '/api/search'],
       ['get', '/api/events'], ['get', '/api/figures'], ['get', '/api/figures/{id}'], ['get', '/api/timeline'], ['get', '/api/entities'],
-      ['get', '/api/sources'], ['get', '/api/checks'], ['post', '/api/reviews'], ['get', '/api/reviews'], ['get', '/api/audit'],
+      ['get', '/api/sources'], ['get', '/api/checks'], ['post', '/api/reviews'], ['post', '/api/sources/decisions'], ['get', '/api/reviews'], ['get', '/api/audit'],
       ['get', '/api/export/figures.csv'], ['get', '/api/export/figures.json'], ['get', '/api/export/annotations.jsonld'],
       ['get', '/api/export/report.html'], ['get', '/api/openapi.json'], ['get', '/api/stats'], ['get', '/api/whoami'],
     ];
@@ -91,6 +91,9 @@ describe('GET /api/openapi.json', () => {
     const post = doc.paths['/api/reviews']!.post!;
     assert.ok(post.requestBody);
     assert.deepEqual(post.security, [{ bearer: [] }]);
+    const upload = doc.paths['/api/documents/upload']!.post! as { requestBody?: { content: Record<string, unknown> }; security?: unknown };
+    assert.ok(upload.requestBody?.content['application/octet-stream']);
+    assert.deepEqual(upload.security, [{ bearer: [] }]);
     assert.ok(doc.paths['/api/export/figures.csv']!.get!.responses['200']!.content['text/csv']);
     assert.deepEqual(doc.paths['/api/search']!.get!.parameters.map((p) => p.name), ['q', 'limit']);
   }));

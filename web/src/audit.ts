@@ -7,12 +7,18 @@ import type { CountCorrection, DateCorrection, ReviewState } from './types.ts';
 export type AuditTarget =
   | { kind: 'count' | 'date'; doc: string; start: number; end: number; item: string }
   | { kind: 'token'; id: string }
+  | { kind: 'document' | 'meta'; doc: string }
+  | { kind: 'pair'; a: string; b: string }
   | { kind: 'other'; text: string };
 
 /** Reads an audit target; anything unknown is kept as text. */
 export function parseTarget(target: string): AuditTarget {
   const m = /^doc:([^#]+)#(count|date):(\d+)-(\d+):(.*)$/.exec(target);
   if (m) return { kind: m[2] as 'count' | 'date', doc: m[1]!, start: Number(m[3]), end: Number(m[4]), item: m[5]! };
+  const d = /^doc:([^#]+)(#meta)?$/.exec(target);
+  if (d) return { kind: d[2] ? 'meta' : 'document', doc: d[1]! };
+  const p = /^pair:([^:]+):([^:]+)$/.exec(target);
+  if (p) return { kind: 'pair', a: p[1]!, b: p[2]! };
   const t = /^token:(.+)$/.exec(target);
   if (t) return { kind: 'token', id: t[1]! };
   return { kind: 'other', text: target };
@@ -21,6 +27,8 @@ export function parseTarget(target: string): AuditTarget {
 const ACTIONS: Record<string, string> = {
   'review.confirm': 'confirmed', 'review.reject': 'rejected', 'review.correct': 'corrected',
   'token.create': 'created a token', 'token.revoke': 'revoked a token',
+  'document.add': 'added a report', 'document.meta': 'edited the metadata',
+  'sources.same': 'decided: one source', 'sources.independent': 'decided: independent sources',
 };
 
 /** "corrected", "created a token"; an unknown action as its words ("note"). */
@@ -53,6 +61,14 @@ export function stateText(action: string, s: unknown): string {
   if (s === null || s === undefined) return '—';
   if (typeof s !== 'object') return String(s);
   const o = s as Record<string, unknown>;
+  if (action.startsWith('sources.') && typeof o.decision === 'string') {
+    return o.decision === 'same' ? 'the same source' : o.decision === 'independent' ? 'independent' : 'not decided';
+  }
+  if (action === 'document.meta') {
+    const f = (k: string, label: string) => `${label} ${typeof o[k] === 'string' ? `“${String(o[k])}”` : 'none'}`;
+    return [f('publisher', 'publisher'), f('author', 'author'), f('published', 'published')].join(', ');
+  }
+  if (action === 'document.add') return typeof o.path === 'string' ? `${o.path}${o.from === 'address' ? ' (fetched)' : ' (uploaded)'}` : '—';
   if (action.startsWith('token.')) {
     if (typeof o.name === 'string') return `token “${o.name}”`;
     if ('revokedAt' in o) return o.revokedAt ? `revoked ${when(String(o.revokedAt))}` : 'in use';
@@ -78,6 +94,9 @@ export function targetText(t: AuditTarget): string {
     case 'count': return `the count “${t.item}” at characters ${t.start}–${t.end}`;
     case 'date': return `the date ${t.item} at characters ${t.start}–${t.end}`;
     case 'token': return `token #${t.id}`;
+    case 'document': return 'a report';
+    case 'meta': return 'the metadata of a report';
+    case 'pair': return 'two reports that share text';
     case 'other': return t.text;
   }
 }

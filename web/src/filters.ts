@@ -31,6 +31,16 @@ export function classParam(s: string | null): AttributionClass | null {
   return CLASSES.includes(s as AttributionClass) ? (s as AttributionClass) : null;
 }
 
+/** A report passes the publisher and date filters (its date an EDTF prefix, compared as text within from–to). */
+export function labelPasses(l: Pick<Mention['document'], 'publisher' | 'published'> | undefined, f: { publisher: string | null; from: string | null; to: string | null }): boolean {
+  if (f.publisher !== null && (l?.publisher ?? '') !== f.publisher) return false;
+  const day = l?.published?.slice(0, 10) ?? null;
+  if ((f.from || f.to) && day === null) return false;
+  if (f.from && day! < f.from.slice(0, day!.length)) return false;
+  if (f.to && day! > f.to.slice(0, day!.length)) return false;
+  return true;
+}
+
 /** A mention passes the figure page's filters: its report's publisher, and its report's date within from–to (EDTF prefixes compare as text). */
 export function mentionPasses(m: Mention, f: { publisher: string | null; from: string | null; to: string | null }): boolean {
   if (f.publisher !== null && (m.document.publisher ?? '') !== f.publisher) return false;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app.js';
 import { ingestPaths } from '../../pipeline/run/ingest.js';
+import { ingestUrls, isAddress } from '../../pipeline/run/ingest-bytes.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
@@ -9,14 +10,14 @@ import { oneLine } from '../terminal.js';
 import { requireDbFolder } from '../options.js';
 import { enqueueCommand } from './enqueue.js';
 
-interface Options { db?: string; workers?: string; maxSize?: string; maxText?: string; maxSeconds?: string; json?: boolean; batch?: string; queue?: boolean }
+interface Options { db?: string; workers?: string; maxSize?: string; maxText?: string; maxSeconds?: string; json?: boolean; batch?: string; queue?: boolean; allowPrivate?: boolean }
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
     .description('read reports into the evidence store (text kept byte for byte with its sha256), extracting counts and dates')
-    .argument('<paths...>', 'report files or folders (.txt .md .html .pdf; folders recursively)')
+    .argument('<paths...>', 'report files or folders (.txt .md .html .pdf; folders recursively), or http(s) addresses to fetch')
     .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--workers <n>', 'worker threads for reading and extracting (default: the number of cores)')
     .option('--max-size <size>', 'skip files larger than this (default 50MB)')
@@ -24,7 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--max-seconds <s>', 'give up on a file that takes longer to read and extract (default 120; with --workers 0 only PDF pages are timed)')
     .option('--json', 'print the summary as JSON, with no progress bar')
     .option('--queue', 'put the files in the PostgreSQL job queue for `crosscheck worker` processes instead (needs --db postgres://…)')
-    .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md')
+    .option('--allow-private', 'let an address be on this machine or a private network (refused by default)')
+    .addHelpText('after', '\nThe same bytes twice are skipped ("already ingested"); a changed file at the same path is\nstored as a new version and the old one kept. Exit code: 0 when at least one report was\ningested or all were already present, 1 when none could be.\n\nExamples:\n  crosscheck ingest reports/\n  crosscheck ingest --db khojaly.db a.html b.pdf notes.md\n  crosscheck ingest https://example.org/news/report.html')
     .action(async (paths: string[], opts: Options) => {
       const app = createApp({ db: opts.db, workers: opts.workers, maxSize: opts.maxSize, maxText: opts.maxText, maxSeconds: opts.maxSeconds });
       if (opts.queue) return enqueueCommand(app, paths, opts.json === true, ctx);
@@ -32,8 +34,12 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await app.openStore();
       const bar = progressBar(!opts.json);
       try {
-        const s = await ingestPaths(store, paths, { workers: app.config.workers, maxSize: app.config.maxSize, maxText: app.config.maxText, maxSeconds: app.config.maxSeconds, onProgress: bar.update });
+        const files = paths.filter((p) => !isAddress(p));
+        const urls = paths.filter(isAddress);
+        const s = await ingestPaths(store, files, { workers: app.config.workers, maxSize: app.config.maxSize, maxText: app.config.maxText, maxSeconds: app.config.maxSeconds, onProgress: bar.update });
         bar.stop();
+        // Pages by address: fetched one at a time (20 s each at most), kept as reports like files.
+        await ingestUrls(store, urls, s, { allowPrivate: opts.allowPrivate, maxSize: app.config.maxSize, maxText: app.config.maxText, maxSeconds: app.config.maxSeconds });
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
         const record = s.ingested > 0 ? await reconcileReviewed(store) : null;

@@ -10,7 +10,7 @@ import { AppError } from '../../domain/errors.js';
 import { silentLogger } from '../../domain/logger.js';
 import { DEFAULT_MAX_SIZE } from './types.js';
 import { checkTextLength, DEFAULT_MAX_SECONDS, DEFAULT_MAX_TEXT } from './limits.js';
-import { detectFormat } from './format.js';
+import { detectFormat, looksLikePdf } from './format.js';
 import { readTxt } from './formats/txt.js';
 import { readMarkdown } from './formats/markdown.js';
 import { readPdf } from './formats/pdf.js';
@@ -93,7 +93,8 @@ function checkFile(path: string, info: { size: number; isDirectory(): boolean; i
   if (info.size > maxSize) throw tooLarge(path, info.size, maxSize);
 }
 
-function tooLarge(path: string, bytes: number, maxSize: number): AppError {
+/** The refusal of a file or body of `bytes` over `maxSize`, in the words every way in uses. */
+export function tooLarge(path: string, bytes: number, maxSize: number): AppError {
   return new AppError('E_TOO_LARGE', `${path}: the file is ${size(bytes)}, over the ${size(maxSize)} limit`, { details: { path, size: bytes, maxSize } });
 }
 
@@ -151,6 +152,8 @@ export interface FromBytesOptions {
   maxText?: number;
   /** Most seconds reading may take (default 120), counted from the call. */
   maxSeconds?: number;
+  /** The format, when something other than the path's extension says it (a fetched page's content type). */
+  format?: DocumentFormat;
 }
 
 /**
@@ -160,7 +163,7 @@ export interface FromBytesOptions {
 export async function reportFromBytes(bytes: Uint8Array, path: string, opts: FromBytesOptions = {}): Promise<ReportDocument> {
   const logger = opts.logger ?? silentLogger;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const format = detectFormat(path, bytes);
+  const format = opts.format !== undefined && !looksLikePdf(bytes) ? opts.format : detectFormat(path, bytes);
   const maxSeconds = opts.maxSeconds ?? DEFAULT_MAX_SECONDS;
   const result = await readFormat(format, bytes, { path, logger, maxText: opts.maxText ?? DEFAULT_MAX_TEXT, maxSeconds, deadline: performance.now() + maxSeconds * 1000 });
   const meta: DocumentMeta = applySidecar(boundedMeta(withInferredMeta(result.meta, result.text, opts.now)), opts.sidecar);

@@ -9,8 +9,9 @@ import type { RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
-import { buildFigures, buildTimeline, clusterNames, groupSources, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
+import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
+import { decideSources } from './source-decisions.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -292,8 +293,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const stored = await store.getRows<SourcePair>(SETS.pairs);
   const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
   const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
-  const grouped = groupSources(ids, pairs);
-  const sources = sourceLookup(pairs, grouped.groupOf);
+  const { grouped, lookupPairs, decidedDocs } = await decideSources(store, ids, pairs, prev);
+  const sources = sourceLookup(lookupPairs, grouped.groupOf);
 
   const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), { ...opts, full: reassign });
   const eventCounts: EventCount[] = [];
@@ -341,7 +342,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
     regrouped = await regroupedSince(store, ids, grouped.groupOf);
-    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners]);
+    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs]);
     changed = since.changed;
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
     if (prev.lastOrder !== undefined) {

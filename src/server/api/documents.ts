@@ -1,6 +1,6 @@
 /** API types of documents (listing, the reader view) and search. Imports only its sibling API files. */
 import type { Count, DateMention, DocumentFormat, DocumentLabels, DocumentMeta, Span } from './values.js';
-import type { Review } from './review.js';
+import type { AuditEntry, Review } from './review.js';
 
 /** Query of `GET /api/documents`. */
 export interface DocumentListQuery {
@@ -142,6 +142,47 @@ export interface DocumentDetail {
   quotes: QuoteItem[];
   citations: CitationItem[];
   documents: DocumentLabels;
+  /** For a report added by its address: the address asked, the one the bytes came from, and when (ISO 8601). */
+  fetched: { url: string; finalUrl: string; fetchedAt: string } | null;
+  /** The metadata as extracted, when a curator edited it (`document.meta` is then the edited one); else null. */
+  extractedMeta: DocumentMeta | null;
+  /** Who edited the metadata last, when and why; null when nobody did. */
+  metaEdit: { by: string; at: string; reason: string } | null;
+}
+
+/** Body of `PUT /api/documents/:id/meta`: each field given replaces the extracted value (null or "": none). */
+export interface MetaEditRequest {
+  publisher?: string | null;
+  author?: string | null;
+  published?: string | null;
+  /** Why: it goes into the audit log. */
+  reason: string;
+}
+
+/** What a metadata edit did: the metadata shown now, the extracted metadata (unchanged), its audit entry. */
+export interface MetaEditResponse {
+  meta: DocumentMeta;
+  extracted: DocumentMeta;
+  audit: AuditEntry;
+}
+
+/** Query of `POST /api/documents/upload` (the body is the file's bytes). */
+export interface UploadQuery {
+  /** The file's name, or its path inside an uploaded folder. */
+  name: string;
+}
+
+/** Body of `POST /api/documents/fetch`. */
+export interface AddUrlRequest {
+  /** An http(s) address. */
+  url: string;
+}
+
+/** What adding one report did: stored (`added`, `new-version`) or already there (`skipped`, with why). */
+export interface AddedReport {
+  status: 'added' | 'new-version' | 'skipped';
+  reason: string | null;
+  document: DocumentSummary;
 }
 
 /** Query of `GET /api/search`. */

@@ -1,6 +1,7 @@
 /** API types of the reconciled record: figures, checks, events, timeline, entities, sources, exports. Imports only its sibling API files. */
 import type { Count, DateMention, DocumentLabel, DocumentLabels, Measure, Span } from './values.js';
 import type { ReviewStatus, SourceGroup } from './documents.js';
+import type { AuditEntry } from './review.js';
 
 /** What a figure is about. */
 export interface FigureKey {
@@ -72,6 +73,8 @@ export interface FigureListQuery {
 export interface FigureList {
   builtAt: string;
   items: FigureSummary[];
+  /** The reports of the values listed: title, publisher and date (as curated). */
+  documents: DocumentLabels;
 }
 
 /** One mention of a figure's value, in its context. */
@@ -288,7 +291,34 @@ export interface SourcesView {
   pairs: { total: number; items: SourcePairView[] };
   /** Pairs that might be one source, for review. */
   possible: SourcePairView[];
+  /** Pairs a curator decided, latest first. */
+  decisions: SourceDecisionView[];
   documents: DocumentLabels;
+}
+
+/** A curator's decision on a pair of reports. */
+export interface SourceDecisionView {
+  a: string;
+  b: string;
+  decision: 'same' | 'independent';
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** Body of `POST /api/sources/decisions`. */
+export interface SourceDecisionRequest {
+  a: string;
+  b: string;
+  decision: 'same' | 'independent';
+  reason: string;
+}
+
+/** What a decision did: the decision, its audit entry, the number of independent sources now. */
+export interface SourceDecisionResponse {
+  decision: SourceDecisionView;
+  audit: AuditEntry;
+  sourceGroups: number;
 }
 
 /** `GET /api/export/figures.json`. */

@@ -10,6 +10,7 @@ import { documentDetail as detailSchema, documentList } from '../schemas/documen
 import { SANDBOX_CSP } from '../security.js';
 import { documentDetail } from '../views/documents.js';
 import { isFileSystemRef, publicPath } from '../views/paths.js';
+import { applyMetaEdit, metaEdits } from '../curation.js';
 
 /** Media types of the originals; never sniffed, never inline (see the route). */
 const MEDIA: Readonly<Record<DocumentFormat, string>> = {
@@ -42,7 +43,8 @@ export function documentRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { limit = 50, offset = 0, publisher, q, all = false } = req.query;
     // q matches names and titles, not stored paths: those would let a reader probe folder names.
     const page = await ctx.store.listDocuments({ limit, offset, publisher, q, qMatchesPath: false, currentOnly: !all });
-    return { total: page.total, limit, offset, items: page.items.map((d) => ({ ...d, path: publicPath(d.path) })) };
+    const edits = await metaEdits(ctx.store, page.items.map((d) => d.id));
+    return { total: page.total, limit, offset, items: page.items.map((d) => ({ ...d, meta: applyMetaEdit(d.meta, edits.get(d.id)), path: publicPath(d.path) })) };
   });
 
   app.get<{ Params: { id: string } }>('/api/documents/:id', {

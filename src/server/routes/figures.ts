@@ -35,7 +35,9 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const byKey = req.query.event ? await ctx.records.figures({ event: req.query.event, measure: req.query.measure }) : [];
     const all = byKey.length ? byKey : await ctx.records.figures({ measure: req.query.measure });
     const figures = ofEvent(all, byKey.length ? undefined : req.query.event).filter((f) => isShown(f, req.query.all));
-    return { builtAt: info.builtAt, items: figures.map((f) => figureSummary(f, req.query.values)) };
+    const items = figures.map((f) => figureSummary(f, req.query.values));
+    // The reports of the values given, named (publisher, date), so a client can filter by them.
+    return { builtAt: info.builtAt, items, documents: await ctx.records.labels(items.flatMap((f) => f.values.flatMap((v) => v.reports))) };
   });
 
   app.get<{ Params: { id: string }; Querystring: FigureDetailQuery }>('/api/figures/:id', {

@@ -35,4 +35,7 @@ export const documentDetail = obj({
   quotes: arr(obj({ span, speaker: nullable(obj({ text: str(), span: nullable(span) })) })),
   citations: arr(obj({ label: str(), span, entry: nullable(obj({ text: str(), span })), counts: arr(int()) })),
   documents: labels,
+  fetched: nullable(obj({ url: str(), finalUrl: str(), fetchedAt: str() })),
+  extractedMeta: nullable(meta),
+  metaEdit: nullable(obj({ by: str(), at: str(), reason: str() })),
 });

@@ -34,7 +34,8 @@ export const sourcePair = obj({
 });
 /** SourcesView. */
 export const sourcesView = obj({
-  builtAt: str(), groups: arr(sourceGroup), pairs: obj({ total: int(), items: arr(sourcePair) }), possible: arr(sourcePair), documents: labels,
+  builtAt: str(), groups: arr(sourceGroup), pairs: obj({ total: int(), items: arr(sourcePair) }), possible: arr(sourcePair),
+  decisions: arr(obj({ a: str(), b: str(), decision: oneOf(['same', 'independent']), by: str(), at: str(), reason: str() })), documents: labels,
 });
 
 /** SearchResponse. */

@@ -9,6 +9,8 @@ import type { SourcePair } from '../../pipeline/3-reconcile/types.js';
 import { countRefKey } from '../records.js';
 import type { RecordSource } from '../records.js';
 import { publicPath } from './paths.js';
+import { fetchOf } from '../../pipeline/run/ingest-bytes.js';
+import { applyMetaEdit, metaEdits } from '../curation.js';
 
 /** Every review of a document, oldest first. */
 async function allReviews(store: Store, documentId: string): Promise<Review[]> {
@@ -106,7 +108,8 @@ export async function documentDetail(store: Store, doc: StoredDocument, records:
   const [figureOf, groupId, pairs] = await Promise.all([records.figuresOfDocument(doc.id), records.groupOf(doc.id), records.pairsOf(doc.id)]);
   // Spellings the record joined, of the names this report was found to mention.
   const canonicalOf = await records.canonicalOf([...new Set(extras.entities.map((e) => e.text).filter((n) => n.length > 1))]);
-  const reviews = await allReviews(store, doc.id);
+  const [reviews, fetched, edits] = await Promise.all([allReviews(store, doc.id), fetchOf(store, doc.id), metaEdits(store, [doc.id])]);
+  const edit = edits.get(doc.id) ?? null;
   const keyed = byKey(reviews);
   const used = new Set<string>();
   const take = (key: string) => {
@@ -124,7 +127,7 @@ export async function documentDetail(store: Store, doc: StoredDocument, records:
   const { pageStarts, ...info } = doc;
   return {
     document: {
-      id: info.id, sha256: info.sha256, name: info.name, path: publicPath(info.path), format: info.format, meta: info.meta,
+      id: info.id, sha256: info.sha256, name: info.name, path: publicPath(info.path), format: info.format, meta: applyMetaEdit(info.meta, edit),
       byteLength: info.byteLength, ingestedAt: info.ingestedAt, version: info.version, superseded: info.superseded,
       text: info.text, pageStarts: pageStarts ?? null,
     },
@@ -135,5 +138,8 @@ export async function documentDetail(store: Store, doc: StoredDocument, records:
     entities: entityMentions(doc.text, canonicalOf),
     ...quotesAndCitations(extras, extraction.counts),
     documents,
+    fetched: fetched && { url: fetched.url, finalUrl: fetched.finalUrl, fetchedAt: fetched.fetchedAt },
+    extractedMeta: edit ? info.meta : null,
+    metaEdit: edit && { by: edit.by, at: edit.at, reason: edit.reason },
   };
 }

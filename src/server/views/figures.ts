@@ -6,6 +6,8 @@ import { figureId } from '../records.js';
 import type { RecordSource } from '../records.js';
 import type { ReviewIndex } from './reviews.js';
 import { statusOf } from './reviews.js';
+import { formatRange } from '../api/format.js';
+import { valuePhrase } from '../../pipeline/3-reconcile/figures/wording.js';
 
 export { isShown } from '../../pipeline/3-reconcile/figures/figures.js';
 
@@ -18,12 +20,21 @@ export function countRef(c: DomainCountRef): CountRef {
 export function figureSummary(f: FigureRow, maxValues = Infinity): FigureSummary {
   return {
     id: f.id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.values.length,
-    values: f.values.slice(0, maxValues).map((v) => ({
-      min: v.min, max: v.max, label: v.label, approximate: v.approximate, attributions: v.attributions,
-      unattributed: v.unattributed, kinds: v.kinds, reports: v.reports, independent: v.independent,
-      compatibleWith: v.compatibleWith, phrase: v.phrase, mentions: v.mentions,
-    })),
+    values: f.values.slice(0, maxValues).map((v) => {
+      // Worded by the one range formatter every screen and export uses, whatever the stored record says.
+      const label = formatRange(v);
+      return {
+        min: v.min, max: v.max, label, approximate: v.approximate, attributions: v.attributions,
+        unattributed: v.unattributed, kinds: v.kinds, reports: v.reports, independent: v.independent,
+        compatibleWith: v.compatibleWith, phrase: phraseOf(v, label, f.key), mentions: v.mentions,
+      };
+    }),
   };
+}
+
+/** "at least 42 killed, according to … (2 reports, 1 independent)": reconciliation's wording, with the shared formatter's words for the value. */
+function phraseOf(v: FigureRow['values'][number], label: string, key: FigureRow['key']): string {
+  return valuePhrase({ ...v, label, counts: [] }, key);
 }
 
 /** A whole figure (its values with their counts) as stored. */

@@ -12,6 +12,8 @@ export function isAbsolutePath(path: string): boolean {
 
 /** The path a reader may see. */
 export function publicPath(path: string): string {
+  // A report fetched by address is named by it: an address is public already.
+  if (/^https?:\/\//i.test(path)) return path;
   const steps = path.split(/[/\\]+/).filter((s) => s !== '' && s !== '.' && s !== '..');
   if (isAbsolutePath(path)) return steps[steps.length - 1] ?? '';
   return steps.join('/');

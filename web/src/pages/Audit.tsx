@@ -11,6 +11,8 @@ import type { AuditList } from '../types.ts';
 function Target({ target }: { target: string }) {
   const t = parseTarget(target);
   const text = targetText(t);
+  if (t.kind === 'pair') return <Link href="/sources">{text}</Link>;
+  if (t.kind === 'document' || t.kind === 'meta') return <Link href={`/documents/${encodeURIComponent(t.doc)}`}>{text}</Link>;
   if (t.kind === 'count' || t.kind === 'date') return <>{text} of <Link href={`/documents/${encodeURIComponent(t.doc)}#at-${t.start}`}>a report</Link></>;
   return <>{text}</>;
 }

@@ -16,7 +16,7 @@ export function DocumentsPage() {
   const res = useResource<DocumentList>('documents', { q: q.trim() || undefined, limit: PAGE, offset });
   return (
     <section>
-      <PageHead title="Reports" sub={res.data && plural(res.data.total, 'report')} />
+      <PageHead title="Reports" sub={res.data && <>{plural(res.data.total, 'report')} · <Link href="/add">add reports</Link></>} />
       <label class="filter">Filter <input type="search" value={q} onInput={(e) => { setQ(e.currentTarget.value); setOffset(0); }} placeholder="title, file name or path" /></label>
       <Loaded res={res}>{(list) => (
         <>

@@ -4,9 +4,9 @@ import { Loaded, PageHead, VerdictBadge } from '../components/common.tsx';
 import { useResource } from '../data.ts';
 import { figureTitle, formatRange, formatTimestamp, plural } from '../format.ts';
 import { CLASS_NAMES } from '../charts/scale.ts';
-import { CLASSES, classParam, setQuery, valueHasClass } from '../filters.ts';
+import { CLASSES, classParam, labelPasses, setQuery, valueHasClass } from '../filters.ts';
 import { Link } from '../router.tsx';
-import type { CheckList, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
+import type { CheckList, DocumentLabels, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
 /** Values drawn per figure on the overview (the best supported); the figure page has them all. */
 const VALUES_SHOWN = 8;
@@ -44,7 +44,7 @@ function FigureRow({ f }: { f: FigureSummary }) {
 }
 
 /** The filter bar: event, measure, attribution, and the hidden measures; every choice lives in the address. */
-function Filters({ query, events, measures }: { query: URLSearchParams; events: EventList | null; measures: string[] }) {
+function Filters({ query, events, measures, publishers }: { query: URLSearchParams; events: EventList | null; measures: string[]; publishers: string[] }) {
   return (
     <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <label>Incident <select name="event" value={query.get('event') ?? ''} onChange={(e) => setQuery({ event: e.currentTarget.value })}>
@@ -59,20 +59,29 @@ function Filters({ query, events, measures }: { query: URLSearchParams; events: 
         <option value="">anyone</option>
         {CLASSES.map((k) => <option key={k} value={k}>{CLASS_NAMES[k]}</option>)}
       </select></label>
+      <label>Publisher <select name="publisher" value={query.get('publisher') ?? ''} onChange={(e) => setQuery({ publisher: e.currentTarget.value })}>
+        <option value="">any</option>
+        {publishers.map((p) => <option key={p} value={p}>{p}</option>)}
+      </select></label>
+      <label>Reports from <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
+      <label>to <input type="date" name="to" value={query.get('to') ?? ''} onChange={(e) => setQuery({ to: e.currentTarget.value })} /></label>
       <label class="check"><input type="checkbox" name="all" checked={query.get('all') === '1'} onChange={(e) => setQuery({ all: e.currentTarget.checked ? '1' : null })} /> population and other counts</label>
     </form>
   );
 }
 
 /** The figures that pass the filters, each with only the values that do. */
-function filtered(items: FigureSummary[], query: URLSearchParams): FigureSummary[] {
+export function filtered(items: FigureSummary[], query: URLSearchParams, docs: DocumentLabels = {}): FigureSummary[] {
   const measure = query.get('measure');
   const kind = classParam(query.get('kind'));
+  const by = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
+  const byReport = by.publisher !== null || by.from !== null || by.to !== null;
   const out: FigureSummary[] = [];
   for (const f of items) {
     if (measure && f.key.measure !== measure) continue;
-    if (!kind) { out.push(f); continue; }
-    const values = f.values.filter((v) => valueHasClass(v, kind));
+    if (!kind && !byReport) { out.push(f); continue; }
+    // A value stays when one of its reports passes; its support still counts every report.
+    const values = f.values.filter((v) => (!kind || valueHasClass(v, kind)) && (!byReport || v.reports.some((r) => labelPasses(docs[r], by))));
     if (values.length) out.push({ ...f, values });
   }
   return out;
@@ -97,17 +106,18 @@ export function Overview({ query = new URLSearchParams() }: { query?: URLSearchP
       {problems.data && problems.data.total > 0 && (
         <p class="callout"><Link href="/checks">{plural(problems.data.total, 'consistency problem')}</Link> found across the reports.</p>
       )}
-      <Filters query={query} events={events.data} measures={[...new Set(figures.data?.items.map((f) => f.key.measure) ?? [])].sort()} />
+      <Filters query={query} events={events.data} measures={[...new Set(figures.data?.items.map((f) => f.key.measure) ?? [])].sort()}
+        publishers={[...new Set(Object.values(figures.data?.documents ?? {}).map((d) => d.publisher ?? '').filter(Boolean))].sort()} />
       <Loaded res={events}>{(ev) => (
         <Loaded res={figures}>{(fig) => {
-          const shown = filtered(fig.items, query);
+          const shown = filtered(fig.items, query, fig.documents);
           const evs = [...ev.items].filter((e) => !eventFilter || e.key === eventFilter).sort((a, b) => Number(a.key === UNASSIGNED) - Number(b.key === UNASSIGNED));
           return ev.items.length === 0
             ? <p class="muted">No figures yet: ingest reports with <code>crosscheck ingest FOLDER</code>.</p>
             : shown.length === 0 || evs.length === 0 ? <p class="muted">No figure passes these filters.</p>
             : <>{evs.map((e) => {
               const own = shown.filter((f) => f.key.event === e.key);
-              if (own.length === 0 && (query.get('measure') || query.get('kind'))) return null;
+              if (own.length === 0 && (query.get('measure') || query.get('kind') || query.get('publisher') || query.get('from') || query.get('to'))) return null;
               return (
                 <article class="event" key={e.key}>
                   <h2>{e.key === UNASSIGNED ? 'Not assigned to an event' : e.label}</h2>

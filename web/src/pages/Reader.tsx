@@ -5,13 +5,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { DocRef, Loaded } from '../components/common.tsx';
 import { ItemPanel } from '../components/ItemPanel.tsx';
+import { MetaForm } from '../components/MetaForm.tsx';
 import type { Picked } from '../components/ItemPanel.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
 import { Link } from '../router.tsx';
 import { actionText, whoText } from '../audit.ts';
-import { countValue, plural, safeHref } from '../format.ts';
+import { countValue, formatTimestamp, plural, safeHref } from '../format.ts';
 import { LAYERS, segment, stops } from '../highlight.ts';
+import { clearMatch, findMatch, rangeAt, showMatch } from '../find.ts';
 import type { Layer, Mark } from '../highlight.ts';
 import type { DocumentDetail, ReviewResponse } from '../types.ts';
 
@@ -57,20 +59,29 @@ const LAYER_NAMES: Record<Layer, string> = { count: 'counts', date: 'dates', quo
 
 function Meta({ d }: { d: DocumentDetail }) {
   const m = d.document.meta;
+  const x = d.extractedMeta;
+  /** What extraction said, beside a field a curator changed. */
+  const was = (k: 'publisher' | 'author' | 'published') => (x && (x[k] ?? null) !== (m[k] ?? null)
+    ? <span class="muted extracted"> (extracted: {x[k] ?? 'none'})</span> : null);
   const href = safeHref(m.url);
   const inferred = new Set(m.inferred ?? []);
   const field = (k: keyof typeof m, label: string) => {
     const v = m[k];
     if (v === undefined || k === 'inferred') return null;
-    return <><dt>{label}</dt><dd>{String(v)}{inferred.has(k) && <span class="muted" title="read from the text, not stated as metadata"> (inferred)</span>}</dd></>;
+    return <><dt>{label}</dt><dd>{String(v)}{inferred.has(k) && <span class="muted" title="read from the text, not stated as metadata"> (inferred)</span>}{(k === 'publisher' || k === 'author' || k === 'published') && was(k)}</dd></>;
   };
+  /** A field the curator removed still shows what extraction had. */
+  const removed = (k: 'publisher' | 'author' | 'published', label: string) => (m[k] === undefined && x?.[k] !== undefined
+    ? <><dt>{label}</dt><dd class="muted">none{was(k)}</dd></> : null);
   return (
     <dl class="meta">
-      {field('publisher', 'publisher')}
-      {field('author', 'author')}
-      {field('published', 'published')}
+      {field('publisher', 'publisher') ?? removed('publisher', 'publisher')}
+      {field('author', 'author') ?? removed('author', 'author')}
+      {field('published', 'published') ?? removed('published', 'published')}
+      {d.metaEdit && <><dt>edited</dt><dd class="meta-edited">by {whoText(d.metaEdit.by)} on {formatTimestamp(d.metaEdit.at)}: {d.metaEdit.reason}</dd></>}
       {m.url && <><dt>url</dt><dd class="break">{href ? <a href={href} rel="noopener noreferrer nofollow" target="_blank">{m.url}</a> : m.url}</dd></>}
       {field('language', 'language')}
+      {d.fetched && <><dt>fetched</dt><dd class="break">{d.fetched.finalUrl}{d.fetched.finalUrl !== d.fetched.url && ` (asked for ${d.fetched.url})`} on {formatTimestamp(d.fetched.fetchedAt)}</dd></>}
       <dt>file</dt><dd class="break">{d.document.path} ({d.document.format}, {plural(d.document.byteLength, 'byte')}, version {d.document.version}{d.document.superseded ? ', superseded' : ''})</dd>
       <dt>sha256</dt><dd class="hash">{d.document.sha256}</dd>
       <dt>original</dt><dd><a href={`/api/documents/${encodeURIComponent(d.document.id)}/original`} download>download the bytes as ingested</a></dd>
@@ -86,6 +97,7 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
   const [showShared, setShowShared] = useState(true);
   const [selected, setSelected] = useState<string | null>(null);
   const [saved, setSaved] = useState<ReviewResponse | null>(null);
+  const [editing, setEditing] = useState(false);
 
   const focusMark = useCallback((id: string) => {
     setSelected(id);
@@ -172,6 +184,9 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
         <div class="panel">
           <h3>Report</h3>
           <Meta d={d} />
+          {editing
+            ? <MetaForm id={d.document.id} meta={d.document.meta} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
+            : <button type="button" class="secondary edit-meta" onClick={() => setEditing(true)}>Edit publisher, author, date</button>}
           <p>{plural(d.counts.length, 'count')} · {plural(d.dates.length, 'date')} · {plural(d.quotes.length, 'quote')} · {plural(d.entities.length, 'name')}</p>
         </div>
         <div class="panel">
@@ -187,8 +202,20 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
 }
 
 
+/** From a search: the match found in the text, highlighted and scrolled to; or why it is not there. */
+function FindNote({ d, find, before }: { d: DocumentDetail; find: string; before: string }) {
+  const at = useMemo(() => findMatch(d.document.text, find, before), [d, find, before]);
+  useEffect(() => {
+    const root = document.querySelector('.doc-text');
+    const range = at >= 0 && root ? rangeAt(root, at, at + find.length) : null;
+    if (range) showMatch(range);
+    return clearMatch;
+  }, [at, find]);
+  return <p class="muted find-note" role="status">{at >= 0 ? <>The search match “{find}” is highlighted below.</> : <>“{find}” matched this report's title or metadata, not its text.</>}</p>;
+}
+
 /** The reader page. */
-export function ReaderPage({ id, hash }: { id: string; hash: string }) {
+export function ReaderPage({ id, hash, find = '', before = '' }: { id: string; hash: string; find?: string; before?: string }) {
   const res = useResource<DocumentDetail>(`documents/${encodeURIComponent(id)}`);
   return (
     <Loaded res={res}>{(d) => (
@@ -197,6 +224,7 @@ export function ReaderPage({ id, hash }: { id: string; hash: string }) {
           <h1>{d.document.meta.title ?? d.document.name}</h1>
           <p class="muted">{[d.document.meta.publisher, d.document.meta.published].filter(Boolean).join(', ')}</p>
         </header>
+        {find && <FindNote d={d} find={find} before={before} />}
         <ReaderBody d={d} reload={res.reload} hash={hash} />
       </section>
     )}</Loaded>

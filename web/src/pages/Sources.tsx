@@ -3,8 +3,11 @@ import { useState } from 'preact/hooks';
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { useResource } from '../data.ts';
-import { plural } from '../format.ts';
-import type { DocumentLabels, SourcePairView, SourcesView } from '../types.ts';
+import type { ComponentChildren } from 'preact';
+import { actionText, whoText } from '../audit.ts';
+import { DecideForm } from '../components/DecideForm.tsx';
+import { formatTimestamp, plural } from '../format.ts';
+import type { DocumentLabels, SourceDecisionResponse, SourcePairView, SourcesView } from '../types.ts';
 
 const PAGE = 50;
 
@@ -27,7 +30,7 @@ export function loneReports(s: SourcesView): number | null {
   return n;
 }
 
-function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
+function Pair({ p, docs, children }: { p: SourcePairView; docs: DocumentLabels; children?: ComponentChildren }) {
   return (
     <article class="pair" id={pairId(p)}>
       <h3><DocRef id={p.a} docs={docs} /> and <DocRef id={p.b} docs={docs} /></h3>
@@ -39,6 +42,7 @@ function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
           <p class="muted small">{plural(s.words, 'word')}</p>
         </div>
       ))}
+      {children}
     </article>
   );
 }
@@ -47,6 +51,8 @@ function Pair({ p, docs }: { p: SourcePairView; docs: DocumentLabels }) {
 export function SourcesPage() {
   const [offset, setOffset] = useState(0);
   const res = useResource<SourcesView>('sources', { limit: PAGE, offset });
+  const [saved, setSaved] = useState<SourceDecisionResponse | null>(null);
+  const onSaved = (r: SourceDecisionResponse) => { setSaved(r); res.reload(); };
   return (
     <Loaded res={res}>{(s) => {
       const multi = s.groups.filter((g) => g.documents.length > 1);
@@ -54,6 +60,7 @@ export function SourcesPage() {
       return (
         <section>
           <PageHead title="Sources" sub={`${plural(s.groups.length, 'independent source')}; ${plural(multi.length, 'group')} of reports that copy each other.`} />
+          {saved && <p class="panel saved" role="status">Saved: audit entry #{saved.audit.id} ({actionText(saved.audit.action)}); {plural(saved.sourceGroups, 'independent source')} now.</p>}
           <h2>Groups of reports that are one source</h2>
           {multi.length === 0 ? <p class="muted">None: every report stands on its own.</p> : (
             <ul class="groups">{multi.slice(0, 500).map((g) => (
@@ -70,9 +77,20 @@ export function SourcesPage() {
             <p class="muted">These pairs share text but were not made one source: each report still counts as independent.</p>
             {/* A pair whose passages this page already shows is named once more, not drawn twice. */}
             <ul class="possible">{s.possible.filter((p) => s.pairs.items.some((q) => samePair(p, q))).map((p) => (
-              <li key={pairId(p)}><DocRef id={p.a} docs={s.documents} /> and <DocRef id={p.b} docs={s.documents} />: <a href={`#${pairId(p)}`}>{plural(p.passages.length, 'shared passage')} above</a></li>
+              <li key={pairId(p)}><DocRef id={p.a} docs={s.documents} /> and <DocRef id={p.b} docs={s.documents} />: <a href={`#${pairId(p)}`}>{plural(p.passages.length, 'shared passage')} above</a>
+                <DecideForm a={p.a} b={p.b} onSaved={onSaved} /></li>
             ))}</ul>
-            {s.possible.filter((p) => !s.pairs.items.some((q) => samePair(p, q))).map((p) => <Pair key={pairId(p)} p={p} docs={s.documents} />)}
+            {s.possible.filter((p) => !s.pairs.items.some((q) => samePair(p, q))).map((p) => <Pair key={pairId(p)} p={p} docs={s.documents}><DecideForm a={p.a} b={p.b} onSaved={onSaved} /></Pair>)}
+          </>)}
+          {s.decisions.length > 0 && (<>
+            <h2>Decided by a curator</h2>
+            <ul class="decisions">{s.decisions.map((d) => (
+              <li key={`${d.a}-${d.b}`} class={`decision decision-${d.decision}`}>
+                <DocRef id={d.a} docs={s.documents} /> and <DocRef id={d.b} docs={s.documents} />: <strong>{d.decision === 'same' ? 'the same source' : 'independent'}</strong>
+                <span class="muted"> (by {whoText(d.by)} on {formatTimestamp(d.at)}: {d.reason})</span>
+                <DecideForm a={d.a} b={d.b} current={d.decision} onSaved={onSaved} />
+              </li>
+            ))}</ul>
           </>)}
         </section>
       );

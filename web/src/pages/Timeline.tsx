@@ -5,6 +5,7 @@ import { useResource } from '../data.ts';
 import { setQuery } from '../filters.ts';
 import { plural } from '../format.ts';
 import type { Timeline, TimelineEntry } from '../types.ts';
+import { clusterSpan, datedPhrase } from '../timeline-span.ts';
 
 const DAY = 86_400_000;
 /** Entries fetched and drawn at a time. */
@@ -39,6 +40,9 @@ function axis(range: Timeline['range']) {
 
 function Bar({ e, ax }: { e: TimelineEntry; ax: NonNullable<ReturnType<typeof axis>> }) {
   if (!e.start || !e.end) return <div class="track"><span class="open" title="open or unreadable date">?</span></div>;
+  // Outside a zoomed axis: an arrow at the edge it lies beyond.
+  if (ms(e.end) + DAY <= ax.lo) return <div class="track" aria-hidden="true"><span class="beyond before" title={`${e.start}, before the axis`}>◀</span></div>;
+  if (ms(e.start) >= ax.lo + ax.span) return <div class="track" aria-hidden="true"><span class="beyond after" title={`${e.start}, after the axis`}>▶</span></div>;
   // Clipped to the axis: with a date range chosen, a span may start before it or end after it.
   const left = Math.max(0, (ms(e.start) - ax.lo) / ax.span);
   const width = Math.min(1, (ms(e.end) + DAY - ax.lo) / ax.span) - left;
@@ -83,17 +87,25 @@ function TimelineFilters({ t, query }: { t: Timeline; query: URLSearchParams }) 
 export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSearchParams }) {
   const [limit, setLimit] = useState(PAGE);
   const res = useResource<Timeline>('timeline', { limit });
-  const f = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
+  const chosen = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
   return (
     <Loaded res={res}>{(t) => {
+      // Without a date range chosen, the span where most dates fall; a background date decades off does not flatten it.
+      // It zooms the axis only: every happening stays listed, those outside it marked at its edge.
+      const auto = chosen.from || chosen.to ? null : clusterSpan(t.entries, t.range);
+      const f = chosen;
       const entries = narrowEntries(t, f);
-      const range = t.range && (f.from || f.to) ? { start: f.from && f.from > t.range.start ? f.from : t.range.start, end: f.to && f.to < t.range.end ? f.to : t.range.end } : t.range;
+      const range = auto ?? (t.range && (f.from || f.to) ? { start: f.from && f.from > t.range.start ? f.from : t.range.start, end: f.to && f.to < t.range.end ? f.to : t.range.end } : t.range);
       const ax = axis(range && range.start <= range.end ? range : t.range);
       return (
         <section>
           <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
           <TimelineFilters t={t} query={query} />
-          {entries.length < t.entries.length && <p class="muted">{plural(entries.length, 'happening')} of {t.entries.length} shown pass the filters.</p>}
+          {auto && t.range && (
+            <p class="span-note" role="status">The axis shows {auto.start} to {auto.end}, where most dates fall ({plural(auto.held, 'happening')} of {t.entries.length}); the others are marked at its edges.{' '}
+              <button type="button" class="secondary" onClick={() => setQuery({ from: t.range!.start, to: t.range!.end })}>Show the whole range, {t.range.start} to {t.range.end}</button></p>
+          )}
+          {!auto && entries.length < t.entries.length && <p class="muted">{plural(entries.length, 'happening')} of {t.entries.length} shown pass the filters.</p>}
           {ax && (
             <div class="axis" aria-hidden="true">
               {ax.ticks.map((k) => <span key={k.label} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
@@ -105,7 +117,8 @@ export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSea
                 <div class="tl-date"><code>{e.value}</code>{e.start && e.end && e.start !== e.end && <div class="muted small">{e.start} – {e.end}</div>}</div>
                 {ax && <Bar e={e} ax={ax} />}
                 <div class="tl-body">
-                  <p>{e.sentenceText}</p>
+                  <p class="tl-phrase">{datedPhrase(e.sentenceText, e.statements[0]?.date.quote ?? '')}</p>
+                  <details class="tl-sentence"><summary>the sentence</summary><p>{e.sentenceText}</p></details>
                   <p class="small">Stated in {e.statements.map((s, k) => (
                     <span key={k}>{k > 0 && '; '}<DocRef id={s.doc} docs={t.documents} hash={`at-${s.date.span.start}`} /> (“{s.date.quote}”)</span>
                   ))}{e.entities.length > 0 && <span class="muted"> · {e.entities.join(', ')}</span>}</p>

@@ -1,0 +1,47 @@
+/** Search results open the report at the match: scrolled to, and highlighted without touching the text. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DESKTOP, PHONE, launch, serveExamples, unavailable, watchErrors } from './server.case.js';
+import type { Served } from './server.case.js';
+
+const skip = unavailable();
+
+describe('search in the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
+  let served: Served;
+  let browser: Browser;
+  before(async () => {
+    served = await serveExamples();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`a hit opens the report with its match highlighted and in view, at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+      const errors = watchErrors(page);
+      try {
+        await page.goto(`${served.url}/search?q=${encodeURIComponent('"families have returned"')}`);
+        const hit = page.locator('ol.hits li a').first();
+        await hit.click();
+        await page.locator('.find-note').waitFor();
+        assert.match(await page.locator('.find-note').innerText(), /“families have returned” is highlighted/i);
+        const shown = await page.evaluate(() => {
+          const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('search-match');
+          const range = h ? [...h][0] : undefined;
+          if (!range) return null;
+          const r = range.getBoundingClientRect();
+          const top = document.querySelector('.top')!.getBoundingClientRect().bottom;
+          return { text: range.toString(), inView: r.top >= top && r.bottom <= window.innerHeight, inText: document.querySelector('.doc-text')!.contains(range.startContainer) };
+        });
+        assert.deepEqual(shown, { text: 'families have returned', inView: true, inText: true });
+        // The text itself is unchanged: no element was added for the match.
+        assert.equal(await page.locator('.doc-text mark', { hasText: 'families have returned' }).count(), 0);
+        assert.deepEqual(errors, []);
+      } finally { await page.close(); }
+    });
+  }
+});
