@@ -9,11 +9,13 @@ import { ingestPaths } from '../src/pipeline/run/ingest.js';
 import { reconcile } from '../src/pipeline/run/reconcile.js';
 import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import type { ReconcileRecord } from '../src/pipeline/run/record.js';
+import { isShown } from '../src/pipeline/3-reconcile/figures/figures.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'reconcile', 'mixed');
 interface Expected {
   documents: number;
   incidents: Array<{ label: string; reports: string[]; when?: string }>;
+  figures: Array<{ incident: string; label: string; verdict: { status: string; kind?: string }; values: Array<[number, number | null, number, number]> }>;
 }
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
 
@@ -90,4 +92,17 @@ test('each incident is dated by what its count sentences say happened, not by wh
     const event = record.events.find((e) => e.label.includes(incident.label));
     assert.equal((event as { when?: string } | undefined)?.when, incident.when, incident.label);
   }
+});
+
+test('every casualty figure of the mixed archive is expected, with its values, support and verdict: a subset, a qualifier pair and a revision included', () => {
+  const shown = record.figures.filter((f) => isShown(f));
+  const name = (f: { eventLabel: string; label?: string; key: { measure: string } }) => `${f.eventLabel}: ${f.label ?? f.key.measure}`;
+  for (const want of expected.figures) {
+    const f = shown.find((x) => x.eventLabel.includes(want.incident) && (x.label ?? x.key.measure) === want.label);
+    assert.ok(f, `no figure ${want.incident}: ${want.label} among ${shown.map(name).join(' | ')}`);
+    assert.deepEqual(f.values.map((v) => [v.min, v.max, v.reports.length, v.independent]), want.values, `${want.incident}: ${want.label}`);
+    assert.equal(f.verdict.status, want.verdict.status, `${want.incident}: ${want.label}: ${f.verdict.reason}`);
+    if (want.verdict.kind !== undefined) assert.equal(f.verdict.status === 'diverging' && f.verdict.kind, want.verdict.kind, f.verdict.reason);
+  }
+  assert.equal(shown.length, expected.figures.length, `unexpected figures: ${shown.map(name).join(' | ')}`);
 });
