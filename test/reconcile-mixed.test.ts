@@ -106,3 +106,22 @@ test('every casualty figure of the mixed archive is expected, with its values, s
   }
   assert.equal(shown.length, expected.figures.length, `unexpected figures: ${shown.map(name).join(' | ')}`);
 });
+
+test('counts no rule can place are listed as unplaced, with their reason, and never compared with each other', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cc-unplaced-'));
+  try {
+    writeFileSync(join(tmp, 'a.txt'), 'Floods in Marran kill 40\n\nThe floods in Marran killed 40 people.\n');
+    writeFileSync(join(tmp, 'b.txt'), 'Earthquake in Talka\n\nThe earthquake in Talka killed 12 people.\n');
+    writeFileSync(join(tmp, 'c.txt'), 'Update\n\nOfficials said 300 people were killed.\n');
+    writeFileSync(join(tmp, 'd.txt'), 'Another update\n\nOfficials said 9 people were killed.\n');
+    const { record: r } = await reconciled(tmp);
+    const unplaced = r.figures.filter((f) => f.key.event === '(unassigned)');
+    assert.equal(unplaced.length, 1);
+    assert.deepEqual(unplaced[0]!.values.map((v) => v.min), [300, 9]);
+    assert.equal(unplaced[0]!.verdict.status, 'unplaced');
+    assert.match((unplaced[0]!.values[0]!.counts[0] as { eventReason?: string }).eventReason ?? '', /no event named in or near the sentence/);
+    assert.ok(!r.checks.some((c) => c.counts.some((x) => x.doc === unplaced[0]!.values[0]!.counts[0]!.doc) && c.kind === 'contradiction'), 'no contradiction between unplaced counts');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});

@@ -42,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
       const figures = pick(record.figures, opts);
       if (opts.csv) return ctx.out(figuresCsv(figures));
       for (const f of figures) {
-        const badge = f.verdict.status === 'consistent' ? 'CONSISTENT' : `DIVERGING (${f.verdict.kind})`;
+        const badge = f.verdict.status !== 'diverging' ? (f.verdict.status === 'unplaced' ? 'NOT COMPARED' : 'CONSISTENT') : `DIVERGING (${f.verdict.kind})`;
         // What the figure counts, qualifier and scope included ("orphaned · children · lost both parents"); older records have no label.
         const what = f.label ?? `${f.key.measure} / ${f.key.group}${f.key.unit === 'families' ? ' / families' : ''}`;
         ctx.out(`\n${oneLine(f.eventLabel)} — ${oneLine(what)}   [${badge}]`);

@@ -186,6 +186,8 @@ export type DivergenceKind = 'attribution' | 'time' | 'source';
 /** The figure's verdict, always with its reason. */
 export type Verdict =
   | { status: 'consistent'; reason: string }
+  /** Counts that could not be placed in an incident: listed, never compared with each other. */
+  | { status: 'unplaced'; reason: string }
   | { status: 'diverging'; kind: DivergenceKind; reason: string; pairs: Array<[number, number]> };
 
 /** The reconciled view of one quantity for one event. */

@@ -245,6 +245,9 @@ function namesHappening(label: string): boolean {
   return label.toLowerCase().split(/\s+/).some((w) => EVENT_NOUNS.has(w) || EVENT_NOUNS.has(`${w}s`) || EVENT_NOUNS.has(w.replace(/s$/, '')));
 }
 
+/** Unplaced counts are listed, never compared with each other: they may speak of different incidents. */
+const UNPLACED_VERDICT = { status: 'unplaced', reason: 'not compared: no sentence, paragraph or main incident of their reports places these counts, so they may speak of different incidents' } as const;
+
 /** What a build did. */
 export interface ReconcileSummary {
   builtAt: string;
@@ -369,7 +372,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
       summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
       ord: eventOrd.get(key)!,
       // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
-      figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' }),
+      figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
+        .map((f) => (key === UNASSIGNED ? { ...f, verdict: UNPLACED_VERDICT } : f)),
       // Unplaced counts are never compared with each other: a breakdown is checked against its own total, nothing more.
       checks: (key === UNASSIGNED ? [...groupedBy(list, (c) => c.doc).values()].flatMap((own) => runChecks(own, { sources })).filter((c) => c.kind !== 'contradiction') : runChecks(list, { sources }))
         .filter((c) => !listedTogether(c, factOf)),

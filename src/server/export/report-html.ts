@@ -57,7 +57,7 @@ export function correctionWords(c: Review['corrected']): string {
 
 /** One figure: its values and the evidence behind each. */
 function figure(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>): string {
-  const verdict = f.verdict.status === 'consistent' ? 'consistent' : `diverging (${f.verdict.kind})`;
+  const verdict = f.verdict.status !== 'diverging' ? f.verdict.status : `diverging (${f.verdict.kind})`;
   const values = f.values.map((v) => {
     const evidence = v.counts.map((c) => {
       const text = texts.get(c.doc) ?? '';
@@ -87,7 +87,7 @@ export function reportHtml({ view, texts, documents, reviews, generatedAt }: Rep
     const rows = figures.filter((f) => f.key.event === ev.key).flatMap((f) => f.values.map((v, i) => [
       i === 0 ? figureName(f) : '', formatRangeWithUnit({ ...v, unit: f.key.unit }), v.reports.length, v.independent,
       [...v.attributions, ...(v.unattributed ? ['(report\'s own voice)'] : [])].join('; '),
-      i === 0 ? (f.verdict.status === 'consistent' ? 'consistent' : `diverging (${f.verdict.kind})`) : '',
+      i === 0 ? (f.verdict.status !== 'diverging' ? f.verdict.status : `diverging (${f.verdict.kind})`) : '',
     ]));
     return `<h3>${e(ev.label)}</h3><p class="muted">${e(plural(ev.reports, 'report'))}, ${e(plural(ev.counts, 'count'))}</p>${rows.length ? table(['figure', 'value', 'reports', 'independent', 'attributed to', 'verdict'], rows) : '<p>No casualty figures.</p>'}`;
   }).join('');

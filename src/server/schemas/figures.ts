@@ -8,7 +8,7 @@ export const figureKey = obj({ event: str(), measure: oneOf(MEASURES), group: st
 /** Verdict. */
 export const verdict = {
   anyOf: [
-    obj({ status: oneOf(['consistent']), reason: str() }),
+    obj({ status: oneOf(['consistent', 'unplaced']), reason: str() }),
     obj({
       status: oneOf(['diverging']), kind: oneOf(['attribution', 'time', 'source']), reason: str(),
       pairs: arr(arr(int(), { minItems: 2, maxItems: 2 })),

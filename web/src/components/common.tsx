@@ -14,7 +14,7 @@ export function Loaded<T>({ res, children }: { res: Resource<T>; children: (data
 
 /** "consistent" or "diverging: attribution", with the reason as its title. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  const label = verdict.status === 'consistent' ? 'consistent' : `diverging · ${verdict.kind}`;
+  const label = verdict.status === 'diverging' ? `diverging · ${verdict.kind}` : verdict.status === 'unplaced' ? 'not compared' : 'consistent';
   return <span class={`badge verdict-${verdict.status}`} title={verdict.reason}>{label}</span>;
 }
 
