@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { FigureDetail, FigureList, FigureValueSummary } from '../../src/server/api-types.js';
 import { formatRange } from '../../src/server/api/format.js';
-import { DESKTOP, PHONE, SHOTS, launch, serveExamples, unavailable, watchErrors } from './server.case.js';
+import { DESKTOP, PHONE, SHOTS, launch, serveExamples, servedWithBrowser, unavailable, watchErrors } from './server.case.js';
 import type { Served } from './server.case.js';
 
 const skip = unavailable();
@@ -207,24 +207,15 @@ describe('divergence at a glance', { skip: skip ?? false, timeout: 180_000 }, ()
 });
 
 describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveExamples();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  const suite = servedWithBrowser();
 
   for (const viewport of [DESKTOP, PHONE]) {
     test(`the timeline narrows to a publisher and a date range kept in the address, at ${viewport.width}x${viewport.height}`, async () => {
-      const page = await browser.newPage({ viewport, isMobile: viewport === PHONE });
+      const page = await suite.browser.newPage({ viewport, isMobile: viewport === PHONE });
       const errors = watchErrors(page);
       try {
-        const t = await (await fetch(`${served.url}/api/timeline`)).json() as import('../../src/server/api-types.js').Timeline;
-        await page.goto(`${served.url}/timeline`);
+        const t = await (await fetch(`${suite.served.url}/api/timeline`)).json() as import('../../src/server/api-types.js').Timeline;
+        await page.goto(`${suite.served.url}/timeline`);
         await page.locator('.tl-entry').first().waitFor();
         assert.equal(await page.locator('.tl-entry').count(), t.entries.length);
         const publisher = Object.values(t.documents).map((d) => d.publisher).find((p): p is string => !!p)!;
@@ -233,7 +224,7 @@ describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
         const byPublisher = t.entries.filter((e) => e.statements.some((s) => t.documents[s.doc]?.publisher === publisher));
         assert.equal(await page.locator('.tl-entry').count(), byPublisher.length);
 
-        await page.goto(`${served.url}/timeline?from=2021-06-14&to=2021-06-15`);
+        await page.goto(`${suite.served.url}/timeline?from=2021-06-14&to=2021-06-15`);
         await page.locator('.tl-entry').first().waitFor();
         const inRange = t.entries.filter((e) => e.start && e.end && e.end >= '2021-06-14' && e.start <= '2021-06-15');
         assert.ok(inRange.length > 0 && inRange.length < t.entries.length);

@@ -1,30 +1,19 @@
 /** Search results open the report at the match: scrolled to, and highlighted without touching the text. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, launch, serveExamples, unavailable, watchErrors } from './server.case.js';
-import type { Served } from './server.case.js';
+import { describe, test } from 'node:test';
+import { DESKTOP, PHONE, servedWithBrowser, unavailable, watchErrors } from './server.case.js';
 
 const skip = unavailable();
 
 describe('search in the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveExamples();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  const suite = servedWithBrowser();
 
   for (const viewport of [DESKTOP, PHONE]) {
     test(`a hit opens the report with its match highlighted and in view, at ${viewport.width}x${viewport.height}`, async () => {
-      const page = await browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+      const page = await suite.browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
       const errors = watchErrors(page);
       try {
-        await page.goto(`${served.url}/search?q=${encodeURIComponent('"families have returned"')}`);
+        await page.goto(`${suite.served.url}/search?q=${encodeURIComponent('"families have returned"')}`);
         const hit = page.locator('ol.hits li a').first();
         await hit.click();
         await page.locator('.find-note').waitFor();

@@ -1,4 +1,5 @@
 /** For the browser tests: a served database of the example reports plus hostile ones, and a browser. */
+import { after, before } from 'node:test';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -102,4 +103,21 @@ export function watchErrors(page: Page): string[] {
     if (!expected) errors.push(`console: ${m.text()} (${m.location().url})`);
   });
   return errors;
+}
+
+/**
+ * The examples served and a browser launched before the suite it is called in, both closed
+ * after it: `suite.served`, `suite.browser` in its tests.
+ */
+export function servedWithBrowser(): { readonly served: Served; readonly browser: Browser } {
+  const suite = {} as { served: Served; browser: Browser };
+  before(async () => {
+    suite.served = await serveExamples();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.served?.stop();
+  });
+  return suite;
 }

@@ -1,35 +1,24 @@
 /** The timeline: its default span where the dates cluster, an axis that stays in view, rows with the dated phrase and the sentence on demand. */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import type { Timeline } from '../../src/server/api-types.js';
 import { clusterSpan, datedPhrase } from '../../web/src/timeline-span.ts';
-import { DESKTOP, PHONE, launch, serveExamples, unavailable, watchErrors } from './server.case.js';
-import type { Served } from './server.case.js';
+import { DESKTOP, PHONE, servedWithBrowser, unavailable, watchErrors } from './server.case.js';
 
 const skip = unavailable();
 
 describe('the timeline', { skip: skip ?? false, timeout: 180_000 }, () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveExamples();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await served?.stop();
-  });
+  const suite = servedWithBrowser();
 
   for (const viewport of [DESKTOP, PHONE]) {
     test(`opens on the span where the dates cluster, keeps its axis in view, and shows each row's dated phrase with the sentence on demand, at ${viewport.width}x${viewport.height}`, async () => {
-      const page = await browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+      const page = await suite.browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
       const errors = watchErrors(page);
       try {
-        const t = await (await fetch(`${served.url}/api/timeline`)).json() as Timeline;
+        const t = await (await fetch(`${suite.served.url}/api/timeline`)).json() as Timeline;
         const span = clusterSpan(t.entries, t.range);
         assert.ok(span, 'the examples cluster in a few days of a month');
-        await page.goto(`${served.url}/timeline`);
+        await page.goto(`${suite.served.url}/timeline`);
         await page.locator('.tl-entry').first().waitFor();
         assert.match(await page.locator('.span-note').innerText(), new RegExp(`axis shows ${span.start} to ${span.end}, where most dates fall`));
         // Every happening is still listed; those beyond the span are marked at its edge.
