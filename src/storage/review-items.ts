@@ -1,8 +1,9 @@
 /** How a reviewed item is keyed and what value a review gives it: shared by every backend and by reconcile. */
+import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 import { CASUALTY_MEASURES } from '../domain/types.js';
 import type { Count, DateMention, Span } from '../domain/types.js';
-import type { CountCorrection, DateCorrection, Review, ReviewKind, ReviewState } from './review-types.js';
+import type { CountCorrection, DateCorrection, Review, ReviewInput, ReviewKind, ReviewState } from './review-types.js';
 
 const MEASURES = new Set<string>([...CASUALTY_MEASURES, 'population', 'other']);
 const COUNT_FIELDS = new Set(['measure', 'group', 'unit', 'subject', 'min', 'max', 'approximate']);
@@ -78,4 +79,21 @@ export function checkRange(count: Pick<Count, 'min' | 'max'>): void {
 
 function bad(message: string): AppError {
   return new AppError('E_BAD_INPUT', message);
+}
+
+/** Longest Idempotency-Key kept. */
+export const MAX_IDEMPOTENCY_KEY = 200;
+
+/** What makes two review requests the same one: everything the client sent, in a fixed order. */
+export function requestHash(input: ReviewInput): string {
+  const { documentId, kind, span, item, action, corrected, reason } = input;
+  const canonical = JSON.stringify([documentId, kind, span?.start, span?.end, item ?? null, action, corrected ?? null, reason]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Throws E_BAD_INPUT unless `v` is a non-empty string of at most `max` characters; returns it trimmed. */
+export function reviewText(v: unknown, what: string, max: number): string {
+  if (typeof v !== 'string' || !v.trim()) throw new AppError('E_BAD_INPUT', `A review needs a ${what}`);
+  if (v.length > max) throw new AppError('E_BAD_INPUT', `The ${what} is longer than ${max} characters`);
+  return v.trim();
 }

@@ -1,25 +1,11 @@
 /** The append-only audit log: one INSERT and two reads; the schema's triggers refuse anything else. */
 import { AppError } from '../../domain/errors.js';
 import type { AuditEntry, AuditInput, AuditPage, AuditQuery } from '../review-types.js';
-import { pageSize } from '../sqlite/audit.js';
+import { pageSize, toEntry } from '../sqlite/audit.js';
+import type { AuditRow } from '../sqlite/audit.js';
 import type { Db, Queryable } from './db.js';
 
-interface AuditRow {
-  id: number; at: string; who: string; action: string; target: string;
-  before_json: string | null; after_json: string | null; reason: string | null;
-}
-
 const COLUMNS = 'id, at, who, action, target, before_json::text AS before_json, after_json::text AS after_json, reason';
-
-/** An audit entry from its row (absent JSON reads as null). */
-function toEntry(r: AuditRow): AuditEntry {
-  return {
-    id: r.id, at: r.at, who: r.who, action: r.action, target: r.target,
-    before: r.before_json === null ? null : JSON.parse(r.before_json),
-    after: r.after_json === null ? null : JSON.parse(r.after_json),
-    reason: r.reason,
-  };
-}
 
 /** Appends one entry inside the caller's transaction. */
 export async function appendAudit(c: Queryable, input: AuditInput, now: string): Promise<AuditEntry> {

@@ -1,8 +1,7 @@
 /** Reviews: stored beside the extraction they judge, each with its audit entry, in one transaction. */
-import { createHash } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
 import type { Count, DateMention } from '../../domain/types.js';
-import { checkCorrection, checkRange, reviewItemKey, reviewState, reviewTarget, reviewedValue } from '../review-items.js';
+import { checkCorrection, checkRange, MAX_IDEMPOTENCY_KEY, requestHash, reviewItemKey, reviewState, reviewTarget, reviewText, reviewedValue } from '../review-items.js';
 import type { Review, ReviewInput, ReviewPage, ReviewQuery, ReviewResult } from '../review-types.js';
 import { pageSize } from '../sqlite/audit.js';
 import { COUNT_COLUMNS, toCount, toDate } from '../sqlite/rows.js';
@@ -21,9 +20,6 @@ const SELECT = `SELECT r.id, d.id AS document_id, r.kind, r.span_start, r.span_e
 
 /** Longest reason kept; a review is a sentence or two, not a document. */
 const MAX_REASON = 2000;
-/** Longest Idempotency-Key kept. */
-const MAX_KEY = 200;
-
 function toReview(r: ReviewRow): Review {
   return {
     id: r.id, documentId: r.document_id, kind: r.kind as Review['kind'], span: { start: r.span_start, end: r.span_end },
@@ -32,19 +28,6 @@ function toReview(r: ReviewRow): Review {
   };
 }
 
-/** What makes two review requests the same one: everything the client sent, in a fixed order. */
-function requestHash(input: ReviewInput): string {
-  const { documentId, kind, span, item, action, corrected, reason } = input;
-  const canonical = JSON.stringify([documentId, kind, span?.start, span?.end, item ?? null, action, corrected ?? null, reason]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** Throws E_BAD_INPUT unless `v` is a non-empty string of at most `max` characters; returns it trimmed. */
-function text(v: unknown, what: string, max: number): string {
-  if (typeof v !== 'string' || !v.trim()) throw new AppError('E_BAD_INPUT', `A review needs a ${what}`);
-  if (v.length > max) throw new AppError('E_BAD_INPUT', `The ${what} is longer than ${max} characters`);
-  return v.trim();
-}
 
 /** The extracted item the input names; E_NOT_FOUND when none, E_BAD_INPUT when it is ambiguous. */
 async function findItem(c: Queryable, seq: number, input: ReviewInput): Promise<{ extracted: Count | DateMention; item: string }> {
@@ -67,7 +50,7 @@ async function findItem(c: Queryable, seq: number, input: ReviewInput): Promise<
 async function replay(c: Queryable, input: ReviewInput): Promise<ReviewResult | undefined> {
   if (input.idempotencyKey === undefined) return undefined;
   const key = input.idempotencyKey;
-  if (typeof key !== 'string' || !key || key.length > MAX_KEY) throw new AppError('E_BAD_INPUT', `An Idempotency-Key is 1 to ${MAX_KEY} characters`);
+  if (typeof key !== 'string' || !key || key.length > MAX_IDEMPOTENCY_KEY) throw new AppError('E_BAD_INPUT', `An Idempotency-Key is 1 to ${MAX_IDEMPOTENCY_KEY} characters`);
   const row = (await c.query<{ request_hash: string; result_json: string }>(
     'SELECT request_hash, result_json FROM review_idempotency WHERE reviewer = $1 AND key = $2', [String(input.reviewer).trim(), key])).rows[0];
   if (row === undefined) return undefined;
@@ -96,8 +79,8 @@ export async function addReview(c: Queryable, input: ReviewInput, now: string): 
   if (input.kind !== 'count' && input.kind !== 'date') throw new AppError('E_BAD_INPUT', 'kind is count or date');
   if (!['confirm', 'reject', 'correct'].includes(input.action)) throw new AppError('E_BAD_INPUT', 'action is confirm, reject or correct');
   const corrected = checkCorrection(input.kind, input.action, input.corrected);
-  const reason = text(input.reason, 'reason', MAX_REASON);
-  const reviewer = text(input.reviewer, 'reviewer', 100);
+  const reason = reviewText(input.reason, 'reason', MAX_REASON);
+  const reviewer = reviewText(input.reviewer, 'reviewer', 100);
   const { extracted, item } = await findItem(c, seq, input);
   if (input.kind === 'count' && input.action === 'correct') checkRange(reviewedValue(extracted as Count, { action: input.action, corrected })!);
   const key = reviewItemKey(input.kind, input.span, item);

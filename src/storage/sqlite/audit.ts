@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import type { AuditEntry, AuditInput, AuditPage, AuditQuery } from '../review-types.js';
 
-interface AuditRow {
+/** An audit row as both backends read it (JSON as text). */
+export interface AuditRow {
   id: number; at: string; who: string; action: string; target: string;
   before_json: string | null; after_json: string | null; reason: string | null;
 }
@@ -11,7 +12,7 @@ interface AuditRow {
 const COLUMNS = 'id, at, who, action, target, before_json, after_json, reason';
 
 /** An audit entry from its row (absent JSON reads as null). */
-function toEntry(r: AuditRow): AuditEntry {
+export function toEntry(r: AuditRow): AuditEntry {
   return {
     id: r.id, at: r.at, who: r.who, action: r.action, target: r.target,
     before: r.before_json === null ? null : JSON.parse(r.before_json),

@@ -1,9 +1,8 @@
 /** Reviews: stored beside the extraction they judge, each with its audit entry, in one transaction. */
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import type { Count, DateMention } from '../../domain/types.js';
-import { checkCorrection, checkRange, reviewItemKey, reviewState, reviewTarget, reviewedValue } from '../review-items.js';
+import { checkCorrection, checkRange, MAX_IDEMPOTENCY_KEY, requestHash, reviewItemKey, reviewState, reviewTarget, reviewText, reviewedValue } from '../review-items.js';
 import type { Review, ReviewInput, ReviewPage, ReviewQuery, ReviewResult } from '../review-types.js';
 import { pageSize } from './audit.js';
 import type { prepareAudit } from './audit.js';
@@ -30,22 +29,6 @@ function toReview(r: ReviewRow): Review {
   };
 }
 
-/** Longest Idempotency-Key kept. */
-const MAX_KEY = 200;
-
-/** What makes two review requests the same one: everything the client sent, in a fixed order. */
-function requestHash(input: ReviewInput): string {
-  const { documentId, kind, span, item, action, corrected, reason } = input;
-  const canonical = JSON.stringify([documentId, kind, span?.start, span?.end, item ?? null, action, corrected ?? null, reason]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** Throws E_BAD_INPUT unless `v` is a non-empty string of at most `max` characters; returns it trimmed. */
-function text(v: unknown, what: string, max: number): string {
-  if (typeof v !== 'string' || !v.trim()) throw new AppError('E_BAD_INPUT', `A review needs a ${what}`);
-  if (v.length > max) throw new AppError('E_BAD_INPUT', `The ${what} is longer than ${max} characters`);
-  return v.trim();
-}
 
 /** Statements over reviews. */
 export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAudit>) {
@@ -87,7 +70,7 @@ export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAud
   function replay(input: ReviewInput): ReviewResult | undefined {
     if (input.idempotencyKey === undefined) return undefined;
     const key = input.idempotencyKey;
-    if (typeof key !== 'string' || !key || key.length > MAX_KEY) throw new AppError('E_BAD_INPUT', `An Idempotency-Key is 1 to ${MAX_KEY} characters`);
+    if (typeof key !== 'string' || !key || key.length > MAX_IDEMPOTENCY_KEY) throw new AppError('E_BAD_INPUT', `An Idempotency-Key is 1 to ${MAX_IDEMPOTENCY_KEY} characters`);
     const row = keyed.get(String(input.reviewer).trim(), key);
     if (row === undefined) return undefined;
     if (row.request_hash !== requestHash(input)) {
@@ -109,8 +92,8 @@ export function prepareReviews(db: Database, audit: ReturnType<typeof prepareAud
     if (input.kind !== 'count' && input.kind !== 'date') throw new AppError('E_BAD_INPUT', 'kind is count or date');
     if (!['confirm', 'reject', 'correct'].includes(input.action)) throw new AppError('E_BAD_INPUT', 'action is confirm, reject or correct');
     const corrected = checkCorrection(input.kind, input.action, input.corrected);
-    const reason = text(input.reason, 'reason', MAX_REASON);
-    const reviewer = text(input.reviewer, 'reviewer', 100);
+    const reason = reviewText(input.reason, 'reason', MAX_REASON);
+    const reviewer = reviewText(input.reviewer, 'reviewer', 100);
     const { extracted, item } = findItem(seq, input);
     const review = { action: input.action, corrected };
     if (input.kind === 'count' && input.action === 'correct') checkRange(reviewedValue(extracted as Count, review)!);
