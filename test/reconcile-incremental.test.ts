@@ -2,8 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Store } from '../src/storage/store.js';
-import { SETS } from '../src/pipeline/run/record.js';
 import { reconcileReviewed } from '../src/review/reconcile.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
 import { ingestPaths } from '../src/pipeline/run/ingest.js';
@@ -11,6 +9,7 @@ import { reconcile } from '../src/pipeline/run/reconcile.js';
 import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import { tempDir } from './helpers/cli.js';
 import { shuffled } from './helpers/rng.js';
+import { rowsSnapshot } from '../src/pipeline/run/rows-snapshot.case.js';
 
 const examples = join(import.meta.dirname, '..', 'examples');
 
@@ -42,17 +41,6 @@ test('a reprint ingested later is matched against the stored signatures of earli
   const pair = after.sources.pairs[after.sources.pairs.length - 1]!;
   assert.ok(pair.passages.length > 0 && pair.passages.every((p) => p.words >= 12));
 });
-
-/** Every reconciled row a reader sees, in order (positions are only an order), the build's time left out. */
-async function snapshot(store: Store) {
-  const out: Record<string, unknown> = {};
-  for (const set of Object.values(SETS)) {
-    if (set === SETS.assign || set === SETS.keyDocs || set === SETS.counters) continue;
-    const rows = await store.getRows(set);
-    out[set] = rows.map(({ ord: _ord, ...r }) => (set === SETS.info ? { ...r, data: { ...(r.data as object), builtAt: null } } : r));
-  }
-  return out;
-}
 
 const mixed = join(import.meta.dirname, 'fixtures', 'reconcile');
 const corpus = [
@@ -92,9 +80,9 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
         }
       }
       assert.ok(reviewed, 'a review was interleaved');
-      const incremental = await snapshot(store);
+      const incremental = await rowsSnapshot(store);
       await reconcileReviewed(store, { full: true });
-      assert.deepEqual(await snapshot(store), incremental);
+      assert.deepEqual(await rowsSnapshot(store), incremental);
     } finally {
       await store.close();
     }

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ingestPaths } from '../../pipeline/run/ingest.js';
-import { SETS } from '../../pipeline/run/record.js';
 import { loadRecord } from '../../pipeline/run/record-rows.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import { openSqliteStore } from '../sqlite/index.js';
 import type { Store } from '../store.js';
 import { SKIP_PG, TestDatabase } from './test-db.case.js';
+import { rowsSnapshot } from '../../pipeline/run/rows-snapshot.case.js';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -20,17 +20,6 @@ const INVENTED: Array<[string, string]> = [
   ['orvel-2.txt', 'Orvel: toll rises\n\nThe county coroner said on 5 April 2022 that 27 people were killed in the Orvel bridge collapse. Volunteers said at least 30 were missing.'],
   ['orvel-3.md', '# Orvel bridge\n\nLocal radio reported that dozens were killed when the Orvel bridge fell on 4 April 2022. Officials put the number of injured at 61.'],
 ];
-
-/** Every reconciled row a reader sees, in order, the build's time left out (as test/reconcile-incremental.test.ts compares them). */
-async function snapshot(store: Store) {
-  const out: Record<string, unknown> = {};
-  for (const set of Object.values(SETS)) {
-    if (set === SETS.assign || set === SETS.keyDocs || set === SETS.counters) continue;
-    const rows = await store.getRows(set);
-    out[set] = rows.map(({ ord: _ord, ...r }) => (set === SETS.info ? { ...r, data: { ...(r.data as object), builtAt: null } } : r));
-  }
-  return out;
-}
 
 /** Two ingests, a review and a new version of a report, reconciled after each, as the CLI does. */
 async function run(store: Store, first: string, second: string): Promise<{ figures: unknown; rows: unknown }> {
@@ -43,7 +32,7 @@ async function run(store: Store, first: string, second: string): Promise<{ figur
   await ingestPaths(store, [second], { workers: 0, maxSize: 1 << 20 });
   await reconcileReviewed(store);
   const record = (await loadRecord(store))!;
-  return { figures: record.figures, rows: await snapshot(store) };
+  return { figures: record.figures, rows: await rowsSnapshot(store) };
 }
 
 if (SKIP_PG) it('gives the same reconciled record on PostgreSQL as on SQLite', { skip: SKIP_PG }, () => {});
