@@ -84,3 +84,9 @@ test('gives up on a PDF whose pages take longer than the time budget', async () 
   const message = await refusal(readPdf(pdf, { path: 'slow.pdf', logger: silentLogger, deadline: performance.now() - 1, maxSeconds: 5 }));
   assert.match(message, /^slow\.pdf: reading 3 pages took longer than 5 s \(--max-seconds\)$/);
 });
+
+test('a text just past --max-text is refused with the exact lengths, not two equal rounded ones', async () => {
+  const bytes = new TextEncoder().encode('x'.repeat(20_003));
+  assert.match(await refusal(readFormat('txt', bytes, { path: 'a.txt', logger: silentLogger, maxText: 20_000 })),
+    /^a\.txt: the text is 20,003 characters after decoding, over the 20,000-character limit \(--max-text\)$/);
+});

@@ -1,13 +1,14 @@
 /** Breakdown checks: a subgroup larger than its total, subgroups that add up to more than it. */
 import { definitelyAbove, formatNumber, intervalOf } from '../figures/ranges.js';
 import type { CheckResult, EventCount } from '../types.js';
-import { atoms, byReport, describe, describePart, result, totalFor, type TotalChoice } from './select.js';
+import { atoms, byReport, describe, describePart, result, totalsOf, type TotalChoice } from './select.js';
 
 /** Every subgroup count of a report with the total it belongs to. */
 function partsWithTotals(report: readonly EventCount[]): Array<{ part: EventCount; choice: TotalChoice }> {
+  const totalFor = totalsOf(report);
   return report.flatMap((part) => {
     if (part.count.group === 'all') return [];
-    const choice = totalFor(part, report);
+    const choice = totalFor(part);
     return choice === null ? [] : [{ part, choice }];
   });
 }

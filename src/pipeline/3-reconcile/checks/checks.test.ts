@@ -132,3 +132,54 @@ test('runChecks runs every check', () => {
     'contradiction:problem',
   ]);
 });
+
+/** A compilation of `n` short stories, each stating one toll in the report's own voice, and some stating a part. */
+function compilation(n: number, toll: (i: number) => number, women?: (i: number) => number): EventCount[] {
+  const stories = Array.from({ length: n }, (_, i) => `Story ${i}: the raid killed ${toll(i)} people${women ? `, among them ${women(i)} women` : ''}.`);
+  const text = stories.join('\n\n');
+  return counts('long', text, () => {
+    const out: Count[] = [];
+    let at = 0;
+    stories.forEach((s, i) => {
+      const start = text.indexOf(s, at);
+      at = start + s.length;
+      const sentence = { start, end: start + s.length };
+      const quote = `${toll(i)} people`;
+      const q = start + s.indexOf(quote);
+      out.push({ ...countAt(text, quote, { min: toll(i), max: toll(i) }), span: { start: q, end: q + quote.length }, sentence });
+      if (women) {
+        const w = `${women(i)} women`;
+        const p = start + s.indexOf(w);
+        out.push({ ...countAt(text, w, { min: women(i), max: women(i), group: 'women' }), span: { start: p, end: p + w.length }, sentence });
+      }
+    });
+    return out;
+  });
+}
+
+test('a report stating one quantity a few times has every pair of its figures compared', () => {
+  // 40, 65, 40: the two 40s each contradict the 65.
+  const list = compilation(3, (i) => (i === 1 ? 65 : 40));
+  assert.deepEqual(contradictions(list).map((r) => r.reason), [
+    "the report gives 40 killed and 65 killed, both in the report's own voice",
+    "the report gives 65 killed and 40 killed, both in the report's own voice",
+  ]);
+});
+
+test('a long compilation reads each figure against the next one of its quantity, each pair of values once', () => {
+  // 2,000 stories alternating 40 and 65: one contradiction, not a million pairs.
+  const list = compilation(2000, (i) => (i % 2 ? 65 : 40));
+  const found = contradictions(list);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.reason, "the report gives 40 killed and 65 killed, both in the report's own voice");
+  assert.deepEqual(found[0]!.counts.map((c) => c.index), [0, 1]);
+});
+
+test('in a long compilation each part is checked against the total of its own sentence', () => {
+  // Story 700 alone says more women were killed than people.
+  const list = compilation(1500, () => 50, (i) => (i === 700 ? 80 : 20));
+  const found = subgroupExceedsTotal(list);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.reason, '80 women killed is more than 50 killed, the total in the same sentence');
+  assert.deepEqual(found[0]!.counts.map((c) => c.index), [1401, 1400]);
+});

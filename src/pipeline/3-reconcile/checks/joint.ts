@@ -16,9 +16,11 @@ function indexParts(counts: readonly EventCount[]): PartIndex {
   for (const c of counts) {
     if (atoms(c.count.group).length !== 1) continue;
     const k = partKey(c, c.count.group);
-    const byDoc = index.get(k) ?? new Map<string, EventCount[]>();
-    index.set(k, byDoc);
-    byDoc.set(c.doc, [...(byDoc.get(c.doc) ?? []), c]);
+    let byDoc = index.get(k);
+    if (byDoc === undefined) index.set(k, (byDoc = new Map()));
+    const list = byDoc.get(c.doc);
+    if (list === undefined) byDoc.set(c.doc, [c]);
+    else list.push(c);
   }
   return index;
 }

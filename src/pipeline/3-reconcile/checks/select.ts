@@ -5,9 +5,12 @@ import { rangeLabel } from '../figures/ranges.js';
 import { whatKey } from '../figures/what.js';
 import type { CheckKind, CheckResult, EventCount } from '../types.js';
 
-/** The quantity two counts must share to be compared at all: "25 lost both parents" and "130 lost one parent" do not. */
-export function sameQuantity(a: EventCount, b: EventCount): boolean {
-  return a.event === b.event && a.count.measure === b.count.measure && a.count.unit === b.count.unit && whatKey(a.what) === whatKey(b.what);
+/**
+ * The quantity two counts must share to be compared at all, as one key: event, measure, unit
+ * and what is counted ("25 lost both parents" and "130 lost one parent" are two quantities).
+ */
+export function quantityKey(c: EventCount): string {
+  return `${c.event}\u0000${c.count.measure}\u0000${c.count.unit}\u0000${whatKey(c.what)}`;
 }
 
 /** The attribution source, or null for the report's own voice. */
@@ -36,36 +39,92 @@ export interface TotalChoice {
   how: string;
 }
 
-/** Distance in characters between two counts of one report (before the part counts as nearer). */
-function gap(part: EventCount, other: EventCount): number {
-  const d = part.count.span.start - other.count.span.start;
-  return d >= 0 ? d : -d + 0.5;
+/**
+ * The nearest of some counts to a position, as `gap` orders them (at or before it nearer than
+ * after it by half a character; the first in the report's order on a tie): a binary search over
+ * the counts by start, so a long report is not one pass over its counts per part.
+ */
+class Nearest {
+  private readonly list: Array<{ c: EventCount; at: number; i: number }> = [];
+  add(c: EventCount, i: number): void { this.list.push({ c, at: c.count.span.start, i }); }
+  /** Call once all are added. */
+  seal(): this { this.list.sort((x, y) => x.at - y.at || x.i - y.i); return this; }
+  to(at: number): EventCount | undefined {
+    const l = this.list;
+    let lo = 0;
+    let hi = l.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (l[mid]!.at <= at) lo = mid + 1; else hi = mid; }
+    // l[lo - 1] is the last at or before `at`, l[lo] the first after it.
+    const before = lo > 0 ? l[lo - 1]!.at : undefined;
+    const after = lo < l.length ? l[lo]!.at : undefined;
+    if (before === undefined && after === undefined) return undefined;
+    if (before !== undefined && (after === undefined || at - before <= after - at)) {
+      let k = lo - 1;
+      while (k > 0 && l[k - 1]!.at === before) k--;
+      return l[k]!.c;
+    }
+    return l[lo]!.c;
+  }
 }
 
+/** Where a report's totals are looked up: by quantity, and within it by sentence and by attribution. */
+interface Wholes { any: Nearest; bySentence: Map<string, Nearest>; bySource: Map<string, Nearest> }
+
 /**
- * The total of a subgroup count within its report: the count its `partOf` names; else the
+ * The total of each subgroup count within its report: the count its `partOf` names; else the
  * nearest whole (`all`) count of the same quantity in its sentence; else in the report with the
- * same attribution; else the nearest in the report.
+ * same attribution; else the nearest in the report. Index the report once, then ask per part.
  */
-export function totalFor(part: EventCount, report: readonly EventCount[]): TotalChoice | null {
-  if (part.count.partOf !== undefined) {
-    const t = report.find((c) => c.index === part.count.partOf);
-    if (t !== undefined && t !== part) return { total: t, how: 'the count it is given as part of' };
+export function totalsOf(report: readonly EventCount[]): (part: EventCount) => TotalChoice | null {
+  const byIndex = new Map<number, EventCount>();
+  const wholes = new Map<string, Wholes>();
+  const slot = <K>(m: Map<K, Nearest>, k: K) => { let n = m.get(k); if (n === undefined) m.set(k, (n = new Nearest())); return n; };
+  report.forEach((c, i) => {
+    if (!byIndex.has(c.index)) byIndex.set(c.index, c);
+    if (c.count.group !== 'all') return;
+    const q = quantityKey(c);
+    let w = wholes.get(q);
+    if (w === undefined) wholes.set(q, (w = { any: new Nearest(), bySentence: new Map(), bySource: new Map() }));
+    w.any.add(c, i);
+    slot(w.bySentence, `${c.count.sentence.start}:${c.count.sentence.end}`).add(c, i);
+    slot(w.bySource, sourceOf(c.count) ?? '\u0000').add(c, i);
+  });
+  for (const w of wholes.values()) {
+    w.any.seal();
+    for (const n of w.bySentence.values()) n.seal();
+    for (const n of w.bySource.values()) n.seal();
   }
-  const wholes = report.filter((c) => c !== part && c.count.group === 'all' && sameQuantity(c, part));
-  const nearest = (list: EventCount[]) => [...list].sort((a, b) => gap(part, a) - gap(part, b))[0];
-  const s = part.count.sentence;
-  const inSentence = nearest(wholes.filter((c) => c.count.sentence.start === s.start && c.count.sentence.end === s.end));
-  if (inSentence !== undefined) return { total: inSentence, how: 'the total in the same sentence' };
-  const sameAttribution = nearest(wholes.filter((c) => sourceOf(c.count) === sourceOf(part.count)));
-  if (sameAttribution !== undefined) return { total: sameAttribution, how: 'the total in the same report, same attribution' };
-  const any = nearest(wholes);
-  return any === undefined ? null : { total: any, how: 'the nearest total in the same report' };
+  return (part) => {
+    if (part.count.partOf !== undefined) {
+      const t = byIndex.get(part.count.partOf);
+      if (t !== undefined && t !== part) return { total: t, how: 'the count it is given as part of' };
+    }
+    const w = wholes.get(quantityKey(part));
+    if (w === undefined) return null;
+    // A whole count is never its own part: `part` is in none of these lists unless it is a whole.
+    const at = part.count.span.start;
+    const pick = (n: Nearest | undefined) => {
+      const c = n?.to(at);
+      return c === part ? undefined : c;
+    };
+    const s = part.count.sentence;
+    const inSentence = pick(w.bySentence.get(`${s.start}:${s.end}`));
+    if (inSentence !== undefined) return { total: inSentence, how: 'the total in the same sentence' };
+    const sameAttribution = pick(w.bySource.get(sourceOf(part.count) ?? '\u0000'));
+    if (sameAttribution !== undefined) return { total: sameAttribution, how: 'the total in the same report, same attribution' };
+    const any = pick(w.any);
+    return any === undefined ? null : { total: any, how: 'the nearest total in the same report' };
+  };
+}
+
+/** The total of one subgroup count within its report (see `totalsOf`, which indexes the report once for many). */
+export function totalFor(part: EventCount, report: readonly EventCount[]): TotalChoice | null {
+  return totalsOf(report)(part);
 }
 
 /** Counts grouped by a key (their report, their event), groups and members in input order. */
-export function groupedBy(counts: readonly EventCount[], keyOf: (c: EventCount) => string): Map<string, EventCount[]> {
-  const out = new Map<string, EventCount[]>();
+export function groupedBy<T = EventCount>(counts: readonly T[], keyOf: (c: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
   for (const c of counts) {
     const k = keyOf(c);
     const list = out.get(k);

@@ -111,17 +111,15 @@ export function assignEvent(count: Count, sentenceText: string, context: EventCo
   }
   const broad = nearest(own, count.span.start);
   if (broad !== undefined) return fromMention(broad, 'the sentence names it');
-  const mentions = context.mentions.filter((m) => !m.comparison && m.tier === 'specific').map(alias);
+  const report = reportMentions(context);
   const from = paragraphStart(context.text, count.sentence.start, context.lineParagraphs === true);
-  const inParagraph = mentions.filter((m) => m.end <= count.sentence.start && m.start >= from);
-  const lastInParagraph = inParagraph[inParagraph.length - 1];
+  const lastInParagraph = report.lastBefore(count.sentence.start, (m) => m.start >= from, from);
   if (lastInParagraph !== undefined) return fromMention(lastInParagraph, 'named earlier in its paragraph');
   const near = context.near ?? 400;
-  const before = mentions.filter((m) => m.end <= count.sentence.start && count.sentence.start - m.end <= near);
-  const last = before[before.length - 1];
+  const last = report.lastBefore(count.sentence.start, (m) => count.sentence.start - m.end <= near, count.sentence.start - near);
   if (last !== undefined) return fromMention(last, `named ${count.sentence.start - last.end} characters before the sentence`);
   if (main !== undefined && (main.named || main.titled)) return { event: main.event, label: main.label, reason: main.reason };
-  const inReport = distinctEvents(mentions);
+  const inReport = report.distinct;
   if (inReport.length === 1) return { event: inReport[0]!.key, label: inReport[0]!.label, reason: 'the only event the report names' };
   if (context.corpusDefault !== undefined && context.defaultApplies !== false) {
     return { event: context.corpusDefault.key, label: context.corpusDefault.label, reason: 'the only event the reports discuss' };
@@ -132,6 +130,41 @@ export function assignEvent(count: Count, sentenceText: string, context: EventCo
   }
   const why = inReport.length === 0 ? 'the report names no event and no place' : `the report names ${inReport.length} events`;
   return { event: UNASSIGNED, label: 'unplaced', reason: `no event named in or near the sentence, ${why}, and the reports discuss several` };
+}
+
+/** A report's own specific mentions (comparisons aside, aliases applied), made once per context and searched by position. */
+interface ReportMentions {
+  distinct: EventName[];
+  /**
+   * The last mention, in the report's order, that ends at or before `at` and passes `ok`; `ok`
+   * holds of none that ends before `floor`, so the search stops there.
+   */
+  lastBefore(at: number, ok: (m: EventMention) => boolean, floor: number): EventMention | undefined;
+}
+
+const prepared = new WeakMap<EventContext, ReportMentions>();
+
+function reportMentions(context: EventContext): ReportMentions {
+  const known = prepared.get(context);
+  if (known !== undefined) return known;
+  const list = context.mentions.filter((m) => !m.comparison && m.tier === 'specific').map((m) => aliasOf(m, context.main));
+  const byStart = list.every((m, i) => i === 0 || list[i - 1]!.start <= m.start);
+  const longest = list.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  const lastBefore = (at: number, ok: (m: EventMention) => boolean, floor: number): EventMention | undefined => {
+    if (!byStart) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.end <= at && ok(list[i]!)) return list[i];
+      return undefined;
+    }
+    // Mentions by start: those starting before `at` are a prefix; walk it back until none can end after `floor`.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.start < at) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && list[i]!.start + longest >= floor; i--) if (list[i]!.end <= at && ok(list[i]!)) return list[i];
+    return undefined;
+  };
+  const out = { distinct: distinctEvents(list), lastBefore };
+  prepared.set(context, out);
+  return out;
 }
 
 /**
