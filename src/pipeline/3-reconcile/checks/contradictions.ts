@@ -15,7 +15,7 @@ function sameSubject(a: EventCount, b: EventCount): boolean {
 
 /**
  * A report states one quantity this many times or fewer, and every pair of its figures is
- * compared (an article does: the seeds and the development reports never pass 10). A long
+ * compared (an article does: in the seeds and the development sets no quantity passes 17). A long
  * compilation of many stories may state it tens of thousands of times: then each figure is read
  * against the next one only, and each pair of values is reported once, so it costs what its
  * counts do, not their square.
