@@ -20,7 +20,7 @@ const ingestRssMB = process.resourceUsage().maxRSS / 1024;
 // Reconciliation from scratch (every report shingled), then the incremental case: nothing new.
 let t = performance.now();
 // Only the number of figures is kept: holding the first record would double the second run's memory.
-const figures = process.argv[5] === 'reconcile' ? (await reconcile(store)).figures.length : null;
+const figures = process.argv[5] === 'reconcile' ? (await reconcile(store)).figures : null;
 const reconcileSeconds = (performance.now() - t) / 1000;
 t = performance.now();
 if (figures !== null) await reconcile(store);

@@ -3,6 +3,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchExtract } from './extract.js';
 import { benchIngest } from './ingest.js';
+import { benchLarge } from './large.js';
 import { benchRecord } from './record.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,3 +25,4 @@ if (!only || only === 'record') {
   const n = arg('n', 10_000);
   await benchRecord(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'));
 }
+if (!only || only === 'large') benchLarge(arg('large-mb', 19.5), join(root, 'bench', 'out'));

@@ -76,8 +76,19 @@ function factsOf(text: string, counts: readonly Count[], dates: readonly DateMen
 function datedOf(text: string, dates: readonly DateMention[]): DatedPart[] {
   if (!dates.length) return [];
   const spans = splitSentences(text);
+  // Sentences follow one another without overlapping: the one holding a date is the last that
+  // starts at or before it, found by a binary search (a long report has tens of thousands).
+  const ordered = spans.every((s, i) => i === 0 || spans[i - 1]!.end <= s.start);
+  const holding = (d: Span): Span | undefined => {
+    if (!ordered) return spans.find((s) => s.start <= d.start && d.end <= s.end);
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid]!.start <= d.start) lo = mid + 1; else hi = mid; }
+    const s = spans[lo - 1];
+    return s !== undefined && d.end <= s.end ? s : undefined;
+  };
   return dates.map((date) => {
-    const sentence = spans.find((s) => s.start <= date.span.start && date.span.end <= s.end) ?? date.span;
+    const sentence = holding(date.span) ?? date.span;
     return { date, sentence, sentenceText: text.slice(sentence.start, sentence.end) };
   });
 }

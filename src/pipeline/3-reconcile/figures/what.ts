@@ -163,15 +163,26 @@ const AS_OF = /\b(?:as\s+(?:of|at)|by|until|up\s+to)\s+(?:the\s+end\s+of\s+|late
 // A date whose quote holds the word itself: "By Friday".
 const AS_OF_QUOTE = /^(?:as\s+(?:of|at)|by|until|up\s+to)\s/i;
 
-/** The date a count's sentence says it speaks of: a date after "as of", "by" or "until" in the sentence, when there is one only. */
+/**
+ * The date a count's sentence says it speaks of: a date after "as of", "by" or "until" in the
+ * sentence, when there is one only (`dates`: the text's dates by start, so a sentence's are
+ * found by a binary search, not a pass over every date of a long report).
+ */
 function asOfDate(text: string, c: Count, dates: readonly DateMention[]): string | undefined {
-  const found = dates.filter((d) => d.span.start >= c.sentence.start && d.span.end <= c.sentence.end &&
-    (AS_OF.test(text.slice(Math.max(c.sentence.start, d.span.start - 24), d.span.start)) || AS_OF_QUOTE.test(d.quote)));
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (dates[mid]!.span.start < c.sentence.start) lo = mid + 1; else hi = mid; }
+  const found: DateMention[] = [];
+  for (let i = lo; i < dates.length && dates[i]!.span.start < c.sentence.end; i++) {
+    const d = dates[i]!;
+    if (d.span.end <= c.sentence.end && (AS_OF.test(text.slice(Math.max(c.sentence.start, d.span.start - 24), d.span.start)) || AS_OF_QUOTE.test(d.quote))) found.push(d);
+  }
   return found.length === 1 ? found[0]!.value : undefined;
 }
 
 /** The qualifiers and scopes of every count of a text, parallel to `counts` (`dates`: the text's dates, for `asOf`). */
 export function countsWhat(text: string, counts: readonly Count[], dates: readonly DateMention[] = []): CountWhat[] {
+  const byStart = [...dates].sort((a, b) => a.span.start - b.span.start);
   const bySentence = new Map<number, Count[]>();
   for (const c of counts) {
     const list = bySentence.get(c.sentence.start);
@@ -185,7 +196,7 @@ export function countsWhat(text: string, counts: readonly Count[], dates: readon
     // "20 of the 150 wounded": a partitive whose whole is the next count, of the same measure.
     const whole = c.partOf === undefined ? partitiveWhole(text, c, sentence) : counts[c.partOf];
     if (w.scope === undefined && whole !== undefined && whole.measure === c.measure && whole.group === c.group && whole.unit === c.unit) w.scope = PART;
-    const asOf = dates.length ? asOfDate(text, c, dates) : undefined;
+    const asOf = dates.length ? asOfDate(text, c, byStart) : undefined;
     if (asOf !== undefined) w.asOf = asOf;
     return w;
   });
