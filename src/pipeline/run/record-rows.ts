@@ -1,5 +1,5 @@
 /** The reconciled record ⇄ its rows: what `reconcile` writes, and the whole record assembled back for readers that take it whole. */
-import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { RowChange, RowInput, Store, StoredRow } from '../../storage/store.js';
 import type { CheckResult, CountRef, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS, countRefKey, figureId } from './record.js';
@@ -169,21 +169,39 @@ export async function buildInfo(store: Store): Promise<BuildInfo | null> {
   return (await store.getRows<BuildInfo>(SETS.info, { key: 'built' }))[0]?.data ?? null;
 }
 
+/** Figure rows with their values' counts from the mention rows. */
+function withMentions(rows: ReadonlyArray<StoredRow<FigureRow>>, mentionRows: ReadonlyArray<StoredRow<CountRef>>): Figure[] {
+  const mentions = new Map<string, CountRef[]>();
+  for (const r of mentionRows) {
+    const list = mentions.get(r.tag!);
+    if (list === undefined) mentions.set(r.tag!, [r.data]);
+    else list.push(r.data);
+  }
+  return rows.map(({ data: { id: _id, ...f }, key }) => ({
+    ...f,
+    values: f.values.map(({ mentions: _n, ...v }, j) => ({ ...v, counts: mentions.get(`${key}:${pad(j)}`) ?? [] })),
+  }));
+}
+
+/**
+ * Every figure with its counts, in the record's order, `size` figures at a time: an export of a
+ * large archive holds one page in memory, never the whole record.
+ */
+export async function* figurePages(store: Store, size = 200): AsyncGenerator<Figure[]> {
+  for (let offset = 0; ; offset += size) {
+    const rows = await store.getRows<FigureRow>(SETS.figures, { limit: size, offset });
+    if (rows.length === 0) return;
+    yield withMentions(rows, await store.getRows<CountRef>(SETS.mentions, { groups: rows.map((r) => r.key) }));
+    if (rows.length < size) return;
+  }
+}
+
 /** The whole stored record, assembled from its rows; null before the first build. */
 export async function loadRecord(store: Store): Promise<ReconcileRecord | null> {
   const info = await buildInfo(store);
   if (info === null) return null;
   const data = async <T>(set: string) => (await store.getRows<T>(set)).map((r) => r.data);
-  const mentions = new Map<string, CountRef[]>();
-  for (const r of await store.getRows<CountRef>(SETS.mentions)) {
-    const list = mentions.get(r.tag!);
-    if (list === undefined) mentions.set(r.tag!, [r.data]);
-    else list.push(r.data);
-  }
-  const figures = (await store.getRows<FigureRow>(SETS.figures)).map(({ data: { id: _id, ...f }, key }) => ({
-    ...f,
-    values: f.values.map(({ mentions: _n, ...v }, j) => ({ ...v, counts: mentions.get(`${key}:${pad(j)}`) ?? [] })),
-  }));
+  const figures = withMentions(await store.getRows<FigureRow>(SETS.figures), await store.getRows<CountRef>(SETS.mentions));
   const groups = await data<string[]>(SETS.groups);
   const groupOf: Record<string, string> = {};
   for (const g of groups) for (const doc of g) groupOf[doc] = g[0]!;

@@ -30,27 +30,32 @@ export const CSV_COLUMNS = [
   'document', 'report_title', 'publisher', 'published', 'url', 'quote', 'span_start', 'span_end', 'attributed_to',
 ] as const;
 
-/**
- * One row per mention of every value of every figure (a value's columns repeat on each of its
- * mentions), CRLF line ends as RFC 4180 asks. `report` names a mention's report; without it the
- * report columns stay empty.
- */
-export function figuresCsv(figures: readonly Figure[], report: (id: string) => CsvReport | undefined = () => undefined): string {
-  const rows: Array<Array<string | number | boolean | null>> = [[...CSV_COLUMNS]];
-  for (const f of figures) {
-    const id = figureId(f.key);
-    for (const v of f.values) {
-      const head = [
-        id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, formatRange(v), v.min, v.max, v.approximate,
-        v.counts.length, v.reports.length, v.independent, v.attributions.join('; '), v.unattributed, v.kinds.join('; '),
-        f.verdict.status, f.verdict.status === 'diverging' ? f.verdict.kind : null, f.verdict.reason,
-      ];
-      for (const c of v.counts) {
-        const r = report(c.doc);
-        rows.push([...head, c.doc, r?.title ?? null, r?.publisher ?? null, r?.published ?? null, r?.url ?? null,
-          c.count.quote, c.count.span.start, c.count.span.end, c.count.attribution?.source ?? null]);
-      }
+/** The CSV lines of one figure: one per mention of each of its values, each ending CRLF as RFC 4180 asks. */
+export function figureCsvLines(f: Figure, report: (id: string) => CsvReport | undefined = () => undefined): string {
+  const id = figureId(f.key);
+  let out = '';
+  for (const v of f.values) {
+    const head = [
+      id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, formatRange(v), v.min, v.max, v.approximate,
+      v.counts.length, v.reports.length, v.independent, v.attributions.join('; '), v.unattributed, v.kinds.join('; '),
+      f.verdict.status, f.verdict.status === 'diverging' ? f.verdict.kind : null, f.verdict.reason,
+    ];
+    for (const c of v.counts) {
+      const r = report(c.doc);
+      out += `${[...head, c.doc, r?.title ?? null, r?.publisher ?? null, r?.published ?? null, r?.url ?? null,
+        c.count.quote, c.count.span.start, c.count.span.end, c.count.attribution?.source ?? null].map(csvField).join(',')}\r\n`;
     }
   }
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return out;
+}
+
+/** The CSV's first line. */
+export const CSV_HEADER = `${CSV_COLUMNS.map(csvField).join(',')}\r\n`;
+
+/**
+ * One row per mention of every value of every figure (a value's columns repeat on each of its
+ * mentions). `report` names a mention's report; without it the report columns stay empty.
+ */
+export function figuresCsv(figures: readonly Figure[], report: (id: string) => CsvReport | undefined = () => undefined): string {
+  return CSV_HEADER + figures.map((f) => figureCsvLines(f, report)).join('');
 }
