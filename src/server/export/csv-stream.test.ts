@@ -35,3 +35,16 @@ describe('the streamed figures CSV', () => {
     assert.ok(mine.every((l) => l.includes(',Lantern Wire (night desk),')), mine[0]);
   }));
 });
+
+describe('the streamed figures JSON', () => {
+  it('holds every figure once, in the record\'s order, and a label for every report they cite', () => withServer(async ({ app, store }) => {
+    await app.inject('/api/figures');
+    const figures = (await loadRecord(store))!.figures;
+    const r = await app.inject('/api/export/figures.json');
+    assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+    const x = r.json<{ figures: Array<{ key: unknown }>; documents: Record<string, unknown> }>();
+    assert.deepEqual(x.figures.map((f) => f.key), figures.map((f) => f.key));
+    const cited = new Set(figures.flatMap((f) => f.values.flatMap((v) => v.reports)));
+    assert.deepEqual(Object.keys(x.documents).sort(), [...cited].sort());
+  }));
+});

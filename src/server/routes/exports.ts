@@ -1,9 +1,9 @@
 /** Exports: figures as CSV and JSON, extractions as Web Annotations, the whole record as printable HTML. */
 import type { FastifyInstance } from 'fastify';
 import type { DocumentSummary } from '../../storage/store.js';
-import type { FiguresExport } from '../api-types.js';
+import type { FigureRow } from '../../pipeline/run/record.js';
+import { SETS } from '../../pipeline/run/record.js';
 import type { ServerContext } from '../context.js';
-import { figureRowOf } from '../views/figures.js';
 import { ANNOTATION_TYPE, annotationsJsonLd } from '../export/annotations.js';
 import { CSV_HEADER, figureCsvLines, type CsvReport } from '../export/csv.js';
 import { applyMetaEdit, metaEdits } from '../curation.js';
@@ -46,6 +46,26 @@ async function* figuresCsvStream(ctx: ServerContext): AsyncGenerator<string> {
   }
 }
 
+/**
+ * The figures JSON (FiguresExport), written a page of figures at a time: each page's details
+ * with their evidence, then the labels of every report they cite.
+ */
+async function* figuresJsonStream(ctx: ServerContext, builtAt: string, size = 100): AsyncGenerator<string> {
+  yield `{"builtAt":${JSON.stringify(builtAt)},"figures":[`;
+  const docs = new Set<string>();
+  let first = true;
+  for (let offset = 0; ; offset += size) {
+    const rows = (await ctx.store.getRows<FigureRow>(SETS.figures, { limit: size, offset })).map((r) => r.data);
+    if (rows.length === 0) break;
+    for (const f of rows) for (const v of f.values) for (const d of v.reports) docs.add(d);
+    const details = await detailOf(ctx, builtAt, rows);
+    yield `${first ? '' : ','}${details.map((d) => JSON.stringify(d)).join(',')}`;
+    first = false;
+    if (rows.length < size) break;
+  }
+  yield `],"documents":${JSON.stringify(await ctx.records.labels(docs))}}`;
+}
+
 /** Registers the export routes. */
 export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/export/figures.csv', {
@@ -57,12 +77,10 @@ export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.get('/api/export/figures.json', {
     schema: { summary: 'Every figure with its evidence and checks', tags: ['export'], response: { 200: figuresExport, ...errors() } },
-  }, async (_req, reply): Promise<FiguresExport> => {
-    const view = await ctx.records.whole();
-    const figures = await detailOf(ctx, view.record.builtAt, view.record.figures.map(figureRowOf));
+  }, async (_req, reply) => {
+    const info = await ctx.records.ensure();
     reply.header('content-disposition', 'attachment; filename="figures.json"');
-    const docs = new Set(view.record.figures.flatMap((f) => f.values.flatMap((v) => v.reports)));
-    return { builtAt: view.record.builtAt, figures, documents: await ctx.records.labels(docs) };
+    return reply.type('application/json; charset=utf-8').send(Readable.from(figuresJsonStream(ctx, info.builtAt)));
   });
 
   app.get('/api/export/annotations.jsonld', {
