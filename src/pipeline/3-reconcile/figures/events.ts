@@ -69,13 +69,46 @@ function nearest(mentions: readonly EventMention[], at: number): EventMention | 
 
 const isYear = (key: string) => /^\d{4}$/.test(key);
 
+/** Known events by the first word of their key, to find the ones a sentence names without trying each. */
+class KnownIndex {
+  private readonly byFirst = new Map<string, Array<{ e: EventName; words: string[]; order: number }>>();
+  constructor(known: readonly EventName[]) {
+    known.forEach((e, order) => {
+      const words = e.key.split(' ');
+      const list = this.byFirst.get(words[0]!);
+      if (list === undefined) this.byFirst.set(words[0]!, [{ e, words, order }]);
+      else list.push({ e, words, order });
+    });
+  }
+  /** The event whose key the words hold earliest (the first known on a tie). */
+  first(tokens: readonly string[]): EventName | undefined {
+    for (let i = 0; i < tokens.length; i++) {
+      let best: { e: EventName; order: number } | undefined;
+      for (const k of this.byFirst.get(tokens[i]!) ?? []) {
+        if (best !== undefined && k.order > best.order) continue;
+        if (k.words.every((w, j) => tokens[i + j] === w)) best = k;
+      }
+      if (best !== undefined) return best.e;
+    }
+    return undefined;
+  }
+}
+
+/** Known events indexed, names and years apart (a name is tried before a year); made once per list. */
+const knownIndexes = new WeakMap<readonly EventName[], { names: KnownIndex; years: KnownIndex }>();
+
 /** A known event whose name (or, failing that, year) the sentence contains as whole words. */
 function recalled(sentenceText: string, known: readonly EventName[], canonical: ReadonlyMap<string, string>): EventName | undefined {
+  if (known.length === 0) return undefined;
   const words = foldName(sentenceText).split(' ');
-  const folded = ` ${words.map((w) => canonical.get(w) ?? w).join(' ')} `;
-  const hit = (e: EventName) => folded.indexOf(` ${e.key} `);
-  const byPosition = (list: EventName[]) => list.filter((e) => hit(e) >= 0).sort((a, b) => hit(a) - hit(b))[0];
-  return byPosition(known.filter((e) => !isYear(e.key))) ?? byPosition(known.filter((e) => isYear(e.key)));
+  // As one string and split again: a spelling's key may be of several words.
+  const tokens = words.map((w) => canonical.get(w) ?? w).join(' ').split(' ');
+  let index = knownIndexes.get(known);
+  if (index === undefined) {
+    index = { names: new KnownIndex(known.filter((e) => !isYear(e.key))), years: new KnownIndex(known.filter((e) => isYear(e.key))) };
+    knownIndexes.set(known, index);
+  }
+  return index.names.first(tokens) ?? index.years.first(tokens);
 }
 
 /** A mention with its key replaced by its cluster's. */
@@ -102,8 +135,8 @@ export function assignEvent(count: Count, sentenceText: string, context: EventCo
   if (specific !== undefined) return fromMention(specific, 'the sentence names it');
   const main = context.main;
   // A year alone recalls a known event only in a report that is about no incident of its own.
-  const known = main === undefined ? context.known ?? [] : (context.known ?? []).filter((e) => !isYear(e.key));
-  const recall = recalled(sentenceText, known, context.canonical ?? new Map());
+  const known = main === undefined ? context.known ?? NONE : reportMentions(context).knownNoYears;
+  const recall = recalled(sentenceText, known, context.canonical ?? NO_SPELLINGS);
   // "returnees from Pakistan" in a report about another incident names a place, not the floods
   // there: a known event other than the report's own is recalled only with its noun.
   if (recall !== undefined && (main === undefined || recall.key === main.event || namesItsNoun(sentenceText, recall))) {
@@ -135,6 +168,8 @@ export function assignEvent(count: Count, sentenceText: string, context: EventCo
 /** A report's own specific mentions (comparisons aside, aliases applied), made once per context and searched by position. */
 interface ReportMentions {
   distinct: EventName[];
+  /** The known events other than years alone (one list per context, so that its index is made once). */
+  knownNoYears: EventName[];
   /**
    * The last mention, in the report's order, that ends at or before `at` and passes `ok`; `ok`
    * holds of none that ends before `floor`, so the search stops there.
@@ -143,6 +178,8 @@ interface ReportMentions {
 }
 
 const prepared = new WeakMap<EventContext, ReportMentions>();
+const NONE: readonly EventName[] = [];
+const NO_SPELLINGS: ReadonlyMap<string, string> = new Map();
 
 function reportMentions(context: EventContext): ReportMentions {
   const known = prepared.get(context);
@@ -162,7 +199,7 @@ function reportMentions(context: EventContext): ReportMentions {
     for (let i = lo - 1; i >= 0 && list[i]!.start + longest >= floor; i--) if (list[i]!.end <= at && ok(list[i]!)) return list[i];
     return undefined;
   };
-  const out = { distinct: distinctEvents(list), lastBefore };
+  const out = { distinct: distinctEvents(list), knownNoYears: (context.known ?? []).filter((e) => !isYear(e.key)), lastBefore };
   prepared.set(context, out);
   return out;
 }
