@@ -8,7 +8,7 @@ import type { BuildInfo, CheckRow, EventRow, FigureRow, ReconcileRecord } from '
 import { SETS, countRefKey, figureId } from '../pipeline/run/record.js';
 import { buildInfo, loadRecord, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
-import type { RowQuery, Store } from '../storage/store.js';
+import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
 import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
 import { applyMetaEdit, metaEdits } from './curation.js';
 
@@ -48,16 +48,24 @@ export class RecordSource {
     return this.serial(() => this.buildNow());
   }
 
-  /** Labels of report ids, in one query. */
-  async labels(ids: Iterable<string>): Promise<DocumentLabels> {
-    const out: DocumentLabels = {};
+  /** The stored reports of some ids, each with its metadata as curated, 500 to a query. */
+  async curated(ids: Iterable<string>): Promise<DocumentSummary[]> {
     const want = [...new Set(ids)];
+    const out: DocumentSummary[] = [];
     for (let i = 0; i < want.length; i += 500) {
       const batch = want.slice(i, i + 500);
       const [summaries, edits] = await Promise.all([this.store.getSummaries(batch), metaEdits(this.store, batch)]);
       // A curator's edit of the metadata is the report's metadata for every reader.
-      for (const d of summaries) out[d.id] = labelOf({ ...d, meta: applyMetaEdit(d.meta, edits.get(d.id)) });
+      for (const d of summaries) out.push({ ...d, meta: applyMetaEdit(d.meta, edits.get(d.id)) });
     }
+    return out;
+  }
+
+  /** Labels of report ids, with their curated metadata. */
+  async labels(ids: Iterable<string>): Promise<DocumentLabels> {
+    const want = [...new Set(ids)];
+    const out: DocumentLabels = {};
+    for (const d of await this.curated(want)) out[d.id] = labelOf(d);
     for (const id of want) out[id] ??= { id, name: id, title: null, publisher: null, published: null };
     return out;
   }

@@ -1,5 +1,6 @@
 /** The limits on what one report may cost after its bytes are read: characters of text and seconds. */
 import { AppError } from '../../domain/errors.js';
+import { formatNumber } from '../3-reconcile/figures/ranges.js';
 
 /** Characters of text a report may have after decoding or extraction when none is given: 20 million. */
 export const DEFAULT_MAX_TEXT = 20_000_000;
@@ -13,16 +14,11 @@ function chars(n: number): string {
   return String(n);
 }
 
-/** 20002943 → "20,002,943". */
-function exact(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /** Refuses a text longer than `maxText`, saying how long it is (`atLeast`: reading stopped there) and where it came from. */
 export function checkTextLength(path: string, length: number, maxText: number, from: string, atLeast = false): void {
   if (length <= maxText) return;
   // "20.0 M characters, over the 20.0 M limit" reads as no reason: just past it, say the exact numbers.
-  const [n, limit] = chars(length) === chars(maxText) ? [exact(length), exact(maxText)] : [chars(length), chars(maxText)];
+  const [n, limit] = chars(length) === chars(maxText) ? [formatNumber(length), formatNumber(maxText)] : [chars(length), chars(maxText)];
   throw new AppError('E_TOO_LARGE', `${path}: the text is ${atLeast ? 'over ' : ''}${n} characters after ${from}, over the ${limit}-character limit (--max-text)`,
     { details: { path, length, maxText } });
 }

@@ -188,10 +188,16 @@ function withMentions(rows: ReadonlyArray<StoredRow<FigureRow>>, mentionRows: Re
  * large archive holds one page in memory, never the whole record.
  */
 export async function* figurePages(store: Store, size = 200): AsyncGenerator<Figure[]> {
-  for (let offset = 0; ; offset += size) {
-    const rows = await store.getRows<FigureRow>(SETS.figures, { limit: size, offset });
-    if (rows.length === 0) return;
+  for await (const rows of rowPages<FigureRow>(store, SETS.figures, size)) {
     yield withMentions(rows, await store.getRows<CountRef>(SETS.mentions, { groups: rows.map((r) => r.key) }));
+  }
+}
+
+/** The rows of a set in its order, `size` at a time (no empty page). */
+export async function* rowPages<T>(store: Store, set: string, size: number): AsyncGenerator<Array<StoredRow<T>>> {
+  for (let offset = 0; ; offset += size) {
+    const rows = await store.getRows<T>(set, { limit: size, offset });
+    if (rows.length > 0) yield rows;
     if (rows.length < size) return;
   }
 }

@@ -5,10 +5,9 @@ import type { FigureRow } from '../../pipeline/run/record.js';
 import { SETS } from '../../pipeline/run/record.js';
 import type { ServerContext } from '../context.js';
 import { ANNOTATION_TYPE, annotationsJsonLd } from '../export/annotations.js';
-import { CSV_HEADER, figureCsvLines, type CsvReport } from '../export/csv.js';
-import { applyMetaEdit, metaEdits } from '../curation.js';
+import { CSV_HEADER, figureCsvLines } from '../export/csv.js';
 import { Readable } from 'node:stream';
-import { figurePages } from '../../pipeline/run/record-rows.js';
+import { figurePages, rowPages } from '../../pipeline/run/record-rows.js';
 import { REPORT_CSP, reportHtml } from '../export/report-html.js';
 import { content, errors } from '../schemas/common.js';
 import { figuresExport } from '../schemas/figures.js';
@@ -32,16 +31,8 @@ async function currentDocuments(ctx: ServerContext): Promise<DocumentSummary[]> 
 async function* figuresCsvStream(ctx: ServerContext): AsyncGenerator<string> {
   yield CSV_HEADER;
   for await (const page of figurePages(ctx.store)) {
-    const docs = [...new Set(page.flatMap((f) => f.values.flatMap((v) => v.counts.map((c) => c.doc))))];
-    const reports = new Map<string, CsvReport>();
-    for (let i = 0; i < docs.length; i += 500) {
-      const batch = docs.slice(i, i + 500);
-      const [summaries, edits] = await Promise.all([ctx.store.getSummaries(batch), metaEdits(ctx.store, batch)]);
-      for (const d of summaries) {
-        const m = applyMetaEdit(d.meta, edits.get(d.id));
-        reports.set(d.id, { title: m.title, publisher: m.publisher, published: m.published, url: m.url });
-      }
-    }
+    const docs = page.flatMap((f) => f.values.flatMap((v) => v.counts.map((c) => c.doc)));
+    const reports = new Map((await ctx.records.curated(docs)).map(({ id, meta: m }) => [id, { title: m.title, publisher: m.publisher, published: m.published, url: m.url }]));
     yield page.map((f) => figureCsvLines(f, (id) => reports.get(id))).join('');
   }
 }
@@ -54,14 +45,12 @@ async function* figuresJsonStream(ctx: ServerContext, builtAt: string, size = 10
   yield `{"builtAt":${JSON.stringify(builtAt)},"figures":[`;
   const docs = new Set<string>();
   let first = true;
-  for (let offset = 0; ; offset += size) {
-    const rows = (await ctx.store.getRows<FigureRow>(SETS.figures, { limit: size, offset })).map((r) => r.data);
-    if (rows.length === 0) break;
+  for await (const page of rowPages<FigureRow>(ctx.store, SETS.figures, size)) {
+    const rows = page.map((r) => r.data);
     for (const f of rows) for (const v of f.values) for (const d of v.reports) docs.add(d);
     const details = await detailOf(ctx, builtAt, rows);
     yield `${first ? '' : ','}${details.map((d) => JSON.stringify(d)).join(',')}`;
     first = false;
-    if (rows.length < size) break;
   }
   yield `],"documents":${JSON.stringify(await ctx.records.labels(docs))}}`;
 }

@@ -117,11 +117,6 @@ export function totalsOf(report: readonly EventCount[]): (part: EventCount) => T
   };
 }
 
-/** The total of one subgroup count within its report (see `totalsOf`, which indexes the report once for many). */
-export function totalFor(part: EventCount, report: readonly EventCount[]): TotalChoice | null {
-  return totalsOf(report)(part);
-}
-
 /** Counts grouped by a key (their report, their event), groups and members in input order. */
 export function groupedBy<T = EventCount>(counts: readonly T[], keyOf: (c: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
