@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { benchExtract } from './extract.js';
 import { benchIngest } from './ingest.js';
 import { benchLarge } from './large.js';
+import { benchPostgres } from './postgres.js';
 import { benchRecord } from './record.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,3 +27,8 @@ if (!only || only === 'record') {
   await benchRecord(n >= 10_000 ? [Math.round(n / 10), n] : [n], join(root, 'bench', 'out'));
 }
 if (!only || only === 'large') benchLarge(arg('large-mb', 19.5), join(root, 'bench', 'out'));
+if (!only || only === 'postgres') {
+  // PostgreSQL's ingest is slower per report (a transaction and a reconcile per report): its N is its own.
+  const n = arg('pg-n', Number(process.env.CROSSCHECK_BENCH_PG_N ?? 4_000));
+  await benchPostgres([n], join(root, 'bench', 'out'));
+}
