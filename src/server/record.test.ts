@@ -53,6 +53,41 @@ describe('figures', () => {
     assert.equal((await app.inject('/api/figures?all=maybe')).statusCode, 400);
   }));
 
+  it('pages the listing at the database: pages in order make the whole listing, and total counts every figure', () => withServer(async ({ app }) => {
+    const whole = (await app.inject('/api/figures')).json<FigureList>();
+    assert.ok(whole.items.length >= 2, 'the fixture has several figures');
+    assert.equal(whole.total, whole.items.length);
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.total; offset++) {
+      const page = (await app.inject(`/api/figures?limit=1&offset=${offset}`)).json<FigureList>();
+      assert.equal(page.total, whole.total);
+      assert.equal(page.items.length, 1);
+      paged.push(page.items[0]!.id);
+    }
+    assert.deepEqual(paged, whole.items.map((f) => f.id));
+    const past = (await app.inject(`/api/figures?limit=5&offset=${whole.total}`)).json<FigureList>();
+    assert.deepEqual([past.total, past.items.length], [whole.total, 0]);
+    for (const bad of ['limit=0', 'limit=1001', 'offset=-1', 'limit=abc']) assert.equal((await app.inject(`/api/figures?${bad}`)).statusCode, 400, bad);
+  }));
+
+  it('filters values by who states them and by their reports\' publisher and date before paging', () => withServer(async ({ app }) => {
+    const whole = (await app.inject('/api/figures')).json<FigureList>();
+    const governor = (await app.inject('/api/figures?kind=named')).json<FigureList>();
+    assert.ok(governor.items.length > 0 && governor.items.every((f) => f.values.every((v) => v.attributions.length > 0)));
+    const post = (await app.inject(`/api/figures?publisher=${encodeURIComponent('Valley Post')}`)).json<FigureList>();
+    assert.ok(post.items.length > 0);
+    for (const f of post.items) for (const v of f.values) assert.ok(v.reports.some((r) => post.documents[r]?.publisher === 'Valley Post'), `${f.id} ${v.label}`);
+    assert.ok(post.total <= whole.total);
+    // Only the wire story (15 March) is dated before the 16th: every value left is one it states.
+    const early = (await app.inject('/api/figures?to=2022-03-15')).json<FigureList>();
+    for (const f of early.items) for (const v of f.values) assert.ok(v.reports.some((r) => early.documents[r]?.published === '2022-03-15'));
+    const none = (await app.inject('/api/figures?from=2030')).json<FigureList>();
+    assert.deepEqual([none.total, none.items.length], [0, 0]);
+    const first = (await app.inject('/api/figures?kind=named&limit=1')).json<FigureList>();
+    assert.deepEqual([first.total, first.items.map((f) => f.id)], [governor.total, governor.items.slice(0, 1).map((f) => f.id)]);
+    for (const bad of ['from=March', 'to=2022-3-1', 'kind=rumour']) assert.equal((await app.inject(`/api/figures?${bad}`)).statusCode, 400, bad);
+  }));
+
   it('shows one figure with every mention in its sentence, report, attribution and source group', () => withServer(async ({ app, ids }) => {
     const { id } = await killed(app);
     const r = await app.inject(`/api/figures/${id}`);

@@ -75,12 +75,16 @@ export class RecordSource {
     return (await this.store.getRows<EventRow>(SETS.events)).map((r) => r.data);
   }
 
-  /** Figures in order, optionally of one event (by key), one measure. */
-  async figures(q: { event?: string; measure?: string } = {}): Promise<FigureRow[]> {
-    const rq: RowQuery = {};
-    if (q.event !== undefined) rq.group = q.event;
-    if (q.measure !== undefined) rq.tag = q.measure;
-    return (await this.store.getRows<FigureRow>(SETS.figures, rq)).map((r) => r.data);
+  /**
+   * A page of figures in order, with how many match: of some events (by key), of some measures,
+   * read at the database by index, never the whole listing.
+   */
+  async figurePage(q: { events?: readonly string[]; measures?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: FigureRow[] }> {
+    const rq: RowQuery = { limit: q.limit, offset: q.offset };
+    if (q.events !== undefined) rq.groups = q.events;
+    if (q.measures !== undefined) rq.tags = q.measures;
+    const [total, rows] = await Promise.all([this.store.countRows(SETS.figures, rq), this.store.getRows<FigureRow>(SETS.figures, rq)]);
+    return { total, items: rows.map((r) => r.data) };
   }
 
   /** One figure, or null. */

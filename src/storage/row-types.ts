@@ -67,6 +67,8 @@ export interface RowQuery {
   /** Rows of any of these groups. */
   groups?: readonly string[];
   tag?: string;
+  /** Rows of any of these tags. */
+  tags?: readonly string[];
   /** Rows whose `hi` is at or after this (ISO day). */
   hiFrom?: string;
   /** Rows whose `lo` is at or before this. */

@@ -69,11 +69,24 @@ export interface FigureListQuery {
   all?: boolean;
   /** At most this many values per figure (1–1000; default all). */
   values?: number;
+  /** Only values stated by this class of source (and the figures with any). */
+  kind?: 'official' | 'unofficial' | 'named' | 'unattributed';
+  /** Only values stated by reports of this publisher (as curated). */
+  publisher?: string;
+  /** Only values stated by reports dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  /** … on or before this day. */
+  to?: string;
+  /** A page of the figures that pass: at most this many (1–1000; default 200). */
+  limit?: number;
+  offset?: number;
 }
 
 /** `GET /api/figures`. */
 export interface FigureList {
   builtAt: string;
+  /** How many figures pass the query, on every page. */
+  total: number;
   items: FigureSummary[];
   /** The reports of the values listed: title, publisher and date (as curated). */
   documents: DocumentLabels;

@@ -7,37 +7,57 @@ import type { ServerContext } from '../context.js';
 import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
 import { MEASURES, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
+import { byReport, filters, passing, type ValueFilter } from '../views/figure-filter.js';
 import { figureSummary, isShown, loadDetails } from '../views/figures.js';
 import { ReviewIndex } from '../views/reviews.js';
 import { loadTexts } from '../views/texts.js';
 
-/** Figures of an event given by key or by part of its label. */
-export function ofEvent<F extends Pick<FigureRow, 'key' | 'eventLabel'>>(figures: readonly F[], event: string | undefined): F[] {
-  if (!event) return [...figures];
+/** The keys of the events a query names: the one of that key, else every one whose label holds it. */
+async function eventKeys(ctx: ServerContext, event: string): Promise<string[]> {
+  const events = await ctx.records.events();
   const want = event.toLowerCase();
-  return figures.filter((f) => f.key.event === event || f.key.event === want || f.eventLabel.toLowerCase().includes(want));
+  const exact = events.find((e) => e.key === event || e.key === want);
+  return exact ? [exact.key] : events.filter((e) => e.label.toLowerCase().includes(want)).map((e) => e.key);
 }
+
+/** Figures read per query while filtering a listing: memory stays bounded by this, not by the archive. */
+const SCAN_PAGE = 500;
+
+/** Measures listed unless `all` is asked for. */
+const SHOWN = MEASURES.filter((m) => isShown({ key: { measure: m } as FigureRow['key'] }));
+
+/** A date prefix: a year, a month or a day. */
+const day = str({ pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 
 /** Registers the figure routes. */
 export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: FigureListQuery }>('/api/figures', {
     schema: {
-      summary: 'Reconciled figures: values, attributions, independent sources, verdicts', tags: ['record'],
+      summary: 'Reconciled figures: values, attributions, independent sources, verdicts; a page at a time', tags: ['record'],
       querystring: query({
         event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }),
         values: int({ minimum: 1, maximum: 1000, description: 'At most this many values per figure, the best supported (default all)' }),
+        kind: oneOf(['official', 'unofficial', 'named', 'unattributed'], { description: 'Only values stated by this class of source' }),
+        publisher: str({ maxLength: 500, description: 'Only values stated by reports of this publisher' }),
+        from: day, to: day,
+        limit: int({ minimum: 1, maximum: 1000, description: 'Figures per page (default 200; `total` says how many pass)' }), offset: int({ minimum: 0 }),
       }),
       response: { 200: figureList, ...errors(400) },
     },
   }, async (req): Promise<FigureList> => {
     const info = await ctx.records.ensure();
-    // An event key is one indexed lookup; part of a label needs the listing.
-    const byKey = req.query.event ? await ctx.records.figures({ event: req.query.event, measure: req.query.measure }) : [];
-    const all = byKey.length ? byKey : await ctx.records.figures({ measure: req.query.measure });
-    const figures = ofEvent(all, byKey.length ? undefined : req.query.event).filter((f) => isShown(f, req.query.all));
-    const items = figures.map((f) => figureSummary(f, req.query.values));
+    const q = req.query;
+    const limit = q.limit ?? 200;
+    const offset = q.offset ?? 0;
+    const events = q.event ? await eventKeys(ctx, q.event) : undefined;
+    const measures = q.measure !== undefined ? [q.measure] : q.all ? undefined : SHOWN;
+    const filter: ValueFilter = { kind: q.kind, publisher: q.publisher, from: q.from, to: q.to };
+    const page = events?.length === 0 ? { total: 0, items: [] }
+      : filters(filter) ? await filteredPage(ctx, { events, measures }, filter, limit, offset)
+      : await ctx.records.figurePage({ events, measures, limit, offset });
+    const items = page.items.map((f) => figureSummary(f, q.values));
     // The reports of the values given, named (publisher, date), so a client can filter by them.
-    return { builtAt: info.builtAt, items, documents: await ctx.records.labels(items.flatMap((f) => f.values.flatMap((v) => v.reports))) };
+    return { builtAt: info.builtAt, total: page.total, items, documents: await ctx.records.labels(items.flatMap((f) => f.values.flatMap((v) => v.reports))) };
   });
 
   app.get<{ Params: { id: string }; Querystring: FigureDetailQuery }>('/api/figures/:id', {
@@ -53,6 +73,26 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (figure === null) throw new AppError('E_NOT_FOUND', 'No figure has that id (ids change only when a figure\'s event, measure, group or unit does)');
     return (await detailOf(ctx, info.builtAt, [figure], req.query.evidence ?? 200))[0]!;
   });
+}
+
+/**
+ * A page of the figures that pass a filter on who states their values and which reports do: the
+ * listing read at the database a bounded page at a time, each figure kept with its passing values.
+ */
+async function filteredPage(ctx: ServerContext, sel: { events?: string[]; measures?: readonly string[] }, filter: ValueFilter, limit: number, offset: number): Promise<{ total: number; items: FigureRow[] }> {
+  const items: FigureRow[] = [];
+  let total = 0;
+  for (let at = 0; ; at += SCAN_PAGE) {
+    const { items: rows } = await ctx.records.figurePage({ ...sel, limit: SCAN_PAGE, offset: at });
+    const labels = byReport(filter) ? await ctx.records.labels(rows.flatMap((f) => f.values.flatMap((v) => v.reports))) : {};
+    for (const f of rows) {
+      const kept = passing(f, filter, labels);
+      if (kept === null) continue;
+      if (total >= offset && items.length < limit) items.push(kept);
+      total++;
+    }
+    if (rows.length < SCAN_PAGE) return { total, items };
+  }
 }
 
 /** Details of several figures, loading the texts they quote once. */

@@ -44,7 +44,7 @@ export const figureDetail = obj({
 });
 
 /** FigureList. */
-export const figureList = obj({ builtAt: str(), items: arr(figureSummary), documents: labels });
+export const figureList = obj({ builtAt: str(), total: int(), items: arr(figureSummary), documents: labels });
 /** FiguresExport. */
 export const figuresExport = obj({ builtAt: str(), figures: arr(figureDetail), documents: labels });
 /** CheckList. */

@@ -94,6 +94,9 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('figures', { tag: 'killed', limit: 1, offset: 1 })).map((r) => r.key), ['f2']);
     assert.deepEqual((await store.getRows('figures', { keys: ['f2', 'f0', 'nosuch'] })).map((r) => r.key), ['f0', 'f2']);
     assert.equal(await store.countRows('figures', { group: 'e1', limit: 1 }), 2);
+    assert.deepEqual((await store.getRows('figures', { tags: ['injured', 'nosuch'] })).map((r) => r.key), ['f0']);
+    assert.deepEqual((await store.getRows('figures', { groups: ['e1', 'e2'], tags: ['killed'], limit: 1, offset: 1 })).map((r) => r.key), ['f2']);
+    assert.equal(await store.countRows('figures', { tags: ['killed', 'injured'] }), 3);
     assert.deepEqual((await store.getRows('figures', { groups: ['e2', 'e1'] })).map((r) => r.key), ['f0', 'f1', 'f2']);
     assert.deepEqual((await store.getRows('timeline', { hiFrom: '1993-06-01' })).map((r) => r.data), ['b']);
     assert.deepEqual((await store.getRows('timeline', { loTo: '1992-12-31' })).map((r) => r.data), ['a']);

@@ -25,6 +25,7 @@ function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
   if (q.group !== undefined) add('grp = ?', q.group);
   if (q.groups !== undefined) add('grp = ANY(?::text[])', q.groups);
   if (q.tag !== undefined) add('tag = ?', q.tag);
+  if (q.tags !== undefined) add('tag = ANY(?::text[])', q.tags);
   if (q.hiFrom !== undefined) add('hi >= ?', q.hiFrom);
   if (q.loTo !== undefined) add('lo <= ?', q.loTo);
   return { sql: parts.join(' AND '), params };

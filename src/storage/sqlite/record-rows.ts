@@ -13,7 +13,7 @@ interface Row {
 }
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
-function where(set: string, q: RowQuery & { tags?: readonly string[] }): { sql: string; params: unknown[] } {
+function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
   const parts = ['set_name = ?'];
   const params: unknown[] = [set];
   if (q.key !== undefined) { parts.push('key = ?'); params.push(q.key); }
@@ -21,7 +21,7 @@ function where(set: string, q: RowQuery & { tags?: readonly string[] }): { sql: 
   if (q.group !== undefined) { parts.push('grp = ?'); params.push(q.group); }
   if (q.groups !== undefined) { parts.push(`grp IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.groups)); }
   if (q.tag !== undefined) { parts.push('tag = ?'); params.push(q.tag); }
-  if ('tags' in q && q.tags !== undefined) { parts.push(`tag IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.tags)); }
+  if (q.tags !== undefined) { parts.push(`tag IN (SELECT value FROM json_each(?))`); params.push(JSON.stringify(q.tags)); }
   if (q.hiFrom !== undefined) { parts.push('hi >= ?'); params.push(q.hiFrom); }
   if (q.loTo !== undefined) { parts.push('lo <= ?'); params.push(q.loTo); }
   return { sql: parts.join(' AND '), params };

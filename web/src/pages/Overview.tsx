@@ -4,12 +4,20 @@ import { Loaded, PageHead, VerdictBadge } from '../components/common.tsx';
 import { useResource } from '../data.ts';
 import { figureTitle, formatRange, formatTimestamp, plural } from '../format.ts';
 import { CLASS_NAMES } from '../charts/scale.ts';
-import { CLASSES, classParam, labelPasses, setQuery, valueHasClass } from '../filters.ts';
+import { CLASSES, classParam, labelPasses, setQuery as setFilter, valueHasClass } from '../filters.ts';
+import { Pager } from '../components/Pager.tsx';
 import { Link } from '../router.tsx';
 import type { CheckList, DocumentLabels, EventList, FigureList, FigureSummary, FigureValueSummary, StatsView } from '../types.ts';
 
 /** Values drawn per figure on the overview (the best supported); the figure page has them all. */
 const VALUES_SHOWN = 8;
+
+/** Figures per page: the listing is read a page at a time, whatever the archive's size. */
+const PAGE = 100;
+
+/** The measures offered by the filter; population and other counts only with the toggle. */
+const MEASURES = ['killed', 'injured', 'captured', 'missing', 'displaced', 'returned', 'orphaned', 'casualties'];
+const HIDDEN_MEASURES = ['population', 'other'];
 
 /** The event key of counts no rule could place (see the event reasons in each count's evidence). */
 const UNASSIGNED = '(unassigned)';
@@ -45,6 +53,8 @@ function FigureRow({ f }: { f: FigureSummary }) {
 
 /** The filter bar: event, measure, attribution, and the hidden measures; every choice lives in the address. */
 function Filters({ query, events, measures, publishers }: { query: URLSearchParams; events: EventList | null; measures: string[]; publishers: string[] }) {
+  // Another filter is another listing: back to its first page.
+  const setQuery = (changes: Record<string, string | null>) => setFilter({ ...changes, offset: null });
   return (
     <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <label>Incident <select name="event" value={query.get('event') ?? ''} onChange={(e) => setQuery({ event: e.currentTarget.value })}>
@@ -92,7 +102,14 @@ export function Overview({ query = new URLSearchParams() }: { query?: URLSearchP
   const stats = useResource<StatsView>('stats');
   const events = useResource<EventList>('events');
   const all = query.get('all') === '1';
-  const figures = useResource<FigureList>('figures', { values: VALUES_SHOWN, all: all || undefined });
+  const offset = Math.max(0, Math.floor(Number(query.get('offset')) || 0));
+  const param = (k: string) => query.get(k) || undefined;
+  // The server filters and pages; the filters below only keep the view in step with it.
+  const figures = useResource<FigureList>('figures', {
+    values: VALUES_SHOWN, all: all || undefined, event: param('event'), measure: param('measure'), kind: classParam(query.get('kind')) ?? undefined,
+    publisher: param('publisher'), from: param('from'), to: param('to'), limit: PAGE, offset,
+  });
+  const publisher = query.get('publisher');
   const eventFilter = query.get('event');
   // Only the number is shown here: no check is sent.
   const problems = useResource<CheckList>('checks', { status: 'problem', limit: 0 });
@@ -106,18 +123,20 @@ export function Overview({ query = new URLSearchParams() }: { query?: URLSearchP
       {problems.data && problems.data.total > 0 && (
         <p class="callout"><Link href="/checks">{plural(problems.data.total, 'consistency problem')}</Link> found across the reports.</p>
       )}
-      <Filters query={query} events={events.data} measures={[...new Set(figures.data?.items.map((f) => f.key.measure) ?? [])].sort()}
-        publishers={[...new Set(Object.values(figures.data?.documents ?? {}).map((d) => d.publisher ?? '').filter(Boolean))].sort()} />
+      <Filters query={query} events={events.data} measures={all ? [...MEASURES, ...HIDDEN_MEASURES] : MEASURES}
+        publishers={[...new Set([...Object.values(figures.data?.documents ?? {}).map((d) => d.publisher ?? ''), publisher ?? ''].filter(Boolean))].sort()} />
       <Loaded res={events}>{(ev) => (
         <Loaded res={figures}>{(fig) => {
           const shown = filtered(fig.items, query, fig.documents);
+          const paged = fig.total > fig.items.length;
           const evs = [...ev.items].filter((e) => !eventFilter || e.key === eventFilter).sort((a, b) => Number(a.key === UNASSIGNED) - Number(b.key === UNASSIGNED));
           return ev.items.length === 0
             ? <p class="muted">No figures yet: ingest reports with <code>crosscheck ingest FOLDER</code>.</p>
             : shown.length === 0 || evs.length === 0 ? <p class="muted">No figure passes these filters.</p>
             : <>{evs.map((e) => {
               const own = shown.filter((f) => f.key.event === e.key);
-              if (own.length === 0 && (query.get('measure') || query.get('kind') || query.get('publisher') || query.get('from') || query.get('to'))) return null;
+              // An event whose figures are on another page, or that none passes, is not shown here.
+              if (own.length === 0 && (paged || query.get('measure') || query.get('kind') || query.get('publisher') || query.get('from') || query.get('to'))) return null;
               return (
                 <article class="event" key={e.key}>
                   <h2>{e.key === UNASSIGNED ? 'Not assigned to an event' : e.label}</h2>
@@ -131,7 +150,9 @@ export function Overview({ query = new URLSearchParams() }: { query?: URLSearchP
                   )}
                 </article>
               );
-            })}</>;
+            })}
+            {paged && <Pager offset={offset} shown={fig.items.length} total={fig.total} size={PAGE} onChange={(o) => setFilter({ offset: o ? String(o) : null })} />}
+            </>;
         }}</Loaded>
       )}</Loaded>
     </section>
