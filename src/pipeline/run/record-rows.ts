@@ -1,6 +1,6 @@
 /** The reconciled record ⇄ its rows: what `reconcile` writes, and the whole record assembled back for readers that take it whole. */
 import type { RowChange, RowInput, Store, StoredRow } from '../../storage/store.js';
-import type { CheckResult, CountRef, EntityCluster, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS, countRefKey, figureId } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
@@ -41,7 +41,12 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
       });
       f.values.forEach((v, j) => v.counts.forEach((c, k) => {
         figureOf.set(countRefKey(c.doc, c.count), ids[i]!);
-        rows[SETS.mentions].push({ key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: ids[i]!, tag: `${ids[i]}:${pad(j)}`, ord: k, data: c });
+        // The count as reconciled (a review may have corrected it), where it is and why it is in
+        // this incident: not the event's key and label again, nor the facts the report keeps.
+        const data: CountRef & Partial<Pick<EventCount, 'eventReason'>> = { doc: c.doc, index: c.index, count: c.count };
+        const reason = (c as Partial<EventCount>).eventReason;
+        if (reason !== undefined) data.eventReason = reason;
+        rows[SETS.mentions].push({ key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: ids[i]!, tag: `${ids[i]}:${pad(j)}`, ord: k, data });
       }));
     });
     for (const [key, id] of figureOf) rows[SETS.countFigure].push({ key, group: event, tag: key.slice(0, key.indexOf('\n')), data: id });

@@ -59,8 +59,9 @@ export const ASSIGN_CONTEXT_KEY = 'assign-context';
 /**
  * The version of the rows' layout and of the rules that assign counts to incidents. A store
  * built under another is rebuilt whole once, its counts assigned again (its pairs are kept).
+ * 3: mention rows keep a count and where it is, not its event and sentence core.
  */
-export const RECORD_LAYOUT = 2;
+export const RECORD_LAYOUT = 3;
 
 /** What the `info` set's `built` row holds. */
 export interface BuildInfo {
