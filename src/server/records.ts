@@ -3,26 +3,16 @@
  * the server starts and answers in time and memory that do not grow with the archive. A build
  * (after a review, or when none is stored) runs one at a time.
  */
-import type { CountRef, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
-import type { BuildInfo, CheckRow, EventRow, FigureRow, ReconcileRecord } from '../pipeline/run/record.js';
-import { SETS, countRefKey, figureId } from '../pipeline/run/record.js';
-import { buildInfo, loadRecord, pad } from '../pipeline/run/record-rows.js';
+import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
+import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
+import { SETS } from '../pipeline/run/record.js';
+import { buildInfo, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
 import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
 import { applyMetaEdit, metaEdits } from './curation.js';
 
 export { figureId, countRefKey } from '../pipeline/run/record.js';
-
-/** A record assembled whole, for the exports that still take it so. */
-export interface RecordView {
-  record: ReconcileRecord;
-  ids: string[];
-  byId: Map<string, Figure>;
-  figureOfCount: Map<string, string>;
-  label(id: string): DocumentLabel;
-  groupOf(id: string): string;
-}
 
 /** What a reader gets of a document. */
 const labelOf = (d: { id: string; name: string; meta: { title?: string; publisher?: string; published?: string } }): DocumentLabel =>
@@ -145,6 +135,16 @@ export class RecordSource {
     return out;
   }
 
+  /** Source group ids of reports (reports the record does not hold are left out). */
+  async groupsOf(docs: Iterable<string>): Promise<Map<string, string>> {
+    const want = [...new Set(docs)];
+    const out = new Map<string, string>();
+    for (let i = 0; i < want.length; i += 500) {
+      for (const r of await this.store.getRows<string>(SETS.docGroup, { keys: want.slice(i, i + 500) })) out.set(r.key, r.data);
+    }
+    return out;
+  }
+
   /** A report's source group id (itself when it stands alone), or null when the record does not hold it. */
   async groupOf(doc: string): Promise<string | null> {
     return (await this.store.getRows<string>(SETS.docGroup, { key: doc }))[0]?.data ?? null;
@@ -176,24 +176,7 @@ export class RecordSource {
     return (await this.store.getRows<SourcePair>(SETS.possible)).map((r) => r.data);
   }
 
-  /** The whole record, assembled from its rows (the printable report, the exports). */
-  async whole(): Promise<RecordView> {
-    await this.ensure();
-    const record = (await loadRecord(this.store))!;
-    const ids = record.figures.map((f) => figureId(f.key));
-    const byId = new Map(record.figures.map((f, i) => [ids[i]!, f]));
-    const figureOfCount = new Map<string, string>();
-    record.figures.forEach((f, i) => { for (const v of f.values) for (const c of v.counts) figureOfCount.set(countRefKey(c.doc, c.count), ids[i]!); });
-    const docs = new Set<string>(Object.keys(record.sources.groupOf));
-    const labels = await this.labels(docs);
-    return {
-      record, ids, byId, figureOfCount,
-      label: (id) => labels[id] ?? { id, name: id, title: null, publisher: null, published: null },
-      groupOf: (id) => record.sources.groupOf[id] ?? id,
-    };
-  }
-
-  /** A page of a whole set, and how many rows it has. */
+    /** A page of a whole set, and how many rows it has. */
   private async page<T>(set: string, limit: number, offset: number): Promise<{ total: number; items: T[] }> {
     const [total, rows] = await Promise.all([this.store.countRows(set), this.store.getRows<T>(set, { limit, offset })]);
     return { total, items: rows.map((r) => r.data) };

@@ -1,9 +1,9 @@
 /** A printable HTML report of the whole record; every piece of document text is escaped. */
 import { createHash } from 'node:crypto';
-import type { Figure } from '../../pipeline/3-reconcile/types.js';
-import type { Review } from '../../storage/store.js';
-import type { DocumentSummary } from '../../storage/store.js';
-import type { RecordView } from '../records.js';
+import type { Figure, TimelineEntry } from '../../pipeline/3-reconcile/types.js';
+import type { CheckRow, EventRow, FigureRow } from '../../pipeline/run/record.js';
+import type { DocumentSummary, Review } from '../../storage/store.js';
+import type { DocumentLabel, DocumentLabels } from '../api-types.js';
 import { figureId } from '../records.js';
 import { isShown } from '../views/figures.js';
 import { formatRangeWithUnit, formatTimestamp, plural } from '../api/format.js';
@@ -18,22 +18,42 @@ blockquote{margin:.3em 0 .3em 1em;padding-left:.6em;border-left:3px solid #ccc}@
 /** The Content-Security-Policy of the report: no scripts, no loads, only its own stylesheet. */
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
-/** What the report shows besides the record. */
-export interface ReportInputs {
-  view: RecordView;
-  texts: ReadonlyMap<string, string>;
-  documents: DocumentSummary[];
-  reviews: Review[];
-  generatedAt: string;
+/**
+ * Where the report reads the record: a page at a time, so that printing a large archive holds
+ * one page of figures (with their reports' texts) in memory, never the whole record.
+ */
+export interface ReportSource {
+  builtAt: string;
+  /** Current reports. */
+  documents: number;
+  reviews: readonly Review[];
+  events(): Promise<EventRow[]>;
+  /** The shown figures of one event, a page at a time (values, no evidence). */
+  eventFigures(event: string): AsyncIterable<FigureRow[]>;
+  /** Every figure with its evidence, a page at a time. */
+  figures(): AsyncIterable<Figure[]>;
+  checks(): AsyncIterable<CheckRow[]>;
+  timeline(): AsyncIterable<TimelineEntry[]>;
+  /** Source groups (reports, first the group's id), a page at a time. */
+  groups(): AsyncIterable<string[][]>;
+  reports(): AsyncIterable<DocumentSummary[]>;
+  labels(ids: Iterable<string>): Promise<DocumentLabels>;
+  groupOf(ids: Iterable<string>): Promise<ReadonlyMap<string, string>>;
+  texts(ids: Iterable<string>): Promise<ReadonlyMap<string, string>>;
 }
 
-const label = (view: RecordView, id: string) => {
-  const l = view.label(id);
+/** Names a report by its curated label. */
+type Labeler = (id: string) => DocumentLabel;
+
+const labeler = (labels: DocumentLabels): Labeler => (id) => labels[id] ?? { id, name: id, title: null, publisher: null, published: null };
+
+const label = (of: Labeler, id: string) => {
+  const l = of(id);
   return `${e(l.title ?? l.name)}${l.publisher ? `, ${e(l.publisher)}` : ''}${l.published ? ` (${e(l.published)})` : ''}`;
 };
 
 /** "killed / all", "returned / all / families": the unit is named unless people are counted. */
-function figureName(f: Figure): string {
+function figureName(f: Pick<Figure, 'key'>): string {
   return `${f.key.measure} / ${f.key.group}${f.key.unit === 'families' ? ' / families' : ''}`;
 }
 
@@ -56,7 +76,7 @@ export function correctionWords(c: Review['corrected']): string {
 }
 
 /** One figure: its values and the evidence behind each. */
-function figure(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>): string {
+function figure(f: Figure, of: Labeler, groupOf: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string>): string {
   const verdict = f.verdict.status !== 'diverging' ? f.verdict.status : `diverging (${f.verdict.kind})`;
   const values = f.values.map((v) => {
     const evidence = v.counts.map((c) => {
@@ -65,7 +85,7 @@ function figure(f: Figure, view: RecordView, texts: ReadonlyMap<string, string>)
       const sentence = text.slice(s.start, s.end);
       const who = c.count.attribution ? `according to ${e(c.count.attribution.source)}` : 'in the report\'s own voice';
       return `<li><blockquote>${markSpan(sentence, { start: c.count.span.start - s.start, end: c.count.span.end - s.start })}</blockquote>
-        <span class="muted">${label(view, c.doc)} — ${who}; source group ${e(view.groupOf(c.doc))}</span></li>`;
+        <span class="muted">${label(of, c.doc)} — ${who}; source group ${e(groupOf.get(c.doc) ?? c.doc)}</span></li>`;
     }).join('');
     return `<h4>${e(formatRangeWithUnit({ ...v, unit: f.key.unit }))} <span class="muted">— ${e(v.phrase)}</span></h4><ul>${evidence}</ul>`;
   }).join('');
@@ -79,36 +99,77 @@ function table(head: string[], rows: unknown[][], mono: readonly string[] = []):
   return `<table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-/** The whole report as one HTML document. */
-export function reportHtml({ view, texts, documents, reviews, generatedAt }: ReportInputs): string {
-  const r = view.record;
-  const figures = r.figures.filter((f) => isShown(f));
-  const overview = r.events.map((ev) => {
-    const rows = figures.filter((f) => f.key.event === ev.key).flatMap((f) => f.values.map((v, i) => [
-      i === 0 ? figureName(f) : '', formatRangeWithUnit({ ...v, unit: f.key.unit }), v.reports.length, v.independent,
-      [...v.attributions, ...(v.unattributed ? ['(report\'s own voice)'] : [])].join('; '),
-      i === 0 ? (f.verdict.status !== 'diverging' ? f.verdict.status : `diverging (${f.verdict.kind})`) : '',
-    ]));
-    return `<h3>${e(ev.label)}</h3><p class="muted">${e(plural(ev.reports, 'report'))}, ${e(plural(ev.counts, 'count'))}</p>${rows.length ? table(['figure', 'value', 'reports', 'independent', 'attributed to', 'verdict'], rows) : '<p>No casualty figures.</p>'}`;
-  }).join('');
-  const checks = r.checks.map((c) => `<li class="${c.status === 'problem' ? 'problem' : ''}">${e(c.kind)} (${e(c.measure)}): ${e(c.reason)}</li>`).join('');
-  const timeline = r.timeline.map((t) => [t.value, t.sentenceText, t.reports.map((d) => view.label(d).name).join('; ')]);
-  const groups = r.sources.groups.filter((g) => g.length > 1).map((g) => `<li>${g.map((d) => label(view, d)).join(' · ')}</li>`).join('');
-  const docs = documents.map((d) => [d.name, d.meta.title ?? '', d.meta.publisher ?? '', d.meta.published ?? '', d.meta.url ?? '', d.counts, d.dates, d.sha256]);
-  const revs = reviews.map((v) => [formatTimestamp(v.createdAt), v.reviewer.startsWith('cli:') ? 'administrator (command line)' : v.reviewer,
-    view.label(v.documentId).name, reviewItem(v.key), v.action, correctionWords(v.corrected), v.reason]);
-  return `<!doctype html>
+const verdictWords = (f: Pick<Figure, 'verdict'>) => (f.verdict.status !== 'diverging' ? f.verdict.status : `diverging (${f.verdict.kind})`);
+
+/** The overview rows of one figure: a row per value. */
+const overviewRows = (f: FigureRow): unknown[][] => f.values.map((v, i) => [
+  i === 0 ? figureName(f) : '', formatRangeWithUnit({ ...v, unit: f.key.unit }), v.reports.length, v.independent,
+  [...v.attributions, ...(v.unattributed ? ['(report\'s own voice)'] : [])].join('; '),
+  i === 0 ? verdictWords(f) : '',
+]);
+
+/** The whole report as one HTML document, written a section (and within it a page) at a time. */
+export async function* reportHtml(src: ReportSource, generatedAt: string): AsyncGenerator<string> {
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>crosscheck: evidence record</title><style>${STYLE}</style></head>
 <body><header><h1>Evidence record</h1>
-<p class="muted">${e(plural(r.documents, 'current report'))} · record built ${e(formatTimestamp(r.builtAt))} · printed ${e(formatTimestamp(generatedAt))} · ${e(plural(reviews.length, 'review'))} applied</p></header>
-<section><h2>Events and figures</h2>${overview || '<p>No events.</p>'}</section>
-<section><h2>Evidence behind each figure</h2>${figures.map((f) => figure(f, view, texts)).join('') || '<p>No figures.</p>'}</section>
-<section><h2>Consistency checks</h2>${checks ? `<ul>${checks}</ul>` : '<p>No findings.</p>'}</section>
-<section><h2>Timeline</h2>${timeline.length ? table(['date (EDTF)', 'sentence', 'reports'], timeline) : '<p>No dated sentences.</p>'}</section>
-<section><h2>Source groups</h2>${groups ? `<ul>${groups}</ul>` : '<p>Every report stands alone.</p>'}</section>
-<section><h2>Reviews in force</h2>${revs.length ? table(['when', 'who', 'report', 'item', 'action', 'corrected', 'reason'], revs) : '<p>No reviews.</p>'}</section>
-<section><h2>Reports</h2>${table(['name', 'title', 'publisher', 'published', 'url', 'counts', 'dates', 'sha256'], docs, ['sha256'])}</section>
-</body></html>
-`;
+<p class="muted">${e(plural(src.documents, 'current report'))} · record built ${e(formatTimestamp(src.builtAt))} · printed ${e(formatTimestamp(generatedAt))} · ${e(plural(src.reviews.length, 'review'))} applied</p></header>
+<section><h2>Events and figures</h2>`;
+  const events = await src.events();
+  for (const ev of events) {
+    const rows: unknown[][] = [];
+    for await (const page of src.eventFigures(ev.key)) for (const f of page) rows.push(...overviewRows(f));
+    yield `<h3>${e(ev.label)}</h3><p class="muted">${e(plural(ev.reports, 'report'))}, ${e(plural(ev.counts, 'count'))}</p>${rows.length ? table(['figure', 'value', 'reports', 'independent', 'attributed to', 'verdict'], rows) : '<p>No casualty figures.</p>'}`;
+  }
+  if (events.length === 0) yield '<p>No events.</p>';
+  yield '</section>\n<section><h2>Evidence behind each figure</h2>';
+  let any = false;
+  for await (const page of src.figures()) {
+    const shown = page.filter((f) => isShown(f));
+    if (!shown.length) continue;
+    any = true;
+    const docs = shown.flatMap((f) => f.values.flatMap((v) => v.counts.map((c) => c.doc)));
+    const [labels, groupOf, texts] = await Promise.all([src.labels(docs), src.groupOf(docs), src.texts(docs)]);
+    yield shown.map((f) => figure(f, labeler(labels), groupOf, texts)).join('');
+  }
+  if (!any) yield '<p>No figures.</p>';
+  yield '</section>\n<section><h2>Consistency checks</h2>';
+  any = false;
+  for await (const page of src.checks()) {
+    yield `${any ? '' : '<ul>'}${page.map((c) => `<li class="${c.status === 'problem' ? 'problem' : ''}">${e(c.kind)} (${e(c.measure)}): ${e(c.reason)}</li>`).join('')}`;
+    any = true;
+  }
+  yield any ? '</ul>' : '<p>No findings.</p>';
+  yield '</section>\n<section><h2>Timeline</h2>';
+  any = false;
+  for await (const page of src.timeline()) {
+    const of = labeler(await src.labels(page.flatMap((t) => t.reports)));
+    yield table(['date (EDTF)', 'sentence', 'reports'], page.map((t) => [t.value, t.sentenceText, t.reports.map((d) => of(d).name).join('; ')]));
+    any = true;
+  }
+  if (!any) yield '<p>No dated sentences.</p>';
+  yield '</section>\n<section><h2>Source groups</h2>';
+  any = false;
+  for await (const page of src.groups()) {
+    const shared = page.filter((g) => g.length > 1);
+    if (!shared.length) continue;
+    const of = labeler(await src.labels(shared.flat()));
+    yield `${any ? '' : '<ul>'}${shared.map((g) => `<li>${g.map((d) => label(of, d)).join(' · ')}</li>`).join('')}`;
+    any = true;
+  }
+  yield any ? '</ul>' : '<p>Every report stands alone.</p>';
+  const reviewer = labeler(await src.labels(src.reviews.map((v) => v.documentId)));
+  const revs = src.reviews.map((v) => [formatTimestamp(v.createdAt), v.reviewer.startsWith('cli:') ? 'administrator (command line)' : v.reviewer,
+    reviewer(v.documentId).name, reviewItem(v.key), v.action, correctionWords(v.corrected), v.reason]);
+  yield `</section>\n<section><h2>Reviews in force</h2>${revs.length ? table(['when', 'who', 'report', 'item', 'action', 'corrected', 'reason'], revs) : '<p>No reviews.</p>'}</section>
+<section><h2>Reports</h2>`;
+  const head = ['name', 'title', 'publisher', 'published', 'url', 'counts', 'dates', 'sha256'];
+  any = false;
+  for await (const page of src.reports()) {
+    yield table(head, page.map((d) => [d.name, d.meta.title ?? '', d.meta.publisher ?? '', d.meta.published ?? '', d.meta.url ?? '', d.counts, d.dates, d.sha256]), ['sha256']);
+    any = true;
+  }
+  if (!any) yield table(head, []);
+  yield '</section>\n</body></html>\n';
 }

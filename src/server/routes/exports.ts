@@ -1,28 +1,19 @@
 /** Exports: figures as CSV and JSON, extractions as Web Annotations, the whole record as printable HTML. */
 import type { FastifyInstance } from 'fastify';
-import type { DocumentSummary } from '../../storage/store.js';
-import type { FigureRow } from '../../pipeline/run/record.js';
+import type { TimelineEntry } from '../../pipeline/3-reconcile/types.js';
+import type { CheckRow, FigureRow } from '../../pipeline/run/record.js';
 import { SETS } from '../../pipeline/run/record.js';
 import type { ServerContext } from '../context.js';
 import { ANNOTATION_TYPE, annotationsJsonLd } from '../export/annotations.js';
 import { CSV_HEADER, figureCsvLines } from '../export/csv.js';
 import { Readable } from 'node:stream';
 import { figurePages, rowPages } from '../../pipeline/run/record-rows.js';
-import { REPORT_CSP, reportHtml } from '../export/report-html.js';
+import { REPORT_CSP, reportHtml, type ReportSource } from '../export/report-html.js';
 import { content, errors } from '../schemas/common.js';
 import { figuresExport } from '../schemas/figures.js';
 import { loadTexts } from '../views/texts.js';
+import { SHOWN_MEASURES } from '../views/figures.js';
 import { detailOf } from './figures.js';
-
-/** Every current document's summary. */
-async function currentDocuments(ctx: ServerContext): Promise<DocumentSummary[]> {
-  const out: DocumentSummary[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await ctx.store.listDocuments({ limit: 1000, offset, currentOnly: true });
-    out.push(...page.items);
-    if (offset + 1000 >= page.total) return out;
-  }
-}
 
 /**
  * The figures CSV, a page of figures at a time with their reports' metadata (as curated), so
@@ -53,6 +44,43 @@ async function* figuresJsonStream(ctx: ServerContext, builtAt: string, size = 10
     first = false;
   }
   yield `],"documents":${JSON.stringify(await ctx.records.labels(docs))}}`;
+}
+
+/** Reports listed per page of the printable report. */
+const REPORT_PAGE = 200;
+
+/** The printable report's reads: pages of the record's rows, and per page the labels, groups and texts they cite. */
+function reportSource(ctx: ServerContext, documents: number, reviews: ReportSource['reviews'], builtAt: string): ReportSource {
+  return {
+    builtAt, documents, reviews,
+    events: () => ctx.records.events(),
+    async* eventFigures(event) {
+      for (let offset = 0; ; offset += REPORT_PAGE) {
+        const { items } = await ctx.records.figurePage({ events: [event], measures: SHOWN_MEASURES, limit: REPORT_PAGE, offset });
+        if (items.length) yield items;
+        if (items.length < REPORT_PAGE) return;
+      }
+    },
+    figures: () => figurePages(ctx.store, 50),
+    checks: () => dataPages<CheckRow>(ctx, SETS.checks),
+    timeline: () => dataPages<TimelineEntry>(ctx, SETS.timeline),
+    groups: () => dataPages<string[]>(ctx, SETS.groups),
+    async* reports() {
+      for (let offset = 0; ; offset += REPORT_PAGE) {
+        const page = await ctx.store.listDocuments({ limit: REPORT_PAGE, offset, currentOnly: true });
+        if (page.items.length) yield page.items;
+        if (offset + REPORT_PAGE >= page.total) return;
+      }
+    },
+    labels: (ids) => ctx.records.labels(ids),
+    groupOf: (ids) => ctx.records.groupsOf(ids),
+    texts: (ids) => loadTexts(ctx.store, ids),
+  };
+}
+
+/** The data of a row set's rows, a page at a time. */
+async function* dataPages<T>(ctx: ServerContext, set: string): AsyncGenerator<T[]> {
+  for await (const rows of rowPages<T>(ctx.store, set, REPORT_PAGE)) yield rows.map((r) => r.data);
 }
 
 /** Registers the export routes. */
@@ -86,10 +114,8 @@ export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/export/report.html', {
     schema: { summary: 'A printable HTML report of the whole record (document text escaped; no scripts)', tags: ['export'], response: { 200: content('text/html', 'A self-contained HTML page'), ...errors() } },
   }, async (_req, reply) => {
-    const view = await ctx.records.whole();
-    const docs = view.record.figures.flatMap((f) => f.values.flatMap((v) => v.reports));
-    const [texts, documents, reviews] = await Promise.all([loadTexts(ctx.store, docs), currentDocuments(ctx), ctx.store.currentReviews()]);
-    const html = reportHtml({ view, texts, documents, reviews, generatedAt: new Date().toISOString() });
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(html);
+    const info = await ctx.records.ensure();
+    const html = reportHtml(reportSource(ctx, info.documents, await ctx.store.currentReviews(), info.builtAt), new Date().toISOString());
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).send(Readable.from(html));
   });
 }

@@ -8,7 +8,7 @@ import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
 import { MEASURES, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
 import { byReport, filters, passing, type ValueFilter } from '../views/figure-filter.js';
-import { figureSummary, isShown, loadDetails } from '../views/figures.js';
+import { SHOWN_MEASURES, figureSummary, loadDetails } from '../views/figures.js';
 import { ReviewIndex } from '../views/reviews.js';
 import { loadTexts } from '../views/texts.js';
 
@@ -22,9 +22,6 @@ async function eventKeys(ctx: ServerContext, event: string): Promise<string[]> {
 
 /** Figures read per query while filtering a listing: memory stays bounded by this, not by the archive. */
 const SCAN_PAGE = 500;
-
-/** Measures listed unless `all` is asked for. */
-const SHOWN = MEASURES.filter((m) => isShown({ key: { measure: m } as FigureRow['key'] }));
 
 /** A date prefix: a year, a month or a day. */
 const day = str({ pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
@@ -50,7 +47,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const limit = q.limit ?? 200;
     const offset = q.offset ?? 0;
     const events = q.event ? await eventKeys(ctx, q.event) : undefined;
-    const measures = q.measure !== undefined ? [q.measure] : q.all ? undefined : SHOWN;
+    const measures = q.measure !== undefined ? [q.measure] : q.all ? undefined : SHOWN_MEASURES;
     const filter: ValueFilter = { kind: q.kind, publisher: q.publisher, from: q.from, to: q.to };
     const page = events?.length === 0 ? { total: 0, items: [] }
       : filters(filter) ? await filteredPage(ctx, { events, measures }, filter, limit, offset)

@@ -11,6 +11,9 @@ import { valuePhrase } from '../../pipeline/3-reconcile/figures/wording.js';
 
 export { isShown } from '../../pipeline/3-reconcile/figures/figures.js';
 
+/** The measures listed unless population and other counts are asked for (those `isShown` keeps). */
+export { CASUALTY_MEASURES as SHOWN_MEASURES } from '../../domain/types.js';
+
 /** A count reference without reconciliation's internals. */
 export function countRef(c: DomainCountRef): CountRef {
   return { doc: c.doc, index: c.index, count: c.count };
