@@ -71,20 +71,31 @@ function annotation(docId: string, key: string, sha256: string, text: string, it
   };
 }
 
-/** The collection of every current document's extractions, with reviews noted beside them. */
-export async function annotationsJsonLd(store: Store, builtAt: string): Promise<Record<string, unknown>> {
+/**
+ * Every current extraction as one AnnotationCollection, written a report at a time: its total
+ * comes from the reports' listing, so no annotation is held past its report.
+ */
+export async function* annotationsJsonLd(store: Store, builtAt: string): AsyncGenerator<string> {
   const shas = new Map<string, string>();
+  let total = 0;
   for (let offset = 0; ; offset += 1000) {
     const page = await store.listDocuments({ limit: 1000, offset, currentOnly: true });
-    for (const d of page.items) shas.set(d.id, d.sha256);
+    for (const d of page.items) { shas.set(d.id, d.sha256); total += d.counts + d.dates; }
     if (offset + 1000 >= page.total) break;
   }
   const reviews = new Map((await store.currentReviews()).map((r) => [`${r.documentId}\n${r.key}`, r]));
-  const items: unknown[] = [];
+  const head = JSON.stringify({
+    '@context': CONTEXT_DOC, id: `urn:crosscheck:annotations:${builtAt}`, type: 'AnnotationCollection',
+    label: 'crosscheck: every extracted count and date', total, first: { type: 'AnnotationPage', startIndex: 0, items: [] },
+  });
+  // Everything up to the items' opening bracket, then the items, then what closes them.
+  yield head.slice(0, -3);
+  let first = true;
   for await (const x of store.allExtractions()) {
     const sha = shas.get(x.id);
     if (sha === undefined) continue;
     const cp = codePointMapper(x.text);
+    const items: unknown[] = [];
     for (const c of x.extraction.counts) {
       const key = countKey(c);
       items.push(annotation(x.id, key, sha, x.text, c, `count:${c.measure}`, describeCount(c), reviews.get(`${x.id}\n${key}`), cp));
@@ -93,13 +104,9 @@ export async function annotationsJsonLd(store: Store, builtAt: string): Promise<
       const key = dateKey(d);
       items.push(annotation(x.id, key, sha, x.text, d, 'date', `date ${d.value}${d.relative ? ' (resolved against the report date)' : ''}`, reviews.get(`${x.id}\n${key}`), cp));
     }
+    if (!items.length) continue;
+    yield `${first ? '' : ','}${items.map((i) => JSON.stringify(i)).join(',')}`;
+    first = false;
   }
-  return {
-    '@context': CONTEXT_DOC,
-    id: `urn:crosscheck:annotations:${builtAt}`,
-    type: 'AnnotationCollection',
-    label: 'crosscheck: every extracted count and date',
-    total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
-  };
+  yield head.slice(-3);
 }

@@ -77,3 +77,42 @@ describe('annotations.jsonld', () => {
     assert.equal(describeCount(c), 'at least 52 killed (all, people), according to a monitoring group');
   });
 });
+
+describe('the streamed exports', () => {
+  it('writes the printable report a page at a time: a page of figures is read only once the one before is written', async () => {
+    const { reportHtml } = await import('./report-html.js');
+    const read: string[] = [];
+    const figure = (event: string) => ({
+      key: { event, measure: 'killed', group: 'all', unit: 'people' }, eventLabel: event, verdict: { status: 'consistent', reason: 'one value' },
+      values: [{ min: 3, max: 3, label: '3', approximate: false, attributions: [], unattributed: 1, kinds: ['none'], reports: ['d1'], independent: 1, compatibleWith: [], phrase: '3 killed',
+        counts: [{ doc: 'd1', index: 0, count: { quote: '3 killed', span: { start: 0, end: 8 }, sentence: { start: 0, end: 9 }, attribution: null } }] }],
+    }) as never;
+    async function* pages<T>(name: string, list: T[][]): AsyncGenerator<T[]> {
+      for (const [i, p] of list.entries()) { read.push(`${name} ${i}`); yield p; }
+    }
+    const src = {
+      builtAt: '2026-01-01T00:00:00.000Z', documents: 1, reviews: [],
+      events: async () => [],
+      eventFigures: () => pages('event', []),
+      figures: () => pages('figures', [[figure('a')], [figure('b')]]),
+      checks: () => pages('checks', []), timeline: () => pages('timeline', []), groups: () => pages('groups', []), reports: () => pages('reports', []),
+      labels: async () => ({}), groupOf: async () => new Map(), texts: async () => new Map([['d1', '3 killed.']]),
+    };
+    const chunks: string[] = [];
+    for await (const chunk of reportHtml(src as never, '2026-01-02T00:00:00.000Z')) {
+      chunks.push(chunk);
+      if (chunk.includes('id="f-')) assert.equal(read.filter((r) => r.startsWith('figures')).length, chunks.filter((c) => c.includes('id="f-')).length, 'no page read ahead');
+    }
+    assert.equal(chunks.filter((c) => c.includes('id="f-')).length, 2, 'a chunk per page of figures');
+    assert.match(chunks.join(''), /<mark>3 killed<\/mark>/);
+  });
+
+  it('writes every extraction as one valid AnnotationCollection whose total is its number of items', () => withServer(async ({ app }) => {
+    const r = await app.inject('/api/export/annotations.jsonld');
+    assert.equal(r.statusCode, 200);
+    assert.match(String(r.headers['content-type']), /^application\/ld\+json; profile=.*; charset=utf-8$/);
+    const x = r.json<{ total: number; first: { items: unknown[] } }>();
+    assert.ok(x.total > 0);
+    assert.equal(x.first.items.length, x.total);
+  }));
+});

@@ -107,8 +107,7 @@ export function exportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   }, async (_req, reply) => {
     const info = await ctx.records.ensure();
-    const body = await annotationsJsonLd(ctx.store, info.builtAt);
-    return reply.type(ANNOTATION_TYPE).header('content-disposition', 'attachment; filename="annotations.jsonld"').send(JSON.stringify(body));
+    return reply.type(`${ANNOTATION_TYPE}; charset=utf-8`).header('content-disposition', 'attachment; filename="annotations.jsonld"').send(Readable.from(annotationsJsonLd(ctx.store, info.builtAt)));
   });
 
   app.get('/api/export/report.html', {
