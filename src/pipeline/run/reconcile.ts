@@ -12,6 +12,7 @@ import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import { decideSources } from './source-decisions.js';
+import { entityDecisions } from './entity-decisions.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -385,7 +386,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
   const exonyms = opts.exonyms as [string, string][] | undefined;
-  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms });
+  // Entities are clustered whole on every build, so curators' decisions hold for a full and an incremental one alike.
+  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms, decisions: await entityDecisions(store) });
   const canonical = new Map<string, string>();
   for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
   const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};

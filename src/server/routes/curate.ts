@@ -1,4 +1,4 @@
-/** Curating what extraction cannot know: a report's metadata (publisher, author, date), whether two reports are one source. Needs a token; audited in words. */
+/** Curating what extraction cannot know: a report's metadata (publisher, author, date), whether two reports are one source, which names are one entity. Needs a token; audited in words. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import { checkEdtf } from '../../review/validate.js';
@@ -11,6 +11,7 @@ import { decisionKey, SOURCE_DECISIONS_SET, sourceDecisions } from '../../pipeli
 import type { SourceDecision } from '../../pipeline/run/source-decisions.js';
 import { errors, idParams, meta } from '../schemas/common.js';
 import { auditEntry } from '../schemas/reviews.js';
+import { entityCurationRoutes } from './curate-entities.js';
 import { isFileSystemRef } from '../views/paths.js';
 
 const field = nullable(str({ maxLength: 500 }));
@@ -22,6 +23,7 @@ const decisionSchema = obj({ a: str(), b: str(), decision: oneOf(['same', 'indep
 
 /** Registers the curation routes. */
 export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  entityCurationRoutes(app, ctx);
   app.put<{ Params: { id: string }; Body: MetaEditRequest }>('/api/documents/:id/meta', {
     onRequest: ctx.requireToken,
     schema: {
