@@ -29,7 +29,8 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     schema: {
       summary: "Edit a report's publisher, author and published date (needs a token); kept beside the extracted metadata, audited", tags: ['review'],
       description: 'Each field given replaces the extracted value (null or "": none); a field left out, or given as extracted, keeps the extracted value. '
-        + 'The original bytes and the extracted metadata are never changed; every view shows the edited values.',
+        + 'The original bytes and the extracted metadata are never changed; every view shows the edited values, and the record is rebuilt with the edited date '
+        + '(figures over time, the timeline, relative dates such as "last year").',
       security: [{ bearer: [] }],
       params: idParams,
       body: obj({ publisher: field, author: field, published: field, reason: str({ minLength: 1, maxLength: 2000 }) }, ['publisher', 'author', 'published']),
@@ -54,6 +55,8 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const after = applyMetaEdit(doc.meta, edit);
     await putMetaEdit(ctx.store, id, edit);
     const audit = await ctx.store.appendAudit({ who: edit.by, action: 'document.meta', target: `doc:${id}#meta`, before: shown(before), after: shown(after), reason: edit.reason });
+    // The record dates the report by its edited date: what depends on it is derived again.
+    await ctx.records.rebuild();
     return { meta: after, extracted: doc.meta, audit };
   });
 
