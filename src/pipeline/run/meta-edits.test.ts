@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { extract } from '../2-extract/index.js';
 import { openSqliteStore } from '../../storage/sqlite/index.js';
 import type { Store } from '../../storage/store.js';
+import { reconcileReviewed } from '../../review/reconcile.js';
 import { putMetaEdit } from './meta-edits.js';
 import type { MetaEdit } from './meta-edits.js';
 import { reconcile } from './reconcile.js';
@@ -51,6 +52,27 @@ test("a report's edited date orders its figure over time, dates it in the timeli
     const undone = await rowsSnapshot(store);
     assert.deepEqual(undone, { ...asExtracted, 'meta-applied': undone['meta-applied'] });
     assert.equal((undone['meta-applied'] as unknown[]).length, 1);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a relative date a curator corrected keeps the corrected value when the report’s date is edited; the others are counted from the edited date', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const text = 'Officials said 12 people were killed in Vessany on 3 April 2022. The road had been closed last year and reopened last month.';
+    const id = await add(store, 'r.txt', text, '2022-04-05');
+    const lastYear = extract(text, { published: '2022-04-05' }).dates.find((d) => d.quote === 'last year')!;
+    await store.addReview({ documentId: id, kind: 'date', span: lastYear.span, action: 'correct', corrected: { value: '2020' }, reason: 'the closure was in 2020', reviewer: 'tester' });
+    await reconcileReviewed(store);
+    const values = async () => (await loadRecord(store))!.timeline.map((e) => e.value).sort();
+    assert.deepEqual(await values(), ['2020', '2022-03', '2022-04-03']);
+    await putMetaEdit(store, id, edit({ published: '2022-07-01' }));
+    await reconcileReviewed(store);
+    const incremental = await values();
+    assert.deepEqual(incremental, ['2020', '2022-04-03', '2022-06']);
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await values(), incremental);
   } finally {
     await store.close();
   }

@@ -4,8 +4,10 @@
  * every reader of the API sees the edited values as the report's metadata, and reconcile dates
  * the report by its edited date.
  */
-import type { DocumentMeta } from '../../domain/types.js';
-import type { Store } from '../../storage/store.js';
+import type { DateMention, DocumentMeta } from '../../domain/types.js';
+import type { RowChange, Store } from '../../storage/store.js';
+import { redate } from '../2-extract/dates/relative.js';
+import { SETS } from './record.js';
 
 /** The row set of metadata edits: key the report id; data `MetaEdit` (the latest edit of each report). */
 export const META_EDITS_SET = 'meta-edits';
@@ -57,4 +59,22 @@ export async function putMetaEdit(store: Store, id: string, edit: MetaEdit): Pro
 /** Every edit, by report id (the reports a curator edited: few beside the archive). */
 export async function allMetaEdits(store: Store): Promise<Map<string, MetaEdit>> {
   return new Map((await store.getRows<MetaEdit>(META_EDITS_SET)).map((r) => [r.key, r.data]));
+}
+
+/** A report's dates once its date was edited: relative ones counted from the report's date count from the edited one. */
+export function redated(dates: readonly DateMention[], extractedWith: string | undefined, edited: string | undefined): Array<DateMention | null> {
+  if (extractedWith === edited) return [...dates];
+  return dates.map((d) => {
+    if (!d.relative) return d;
+    const value = redate(d, extractedWith, edited);
+    return value === undefined ? d : value === null ? null : { ...d, value };
+  });
+}
+
+/** The reports whose metadata edit is not the one the last build applied (edited since, or no longer edited), and the rows to note what this build applies. */
+export async function editedSince(store: Store, reports: ReadonlyArray<{ id: string; editedAt?: string }>): Promise<{ docs: string[]; change: RowChange }> {
+  const applied = new Map((await store.getRows<string>(SETS.metaApplied)).map((r) => [r.key, r.data]));
+  const docs = reports.filter((r) => r.editedAt !== applied.get(r.id)).map((r) => r.id);
+  const rows = reports.filter((r) => r.editedAt !== undefined).map((r) => ({ key: r.id, data: r.editedAt }));
+  return { docs, change: { set: SETS.metaApplied, clear: 'replace', rows } };
 }

@@ -13,8 +13,7 @@ import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNA
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import { decideSources } from './source-decisions.js';
 import { entityDecisions } from './entity-decisions.js';
-import { allMetaEdits, applyMetaEdit } from './meta-edits.js';
-import { redate } from '../2-extract/dates/relative.js';
+import { allMetaEdits, applyMetaEdit, editedSince, redated } from './meta-edits.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -79,16 +78,6 @@ function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinal
   };
 }
 
-/** A report's dates once its date was edited: relative ones counted from the report's date count from the edited one. */
-function redated(dates: readonly DateMention[], extractedWith: string | undefined, edited: string | undefined): Array<DateMention | null> {
-  if (extractedWith === edited) return [...dates];
-  return dates.map((d) => {
-    if (!d.relative) return d;
-    const value = redate(d, extractedWith, edited);
-    return value === undefined ? d : value === null ? null : { ...d, value };
-  });
-}
-
 /** Reads every current report's extraction and derived parts, with its metadata as curated. */
 async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
   const out: Loaded[] = [];
@@ -112,14 +101,6 @@ async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
 function datesOf(r: Loaded, opts: ReconcileOptions): ReadonlyArray<DateMention | null> {
   if (!opts.adjustDates) return r.dates;
   return opts.adjustDates(r.id, r.extractedDates).map((d, i) => (d === r.extractedDates[i] ? r.dates[i]! : d));
-}
-
-/** The reports whose metadata edit is not the one the last build applied (edited since, or no longer edited), and the rows to note what this build applies. */
-async function editedSince(store: Store, reports: readonly Loaded[]): Promise<{ docs: string[]; change: RowChange }> {
-  const applied = new Map((await store.getRows<string>(SETS.metaApplied)).map((r) => [r.key, r.data]));
-  const docs = reports.filter((r) => r.editedAt !== applied.get(r.id)).map((r) => r.id);
-  const rows = reports.filter((r) => r.editedAt !== undefined).map((r) => ({ key: r.id, data: r.editedAt }));
-  return { docs, change: { set: SETS.metaApplied, clear: 'replace', rows } };
 }
 
 /**
