@@ -1,7 +1,8 @@
 /** Curating a report's metadata through the API: kept beside the extracted values, shown everywhere, audited. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditList, DocumentDetail, DocumentList, FigureDetail, FigureList, MetaEditResponse } from './api-types.js';
+import { reconcileReviewed } from '../review/reconcile.js';
+import type { AuditList, DocumentDetail, DocumentList, FigureDetail, FigureList, MetaEditResponse, Timeline } from './api-types.js';
 import { bearer, withServer } from './fixtures.case.js';
 
 const put = (id: string, payload: object, token?: string) => ({ method: 'PUT' as const, url: `/api/documents/${id}/meta`, payload, headers: token ? bearer(token) : {} });
@@ -40,6 +41,20 @@ describe('PUT /api/documents/:id/meta', () => {
     // A later edit of one field keeps the others; giving the extracted value back undoes that field.
     const again = (await app.inject(put(id, { published: '2022-03-16', reason: 'It was the 16th after all' }, token))).json<MetaEditResponse>();
     assert.deepEqual([again.meta.publisher, again.meta.author, again.meta.published], ['Valley Post (evening edition)', 'Ada Lim', '2022-03-16']);
+  }));
+
+  it("dates the report by its edited date in the record: a figure's verdict over time follows, as a full rebuild gives it", () => withServer(async ({ app, store, ids, token }) => {
+    const killed = async () => (await app.inject('/api/figures')).json<FigureList>().items.find((f) => f.key.measure === 'killed')!.verdict;
+    assert.match((await killed()).reason, /^sources disagree/);
+    const r = await app.inject(put(ids['monitor.txt']!, { published: '2022-05-20', reason: 'The monitor’s count was published in May' }, token));
+    assert.equal(r.statusCode, 200, r.body);
+    const after = await killed();
+    assert.ok(after.status === 'diverging' && after.kind === 'time', JSON.stringify(after));
+    assert.match(after.reason, /^the figure changed over time: 37 in 2 reports published 2022-03-15 to 2022-03-16, then at least 52 in a report published 2022-05-20/);
+    const timeline = (await app.inject('/api/timeline')).json<Timeline>();
+    assert.ok(timeline.publications.some((p) => p.doc === ids['monitor.txt'] && p.value === '2022-05-20'));
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await killed(), after);
   }));
 
   it('needs a token, a reason and an EDTF date', () => withServer(async ({ app, ids, token }) => {

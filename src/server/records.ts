@@ -126,6 +126,11 @@ export class RecordSource {
     return (await this.store.getRows<EntityCluster>(SETS.entities)).map((r) => r.data);
   }
 
+  /** The entity of a canonical name, or null. */
+  async entity(canonical: string): Promise<EntityCluster | null> {
+    return (await this.store.getRows<EntityCluster>(SETS.entities, { key: canonical }))[0]?.data ?? null;
+  }
+
   /** Canonical names of the spellings given (spellings no cluster has are left out). */
   async canonicalOf(names: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();

@@ -78,7 +78,7 @@ describe('GET /api/openapi.json', () => {
     assert.equal(doc.openapi, '3.1.0');
     const expected = [
       ['get', '/api/documents'], ['post', '/api/documents/upload'], ['post', '/api/documents/fetch'], ['get', '/api/documents/{id}'], ['put', '/api/documents/{id}/meta'], ['get', '/api/documents/{id}/original'], ['get', '/api/search'],
-      ['get', '/api/events'], ['get', '/api/figures'], ['get', '/api/figures/{id}'], ['get', '/api/timeline'], ['get', '/api/entities'],
+      ['get', '/api/events'], ['get', '/api/figures'], ['get', '/api/figures/{id}'], ['get', '/api/timeline'], ['get', '/api/entities'], ['post', '/api/entities/merge'], ['post', '/api/entities/split'],
       ['get', '/api/sources'], ['get', '/api/checks'], ['post', '/api/reviews'], ['post', '/api/sources/decisions'], ['get', '/api/reviews'], ['get', '/api/audit'],
       ['get', '/api/export/figures.csv'], ['get', '/api/export/figures.json'], ['get', '/api/export/annotations.jsonld'],
       ['get', '/api/export/report.html'], ['get', '/api/openapi.json'], ['get', '/api/stats'], ['get', '/api/whoami'],

@@ -1,7 +1,7 @@
 /** Audit entries and reviews in words: no internal keys, JSON or account names on screen. */
 import { formatTimestamp } from '../../src/server/api/format.ts';
 import { countValue } from './format.ts';
-import type { CountCorrection, DateCorrection, ReviewState } from './types.ts';
+import type { CountCorrection, DateCorrection, EntityDecisionView, ReviewState } from './types.ts';
 
 /** What an audit entry is about, read from its target (`doc:<id>#count:<start>-<end>:<item>`, `token:<id>`). */
 export type AuditTarget =
@@ -9,6 +9,7 @@ export type AuditTarget =
   | { kind: 'token'; id: string }
   | { kind: 'document' | 'meta'; doc: string }
   | { kind: 'pair'; a: string; b: string }
+  | { kind: 'entity'; name: string }
   | { kind: 'other'; text: string };
 
 /** Reads an audit target; anything unknown is kept as text. */
@@ -19,6 +20,8 @@ export function parseTarget(target: string): AuditTarget {
   if (d) return { kind: d[2] ? 'meta' : 'document', doc: d[1]! };
   const p = /^pair:([^:]+):([^:]+)$/.exec(target);
   if (p) return { kind: 'pair', a: p[1]!, b: p[2]! };
+  const e = /^entity:(.+)$/s.exec(target);
+  if (e) return { kind: 'entity', name: e[1]! };
   const t = /^token:(.+)$/.exec(target);
   if (t) return { kind: 'token', id: t[1]! };
   return { kind: 'other', text: target };
@@ -29,11 +32,27 @@ const ACTIONS: Record<string, string> = {
   'token.create': 'created a token', 'token.revoke': 'revoked a token',
   'document.add': 'added a report', 'document.meta': 'edited the metadata',
   'sources.same': 'decided: one source', 'sources.independent': 'decided: independent sources',
+  'entities.merge': 'merged entities', 'entities.split': 'split an entity',
 };
 
 /** "corrected", "created a token"; an unknown action as its words ("note"). */
 export function actionText(action: string): string {
   return ACTIONS[action] ?? action.replace(/[._]/g, ' ');
+}
+
+/** A merge or split in words: "merged the entity “Xocalı” into “Khojaly”", "split “Hocalı” from “Khojaly”". */
+export function entityDecisionText(d: Pick<EntityDecisionView, 'decision' | 'name' | 'into' | 'from'>): string {
+  return d.decision === 'merge' ? `merged the entity “${d.name}” into “${d.into ?? '?'}”` : `split “${d.name}” from “${d.from ?? '?'}”`;
+}
+
+/** What an audit entry did, in words: a merge or split as a sentence, anything else as its action's words. */
+export function entryText(e: { action: string; before: unknown; after: unknown }): string {
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  const a = (e.after ?? {}) as Record<string, unknown>;
+  const name = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (e.action === 'entities.merge' && name(b.entity) && name(a.entity)) return entityDecisionText({ decision: 'merge', name: name(b.entity)!, into: name(a.entity) });
+  if (e.action === 'entities.split' && name(a.entity) && name(a.from)) return entityDecisionText({ decision: 'split', name: name(a.entity)!, from: name(a.from) });
+  return actionText(e.action);
 }
 
 /** Who did it: a token's name, or "an administrator at the command line" for `cli:<account>`. */
@@ -63,6 +82,9 @@ export function stateText(action: string, s: unknown): string {
   const o = s as Record<string, unknown>;
   if (action.startsWith('sources.') && typeof o.decision === 'string') {
     return o.decision === 'same' ? 'the same source' : o.decision === 'independent' ? 'independent' : 'not decided';
+  }
+  if (action.startsWith('entities.') && typeof o.entity === 'string' && Array.isArray(o.names)) {
+    return `“${o.entity}”: ${o.names.map(String).join(', ')}`;
   }
   if (action === 'document.meta') {
     const f = (k: string, label: string) => `${label} ${typeof o[k] === 'string' ? `“${String(o[k])}”` : 'none'}`;
@@ -97,6 +119,7 @@ export function targetText(t: AuditTarget): string {
     case 'document': return 'a report';
     case 'meta': return 'the metadata of a report';
     case 'pair': return 'two reports that share text';
+    case 'entity': return `the entity “${t.name}”`;
     case 'other': return t.text;
   }
 }

@@ -27,4 +27,5 @@ export { Timeline, buildTimeline, datedSentences, jaccard } from './timeline/tim
 export { edtfRange, compareEdtf, compareRanges, type DayRange } from './timeline/edtf.js';
 
 export { clusterNames, canonicalMap, foldName, type AliasOptions } from './entities/aliases.js';
+export type { NameDecision } from './entities/decide.js';
 export { damerauLevenshtein } from './entities/distance.js';

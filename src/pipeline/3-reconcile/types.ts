@@ -272,7 +272,7 @@ export interface PublicationEntry {
 export interface AliasLink {
   a: string;
   b: string;
-  why: 'same folded spelling' | 'edit distance' | 'exonym';
+  why: 'same folded spelling' | 'edit distance' | 'exonym' | 'merged by a curator';
   distance?: number;
 }
 

@@ -12,6 +12,8 @@ import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import { decideSources } from './source-decisions.js';
+import { entityDecisions } from './entity-decisions.js';
+import { allMetaEdits, applyMetaEdit, editedSince, redated } from './meta-edits.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
@@ -41,11 +43,16 @@ interface Loaded {
   id: string;
   /** Ingestion order (see StoredDerived). */
   order: number;
+  /** The metadata with a curator's edit laid over it: the report is dated by the edited date. */
   meta: DocumentMeta;
+  /** When the edit was made, if there is one. */
+  editedAt?: string;
   /** Counts as extracted, and as reviewed (null: rejected). */
   extracted: Count[];
   adjusted: Array<Count | null>;
-  dates: DateMention[];
+  /** Dates as extracted, and with relative ones counted from an edited date (null: no longer resolved). */
+  extractedDates: DateMention[];
+  dates: Array<DateMention | null>;
   facts: CountFact[];
   mentions: EventMention[];
   dated: DatedPart[];
@@ -71,20 +78,29 @@ function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinal
   };
 }
 
-/** Reads every current report's extraction and derived parts. */
+/** Reads every current report's extraction and derived parts, with its metadata as curated. */
 async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
   const out: Loaded[] = [];
+  const edits = await allMetaEdits(store);
   for await (const x of store.allDerived(['facts', 'mentions', 'dated', 'entities'])) {
     const p = x.parts as Partial<DerivedParts>;
     const counts = x.extraction.counts;
+    const edit = edits.get(x.id);
+    const meta = applyMetaEdit(x.meta, edit);
     out.push({
-      id: x.id, order: x.order, meta: x.meta, extracted: counts,
+      id: x.id, order: x.order, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
       adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
-      dates: x.extraction.dates,
+      extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
       facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
     });
   }
   return out;
+}
+
+/** A report's dates as reviewed; a date no review changed as its report's (edited) date gives it. */
+function datesOf(r: Loaded, opts: ReconcileOptions): ReadonlyArray<DateMention | null> {
+  if (!opts.adjustDates) return r.dates;
+  return opts.adjustDates(r.id, r.extractedDates).map((d, i) => (d === r.extractedDates[i] ? r.dates[i]! : d));
 }
 
 /**
@@ -132,7 +148,7 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
 async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, orderOf: (doc: string) => number): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null }> {
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
-    const dates = opts.adjustDates ? opts.adjustDates(r.id, r.dates) : r.dates;
+    const dates = datesOf(r, opts);
     let inSentence: ((span: Span) => CountRef[]) | undefined;
     const out: DatedSentence[] = [];
     r.dated.forEach((d, i) => {
@@ -217,7 +233,7 @@ function whenOf(list: readonly EventCount[], byId: ReadonlyMap<string, Loaded>):
     if (seen.has(at)) continue;
     seen.add(at);
     let dates = sorted.get(c.doc);
-    if (dates === undefined) sorted.set(c.doc, (dates = (byId.get(c.doc)?.dates ?? []).slice().sort((a, b) => a.span.start - b.span.start)));
+    if (dates === undefined) sorted.set(c.doc, (dates = (byId.get(c.doc)?.dates ?? []).filter((d) => d !== null).sort((a, b) => a.span.start - b.span.start)));
     const s = c.count.sentence;
     let lo = 0;
     let hi = dates.length;
@@ -297,6 +313,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
   const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
   const { grouped, lookupPairs, decidedDocs } = await decideSources(store, ids, pairs, prev);
+  const edited = await editedSince(store, reports);
   const sources = sourceLookup(lookupPairs, grouped.groupOf);
 
   const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), { ...opts, full: reassign });
@@ -345,12 +362,13 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
     regrouped = await regroupedSince(store, ids, grouped.groupOf);
-    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs]);
+    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs, ...edited.docs]);
     changed = since.changed;
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
     if (prev.lastOrder !== undefined) {
       const added = reports.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
-      timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 };
+      // An edited date moves a report's publication and may move its relative dates.
+      timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
     }
     touched = new Set();
     for (const doc of changed) {
@@ -372,7 +390,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
       summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
       ord: eventOrd.get(key)!,
       // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
-      figures: buildFigures(list, { reports: [...docs].map((id) => byId.get(id)!), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
+      figures: buildFigures(list, { reports: [...docs].map((id) => ({ id, meta: byId.get(id)!.meta })), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
         .map((f) => (key === UNASSIGNED ? { ...f, verdict: UNPLACED_VERDICT } : f)),
       // Unplaced counts are never compared with each other: a breakdown is checked against its own total, nothing more.
       checks: (key === UNASSIGNED ? [...groupedBy(list, (c) => c.doc).values()].flatMap((own) => runChecks(own, { sources })).filter((c) => c.kind !== 'contradiction') : runChecks(list, { sources }))
@@ -385,7 +403,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
   const exonyms = opts.exonyms as [string, string][] | undefined;
-  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms });
+  // Entities are clustered whole on every build, so curators' decisions hold for a full and an incremental one alike.
+  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms, decisions: await entityDecisions(store) });
   const canonical = new Map<string, string>();
   for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
   const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
@@ -408,7 +427,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
   };
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
-  await store.putRows([...dropStale, ...assigned.changes, ...perEvent, ...timeline.changes, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
+  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...perEvent, ...timeline.changes, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
     sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: countsOf.size,

@@ -49,6 +49,8 @@ export const SETS = {
   assign: 'assign',
   /** key: what is counted (`pairs`: the next pair's position); a number. */
   counters: 'counters',
+  /** key: report id; data: when the curator's edit of its metadata that the build applied was made. */
+  metaApplied: 'meta-applied',
   /** key: a folded name or year word and a report id; group: the word. Which reports a changed event name can touch. */
   keyDocs: 'key-docs',
 } as const;

@@ -250,7 +250,7 @@ export interface Timeline {
 export interface AliasLink {
   a: string;
   b: string;
-  why: 'same folded spelling' | 'edit distance' | 'exonym';
+  why: 'same folded spelling' | 'edit distance' | 'exonym' | 'merged by a curator';
   distance?: number;
 }
 
@@ -266,6 +266,40 @@ export interface EntityCluster {
 export interface EntityList {
   builtAt: string;
   items: EntityCluster[];
+  /** Curators' merges and splits, latest first. */
+  decisions: EntityDecisionView[];
+}
+
+/** A curator's decision on entities: `name`'s entity merged into `into`'s, or the spelling `name` split from `from`. */
+export interface EntityDecisionView {
+  decision: 'merge' | 'split';
+  name: string;
+  into?: string;
+  from?: string;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** Body of `POST /api/entities/merge`: the entity with the spelling `name` joins the one with `into`. */
+export interface EntityMergeRequest {
+  name: string;
+  into: string;
+  reason: string;
+}
+
+/** Body of `POST /api/entities/split`: the spelling `name` leaves its entity and stands alone. */
+export interface EntitySplitRequest {
+  name: string;
+  reason: string;
+}
+
+/** What a merge or split did: the decision, its audit entry, the entity `name` is in now, how many entities there are. */
+export interface EntityDecisionResponse {
+  decision: EntityDecisionView;
+  audit: AuditEntry;
+  entity: EntityCluster;
+  entities: number;
 }
 
 /** One side of a shared passage, with its words. */

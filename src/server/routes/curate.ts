@@ -1,4 +1,4 @@
-/** Curating what extraction cannot know: a report's metadata (publisher, author, date), whether two reports are one source. Needs a token; audited in words. */
+/** Curating what extraction cannot know: a report's metadata (publisher, author, date), whether two reports are one source, which names are one entity. Needs a token; audited in words. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import { checkEdtf } from '../../review/validate.js';
@@ -11,6 +11,7 @@ import { decisionKey, SOURCE_DECISIONS_SET, sourceDecisions } from '../../pipeli
 import type { SourceDecision } from '../../pipeline/run/source-decisions.js';
 import { errors, idParams, meta } from '../schemas/common.js';
 import { auditEntry } from '../schemas/reviews.js';
+import { entityCurationRoutes } from './curate-entities.js';
 import { isFileSystemRef } from '../views/paths.js';
 
 const field = nullable(str({ maxLength: 500 }));
@@ -22,12 +23,14 @@ const decisionSchema = obj({ a: str(), b: str(), decision: oneOf(['same', 'indep
 
 /** Registers the curation routes. */
 export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  entityCurationRoutes(app, ctx);
   app.put<{ Params: { id: string }; Body: MetaEditRequest }>('/api/documents/:id/meta', {
     onRequest: ctx.requireToken,
     schema: {
       summary: "Edit a report's publisher, author and published date (needs a token); kept beside the extracted metadata, audited", tags: ['review'],
       description: 'Each field given replaces the extracted value (null or "": none); a field left out, or given as extracted, keeps the extracted value. '
-        + 'The original bytes and the extracted metadata are never changed; every view shows the edited values.',
+        + 'The original bytes and the extracted metadata are never changed; every view shows the edited values, and the record is rebuilt with the edited date '
+        + '(figures over time, the timeline, relative dates such as "last year").',
       security: [{ bearer: [] }],
       params: idParams,
       body: obj({ publisher: field, author: field, published: field, reason: str({ minLength: 1, maxLength: 2000 }) }, ['publisher', 'author', 'published']),
@@ -52,6 +55,8 @@ export function curateRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const after = applyMetaEdit(doc.meta, edit);
     await putMetaEdit(ctx.store, id, edit);
     const audit = await ctx.store.appendAudit({ who: edit.by, action: 'document.meta', target: `doc:${id}#meta`, before: shown(before), after: shown(after), reason: edit.reason });
+    // The record dates the report by its edited date: what depends on it is derived again.
+    await ctx.records.rebuild();
     return { meta: after, extracted: doc.meta, audit };
   });
 

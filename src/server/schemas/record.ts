@@ -18,14 +18,17 @@ export const timeline = obj({
   documents: labels,
 });
 
-/** EntityList. */
-export const entityList = obj({
-  builtAt: str(),
-  items: arr(obj({
-    canonical: str(), aliases: arr(str()), names: arr(obj({ name: str(), count: int() })),
-    links: arr(obj({ a: str(), b: str(), why: oneOf(['same folded spelling', 'edit distance', 'exonym']), distance: num() }, ['distance'])),
-  })),
+/** EntityCluster. */
+export const entityCluster = obj({
+  canonical: str(), aliases: arr(str()), names: arr(obj({ name: str(), count: int() })),
+  links: arr(obj({ a: str(), b: str(), why: oneOf(['same folded spelling', 'edit distance', 'exonym', 'merged by a curator']), distance: num() }, ['distance'])),
 });
+/** EntityDecisionView. */
+export const entityDecision = obj({
+  decision: oneOf(['merge', 'split']), name: str(), into: str(), from: str(), by: str(), at: str(), reason: str(),
+}, ['into', 'from']);
+/** EntityList. */
+export const entityList = obj({ builtAt: str(), items: arr(entityCluster), decisions: arr(entityDecision) });
 
 const side = obj({ doc: str(), span, text: str() });
 /** SourcePairView. */

@@ -112,4 +112,17 @@ export function rowCases(newStore: StoreFactory): void {
     await store.putRows([{ set: 'figures', clear: 'replace', rows: [{ key: 'f4', ord: 1, data: { n: 4 } }, { key: 'f5', group: 'e5', ord: 2, data: [5] }] }]);
     assert.deepEqual((await store.getRows('figures')).map((r) => [r.key, r.ord, r.group, r.data]), [['f4', 1, null, { n: 4 }], ['f5', 2, 'e5', [5]]], 'replace: exactly the rows given');
   }));
+
+  it('orders rows by an ord as large as a time in milliseconds, exactly, ties by key (decisions kept in the order made)', async () => withStore(newStore, async (store) => {
+    const at = (iso: string) => Date.parse(iso);
+    await store.putRows([{ set: 'decisions', rows: [
+      { key: '2026-12-04T17:00:00.002Z b', ord: at('2026-12-04T17:00:00.002Z'), data: 3 },
+      { key: '2026-12-04T17:00:00.001Z z', ord: at('2026-12-04T17:00:00.001Z'), data: 2 },
+      { key: '2026-12-04T17:00:00.001Z a', ord: at('2026-12-04T17:00:00.001Z'), data: 1 },
+      { key: '2025-01-01T00:00:00.000Z q', ord: at('2025-01-01T00:00:00.000Z'), data: 0 },
+    ] }]);
+    const rows = await store.getRows<number>('decisions');
+    assert.deepEqual(rows.map((r) => r.data), [0, 1, 2, 3]);
+    assert.equal(rows[3]!.ord, at('2026-12-04T17:00:00.002Z'));
+  }));
 }

@@ -1,5 +1,5 @@
 /** Relative dates ("last year", "on Monday", "a day earlier"), resolved against the report's own date or the narrative's last day. */
-import { WEEKDAYS, edtf, edtfOfDate } from '../../../nlp/edtf.js';
+import { WEEKDAYS, edtf, edtfOfDate, parseEdtf } from '../../../nlp/edtf.js';
 import type { EdtfParts } from '../../../nlp/edtf.js';
 
 /** A relative date resolved to EDTF, with offsets within the searched text. */
@@ -132,4 +132,22 @@ export function relativeDates(text: string, anchors: Anchors): RelativeHit[] {
     if (value) out.push({ value, start: m.index, end });
   }
   return out;
+}
+
+/**
+ * A relative date resolved again against a report's corrected date (EDTF, as a curator gave it):
+ * only when its words alone, against the date it was extracted with, give its stored value, so
+ * that it was counted from the report's date ("last year", "on Monday") and not from a day the
+ * narrative stated ("a day earlier"), nor read from its sentence ("will meet on Friday"). The new
+ * value; null when the corrected date is too coarse for it ("yesterday" in a report dated only
+ * by its year); undefined when it was not counted from the report's date and stays as it is.
+ */
+export function redate(date: { value: string; quote: string }, extractedWith: string | undefined, corrected: string | undefined): string | null | undefined {
+  const alone = (published: string | undefined): string | null => {
+    const parts = published === undefined ? null : parseEdtf(published);
+    const hits = relativeDates(date.quote, { published: parts ?? undefined, lastDay: () => null });
+    return hits.length === 1 && hits[0]!.start === 0 && hits[0]!.end === date.quote.length ? hits[0]!.value : null;
+  };
+  if (alone(extractedWith) !== date.value) return undefined;
+  return alone(corrected);
 }

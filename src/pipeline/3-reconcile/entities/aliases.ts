@@ -1,5 +1,7 @@
 /** Clusters entity names into a canonical name and its aliases, each link with its reason. */
 import type { AliasLink, EntityCluster } from '../types.js';
+import { applyNameDecisions } from './decide.js';
+import type { NameDecision } from './decide.js';
 import { damerauLevenshtein } from './distance.js';
 import { foldName } from './fold.js';
 
@@ -15,6 +17,8 @@ export interface AliasOptions {
   minLength?: number;
   /** Only names with the same first folded letter are compared (typos rarely hit it; also blocks the search). */
   sameFirstLetter?: boolean;
+  /** Curators' merges and splits, in the order made, laid over the clusters the rules make. */
+  decisions?: readonly NameDecision[];
 }
 
 interface Spelling {
@@ -53,7 +57,7 @@ class Keys {
 }
 
 /** Pairs of distinct folded keys within the edit-distance limit, compared only within blocks. */
-function typoLinks(reps: Map<string, Spelling>, o: Required<Omit<AliasOptions, 'exonyms'>>): AliasLink[] {
+function typoLinks(reps: Map<string, Spelling>, o: Required<Omit<AliasOptions, 'exonyms' | 'decisions'>>): AliasLink[] {
   const blocks = new Map<string, string[]>();
   for (const key of reps.keys()) {
     if (key.length < o.minLength) continue;
@@ -84,7 +88,7 @@ function byWeight(x: Spelling, y: Spelling): number {
 /**
  * Clusters names (one entry per mention, repeats allowed): same folded spelling, a typo
  * (Damerau–Levenshtein ≤ maxDistance on folded names of at least minLength letters), or a row
- * of the exonym table. The canonical name is the most mentioned spelling.
+ * of the exonym table; then curators' decisions. The canonical name is the most mentioned spelling.
  */
 export function clusterNames(names: readonly string[], options: AliasOptions = {}): EntityCluster[] {
   const o = { maxDistance: 2, minLength: 6, sameFirstLetter: true, ...options };
@@ -115,6 +119,7 @@ export function clusterNames(names: readonly string[], options: AliasOptions = {
     if (members === undefined) clusters.set(root, [s]);
     else members.push(s);
   }
+  links.push(...applyNameDecisions(clusters, o.decisions ?? []));
   const out = [...clusters.values()].map((members) => {
     const sorted = [...members].sort(byWeight);
     const inCluster = new Set(sorted.map((m) => m.name));
