@@ -43,9 +43,31 @@ export function document(spec: (typeof REPORTS)[number]): { doc: ReportDocument;
   };
 }
 
-/** A fresh in-memory store holding the reports; returns it with the ids by path. */
+/** Where the API tests keep their stores: a name for messages, and how to make a fresh, empty store. */
+export interface TestBackend {
+  name: string;
+  newStore: () => Promise<Store>;
+}
+
+const SQLITE: TestBackend = { name: 'sqlite', newStore: () => openSqliteStore(':memory:') };
+let backend: TestBackend = SQLITE;
+
+/**
+ * Makes every store this module builds from now on come from `next` (src/server/on-postgres.test.ts
+ * runs the API test files again on PostgreSQL this way); the default is SQLite in memory.
+ */
+export function useBackend(next: TestBackend): void {
+  backend = next;
+}
+
+/** The backend the stores come from. */
+export function currentBackend(): TestBackend {
+  return backend;
+}
+
+/** A fresh store holding the reports, on the current backend; returns it with the ids by path. */
 export async function filledStore(): Promise<{ store: Store; ids: Record<string, string> }> {
-  const store = await openSqliteStore(':memory:');
+  const store = await backend.newStore();
   const ids: Record<string, string> = {};
   for (const spec of REPORTS) {
     const { doc, bytes } = document(spec);
