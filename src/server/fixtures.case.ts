@@ -77,6 +77,14 @@ export async function filledStore(): Promise<{ store: Store; ids: Record<string,
   return { store, ids };
 }
 
+/** How a test's server is built. */
+export interface TestServerOptions {
+  webRoot?: string;
+  ingest?: Partial<IngestLimits>;
+  /** Build it as `serve --read-only` does. */
+  readOnly?: boolean;
+}
+
 /** What `testServer` gives a test. */
 export interface TestServer {
   app: FastifyInstance;
@@ -90,10 +98,10 @@ export interface TestServer {
 }
 
 /** A server over a filled store, with a token and response-schema checking; `close()` closes both. */
-export async function testServer(opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<TestServer> {
+export async function testServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const { store, ids } = await filledStore();
   const { token } = await store.createToken('tester', 'test');
-  const app = buildServer({ store, webRoot: opts.webRoot, ingest: opts.ingest });
+  const app = buildServer({ store, webRoot: opts.webRoot, ingest: opts.ingest, readOnly: opts.readOnly });
   const problems = strictResponses(app);
   return {
     app, store, ids, token, problems,
@@ -106,7 +114,7 @@ export async function testServer(opts: { webRoot?: string; ingest?: Partial<Inge
 }
 
 /** Runs `fn` on a fresh test server and always closes it. */
-export async function withServer(fn: (s: TestServer) => Promise<void>, opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<void> {
+export async function withServer(fn: (s: TestServer) => Promise<void>, opts: TestServerOptions = {}): Promise<void> {
   const s = await testServer(opts);
   try {
     await fn(s);
