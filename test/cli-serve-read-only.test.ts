@@ -1,4 +1,4 @@
-/** `crosscheck serve --read-only` as a user runs it (from the sources, through tsx): reads answered, writes refused, on SQLite and PostgreSQL. */
+/** `crosscheck serve --read-only` as a user runs it (from the sources, through tsx): reads answered, writes refused, on SQLite and PostgreSQL, and a database password never printed. */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -105,14 +105,25 @@ describe('serve --read-only', () => {
     after(async () => { await pg?.drop(); });
     it('over PostgreSQL: the same, on connections that can only read, as a replica\'s are', async () => {
       pg = await TestDatabase.create('serve_ro');
-      const url = await pg.newSchemaUrl();
-      assert.equal(run('ingest', '--db', url, '--workers', '0', EXAMPLES).status, 0);
-      const token = run('token', 'create', '--name', 'curator', '--db', url).stdout.trim();
+      // A password in the URL (the test server does not ask for it) is never printed.
+      const withPassword = new URL(await pg.newSchemaUrl());
+      withPassword.password = 'pw-s3cret';
+      const url = withPassword.toString();
+      const ingested = run('ingest', '--db', url, '--workers', '0', EXAMPLES);
+      assert.equal(ingested.status, 0, ingested.stderr);
+      const created = run('token', 'create', '--name', 'curator', '--db', url);
+      const token = created.stdout.trim();
+      for (const printed of [ingested.stdout + ingested.stderr, created.stderr]) {
+        assert.match(printed, /postgres:\/\/crosscheck:\*\*\*@127\.0\.0\.1/);
+        assert.doesNotMatch(printed, /pw-s3cret/);
+      }
       // A hot standby refuses every write as a read-only transaction does.
       const replica = new URL(url);
       replica.searchParams.set('options', `${replica.searchParams.get('options')} -c default_transaction_read_only=on`);
-      const { child, url: at } = await serve('--read-only', '--db', replica.toString());
+      const { child, url: at, out } = await serve('--read-only', '--db', replica.toString());
       try {
+        assert.match(out(), /serving \d+ reports from postgres:\/\/crosscheck:\*\*\*@127\.0\.0\.1:\d+\/crosscheck_serve_ro\S*, read-only/);
+        assert.doesNotMatch(out(), /pw-s3cret/);
         await readOnlyChecks(at, token);
       } finally {
         await stop(child);

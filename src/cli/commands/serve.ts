@@ -7,7 +7,9 @@ import { createApp } from '../../app.js';
 import { AppError } from '../../domain/errors.js';
 import type { Logger } from '../../domain/logger.js';
 import { buildServer } from '../../server/build.js';
+import { shownDatabase } from '../../storage/db-url.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
 interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean; readOnly?: boolean }
 
@@ -67,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
         const bound = server.server.address();
         const address = typeof bound === 'object' ? bound : null;
         const shown = address ? (address.family === 'IPv6' ? `[${address.address}]` : address.address) : opts.host;
-        ctx.out(`crosscheck: serving ${record.documents} reports from ${app.config.dbPath}${readOnly ? ', read-only' : ''}`);
+        ctx.out(`crosscheck: serving ${record.documents} reports from ${oneLine(shownDatabase(app.config.dbPath))}${readOnly ? ', read-only' : ''}`);
         ctx.out(`  http://${shown}:${address?.port ?? port}/${webRoot ? '' : '  (web app not built: API only)'}`);
         if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) ctx.warn(`warning: listening on ${opts.host}, reachable from other machines; reads are open to them`);
         const signal = await new Promise<NodeJS.Signals>((resolve) => {
