@@ -52,7 +52,9 @@ async function readOnlyChecks(url: string, token: string): Promise<void> {
   const id = docs.items.find((d) => d.counts > 0)!.id;
   const detail = (await (await fetch(`${url}api/documents/${id}`)).json()) as { counts: Array<{ extracted: { span: { start: number; end: number }; measure: string } }> };
   const c = detail.counts[0]!.extracted;
-  assert.equal((await fetch(`${url}api/search?q=killed`)).status, 200);
+  for (const path of ['search?q=killed', 'events', 'timeline', 'entities', 'sources', 'checks', 'reviews', 'stats', 'export/figures.csv', 'export/figures.json', 'export/annotations.jsonld', 'export/report.html', `documents/${id}/original`]) {
+    assert.equal((await fetch(`${url}api/${path}`)).status, 200, path);
+  }
   const auth = { authorization: `Bearer ${token}` };
   assert.equal((await fetch(`${url}api/whoami`, { headers: auth })).status, 200, 'a token is still known');
   const writes: Array<[string, string, string, string]> = [

@@ -40,7 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('serve the JSON API (and the web app, when built) over the store; reads are open, writes need a token')
-    .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
+    .option('--db <file|url>', 'the database: a SQLite file or postgres://user@host/db (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
     .option('--host <host>', 'address to bind (only this machine by default)', '127.0.0.1')
     .option('--web <dir>', 'the built web app to serve at / (default: the one in the package, when built)')
