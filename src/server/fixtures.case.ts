@@ -60,11 +60,6 @@ export function useBackend(next: TestBackend): void {
   backend = next;
 }
 
-/** The backend the stores come from. */
-export function currentBackend(): TestBackend {
-  return backend;
-}
-
 /** A fresh store holding the reports, on the current backend; returns it with the ids by path. */
 export async function filledStore(): Promise<{ store: Store; ids: Record<string, string> }> {
   const store = await backend.newStore();
