@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   E_BAD_INPUT: 'A value given is not valid',
   E_UNAUTHORIZED: 'A valid token is needed',
   E_CONFLICT: 'The request conflicts with the stored state',
+  E_READ_ONLY: 'This server or store takes no writes',
   E_STORE: 'The database failed',
 } as const;
 

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_SIZE } from '../pipeline/1-ingest/types.js';
 import { DEFAULT_MAX_SECONDS, DEFAULT_MAX_TEXT } from '../pipeline/1-ingest/limits.js';
 import { frameworkError, installErrorHandler, socketError } from './errors.js';
 import { installFiniteQuery } from './finite.js';
+import { installReadOnly } from './read-only.js';
 import { collectOpenApi } from './openapi.js';
 import { RecordSource } from './records.js';
 import { installSecurityHeaders } from './security.js';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Limits on uploaded and fetched reports (default: the ingest's), and whether an address may be private (default false). */
   ingest?: Partial<IngestLimits>;
+  /** Refuse every write with 403 E_READ_ONLY (a server over a read replica); default false. */
+  readOnly?: boolean;
 }
 
 /** The API routes, in the order the OpenAPI document lists them. */
@@ -48,7 +51,7 @@ const ROUTES = [
 ];
 
 /** Builds the app; call `ready()` or `inject()` (tests) or `listen()` (serve). The caller closes the store. */
-export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit = 64 * 1024, ingest = {} }: ServerOptions): FastifyInstance {
+export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit = 64 * 1024, ingest = {}, readOnly = false }: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit,
@@ -64,9 +67,10 @@ export function buildServer({ store, logger = silentLogger, webRoot, bodyLimit =
   // Bodies are JSON: a text/plain body is a 415, not a string that fails validation further on.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('tokenOwner', null);
+  installReadOnly(app, readOnly);
   const openapi = collectOpenApi(app, { title: 'crosscheck', version: '0.1.0' });
   const limits: IngestLimits = { maxSize: DEFAULT_MAX_SIZE, maxText: DEFAULT_MAX_TEXT, maxSeconds: DEFAULT_MAX_SECONDS, allowPrivate: false, ...ingest };
-  const ctx: ServerContext = { store, logger, records: new RecordSource(store), requireToken: requireToken(store), openapi, ingest: limits };
+  const ctx: ServerContext = { store, logger, records: new RecordSource(store, { readOnly }), requireToken: requireToken(store), openapi, ingest: limits, readOnly };
   installErrorHandler(app, logger, bodyLimit);
   installSecurityHeaders(app);
   installFiniteQuery(app);

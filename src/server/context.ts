@@ -22,6 +22,8 @@ export interface ServerContext {
   requireToken: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   /** Limits on reports added through the API (the ingest's), and whether an address may be private. */
   ingest: IngestLimits;
+  /** True when every write is refused (serve --read-only): the record is read as stored, never built. */
+  readOnly: boolean;
   /** The OpenAPI document of every /api route. */
   openapi: () => Schema;
 }

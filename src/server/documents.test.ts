@@ -19,6 +19,9 @@ describe('GET /api/documents', () => {
   }));
 
   it('filters by publisher and by words of the title, and pages', () => withServer(async ({ app }) => {
+    for (const filter of ['publisher=Valley%00Post', 'q=Vessany%00x', 'q=%00']) {
+      assert.equal((await app.inject(`/api/documents?${filter}`)).json<DocumentList>().total, 0, `${filter}: a NUL matches nothing`);
+    }
     assert.deepEqual((await app.inject('/api/documents?publisher=Valley%20Post')).json<DocumentList>().items.map((d) => d.name), ['reprint.txt']);
     assert.deepEqual((await app.inject('/api/documents?q=monitors')).json<DocumentList>().items.map((d) => d.name), ['monitor.txt']);
     const page = (await app.inject('/api/documents?limit=2&offset=1')).json<DocumentList>();
@@ -76,7 +79,7 @@ describe('GET /api/documents/:id', () => {
     const list = (await app.inject('/api/documents')).json<DocumentList>();
     const wire = list.items.find((x) => x.id === ids['wire.txt'])!;
     assert.equal((await app.inject(`/api/documents/${wire.sha256}`)).json<DocumentDetail>().document.id, wire.id);
-    for (const id of ['nope', 'ffffffffffffffff', '%3Cscript%3E']) {
+    for (const id of ['nope', 'ffffffffffffffff', '%3Cscript%3E', '%00', `${wire.id}%00`]) {
       const r = await app.inject(`/api/documents/${id}`);
       assert.equal(r.statusCode, 404, id);
       assert.deepEqual(Object.keys(r.json()).sort(), ['code', 'message']);
@@ -108,9 +111,11 @@ describe('GET /api/documents/:id/original', () => {
     assert.equal(txt.headers['content-type'], 'text/plain');
   }));
 
-  it('answers 404 for an unknown id', () => withServer(async ({ app }) => {
-    const r = await app.inject('/api/documents/unknown/original');
-    assert.equal(r.statusCode, 404);
-    assert.equal(r.json().code, 'E_NOT_FOUND');
+  it('answers 404 for an unknown id, one with a NUL character included', () => withServer(async ({ app }) => {
+    for (const id of ['unknown', 'a%00b']) {
+      const r = await app.inject(`/api/documents/${id}/original`);
+      assert.equal(r.statusCode, 404, id);
+      assert.equal(r.json().code, 'E_NOT_FOUND');
+    }
   }));
 });

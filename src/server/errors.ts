@@ -10,10 +10,10 @@ import type { ApiError, ApiErrorCode } from './api-types.js';
 export const STATUS: Readonly<Record<ErrorCode, number>> = {
   E_USAGE: 400, E_NOT_FOUND: 404, E_EMPTY: 400, E_BINARY: 400, E_ENCODING: 400, E_TOO_LARGE: 413,
   E_UNREADABLE: 400, E_UNSUPPORTED_FORMAT: 400, E_PARSE: 400, E_BAD_QUERY: 400, E_BAD_INPUT: 400,
-  E_UNAUTHORIZED: 401, E_CONFLICT: 409, E_STORE: 500,
+  E_UNAUTHORIZED: 401, E_READ_ONLY: 403, E_CONFLICT: 409, E_STORE: 500,
 };
 
-const API_CODES = new Set<string>(['E_BAD_INPUT', 'E_BAD_QUERY', 'E_NOT_FOUND', 'E_UNAUTHORIZED', 'E_CONFLICT', 'E_TOO_LARGE']);
+const API_CODES = new Set<string>(['E_BAD_INPUT', 'E_BAD_QUERY', 'E_NOT_FOUND', 'E_UNAUTHORIZED', 'E_READ_ONLY', 'E_CONFLICT', 'E_TOO_LARGE']);
 
 /** The body and status for a 500: the same words whatever went wrong, so nothing internal leaks. */
 export const INTERNAL: ApiError = { code: 'E_INTERNAL', message: 'Internal error' };

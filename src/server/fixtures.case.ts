@@ -43,9 +43,26 @@ export function document(spec: (typeof REPORTS)[number]): { doc: ReportDocument;
   };
 }
 
-/** A fresh in-memory store holding the reports; returns it with the ids by path. */
+/** Where the API tests keep their stores: a name for messages, and how to make a fresh, empty store. */
+export interface TestBackend {
+  name: string;
+  newStore: () => Promise<Store>;
+}
+
+const SQLITE: TestBackend = { name: 'sqlite', newStore: () => openSqliteStore(':memory:') };
+let backend: TestBackend = SQLITE;
+
+/**
+ * Makes every store this module builds from now on come from `next` (src/server/on-postgres.test.ts
+ * runs the API test files again on PostgreSQL this way); the default is SQLite in memory.
+ */
+export function useBackend(next: TestBackend): void {
+  backend = next;
+}
+
+/** A fresh store holding the reports, on the current backend; returns it with the ids by path. */
 export async function filledStore(): Promise<{ store: Store; ids: Record<string, string> }> {
-  const store = await openSqliteStore(':memory:');
+  const store = await backend.newStore();
   const ids: Record<string, string> = {};
   for (const spec of REPORTS) {
     const { doc, bytes } = document(spec);
@@ -53,6 +70,14 @@ export async function filledStore(): Promise<{ store: Store; ids: Record<string,
     ids[spec.path] = doc.id;
   }
   return { store, ids };
+}
+
+/** How a test's server is built. */
+export interface TestServerOptions {
+  webRoot?: string;
+  ingest?: Partial<IngestLimits>;
+  /** Build it as `serve --read-only` does. */
+  readOnly?: boolean;
 }
 
 /** What `testServer` gives a test. */
@@ -68,10 +93,10 @@ export interface TestServer {
 }
 
 /** A server over a filled store, with a token and response-schema checking; `close()` closes both. */
-export async function testServer(opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<TestServer> {
+export async function testServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const { store, ids } = await filledStore();
   const { token } = await store.createToken('tester', 'test');
-  const app = buildServer({ store, webRoot: opts.webRoot, ingest: opts.ingest });
+  const app = buildServer({ store, webRoot: opts.webRoot, ingest: opts.ingest, readOnly: opts.readOnly });
   const problems = strictResponses(app);
   return {
     app, store, ids, token, problems,
@@ -84,7 +109,7 @@ export async function testServer(opts: { webRoot?: string; ingest?: Partial<Inge
 }
 
 /** Runs `fn` on a fresh test server and always closes it. */
-export async function withServer(fn: (s: TestServer) => Promise<void>, opts: { webRoot?: string; ingest?: Partial<IngestLimits> } = {}): Promise<void> {
+export async function withServer(fn: (s: TestServer) => Promise<void>, opts: TestServerOptions = {}): Promise<void> {
   const s = await testServer(opts);
   try {
     await fn(s);

@@ -3,6 +3,7 @@
  * the server starts and answers in time and memory that do not grow with the archive. A build
  * (after a review, or when none is stored) runs one at a time.
  */
+import { AppError } from '../domain/errors.js';
 import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
 import { SETS } from '../pipeline/run/record.js';
@@ -14,6 +15,9 @@ import { applyMetaEdit, metaEdits } from './curation.js';
 
 export { figureId, countRefKey } from '../pipeline/run/record.js';
 
+/** Why a read-only server has nothing to show. */
+const NO_RECORD = 'No record is built in this database yet, and this server is read-only: ingest reports, or run crosscheck reconcile, against the database that takes writes';
+
 /** What a reader gets of a document. */
 const labelOf = (d: { id: string; name: string; meta: { title?: string; publisher?: string; published?: string } }): DocumentLabel =>
   ({ id: d.id, name: d.name, title: d.meta.title ?? null, publisher: d.meta.publisher ?? null, published: d.meta.published ?? null });
@@ -22,12 +26,19 @@ const labelOf = (d: { id: string; name: string; meta: { title?: string; publishe
 export class RecordSource {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, private readonly opts: { readOnly?: boolean } = {}) {}
 
-  /** The current build, built first when none is stored or it predates a review. */
+  /**
+   * The current build, built first when none is stored or it predates a review. A read-only server
+   * reads the stored build as it is: the server that takes the writes builds it after each one.
+   */
   ensure(): Promise<BuildInfo> {
     return this.serial(async () => {
       const info = await buildInfo(this.store);
+      if (this.opts.readOnly) {
+        if (info === null) throw new AppError('E_READ_ONLY', NO_RECORD);
+        return info;
+      }
       if (info !== null && (await reviewsCurrent(this.store, info))) return info;
       return this.buildNow();
     });

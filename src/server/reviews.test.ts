@@ -149,7 +149,7 @@ describe('POST /api/reviews refuses', () => {
   it('unknown documents and items with 404', () => withServer(async (s) => {
     const { app, token } = s;
     const body = await valid(s);
-    for (const payload of [{ ...body, documentId: 'nope' }, { ...body, span: { start: 0, end: 3 } }, { ...body, measure: 'injured' }]) {
+    for (const payload of [{ ...body, documentId: 'nope' }, { ...body, documentId: `${body.documentId}\u0000` }, { ...body, span: { start: 0, end: 3 } }, { ...body, measure: 'injured' }]) {
       const r = await post(app, payload, bearer(token));
       assert.equal(r.statusCode, 404, r.body);
       assert.equal(r.json().code, 'E_NOT_FOUND');

@@ -81,7 +81,7 @@ describe('GET /api/openapi.json', () => {
       ['get', '/api/events'], ['get', '/api/figures'], ['get', '/api/figures/{id}'], ['get', '/api/timeline'], ['get', '/api/entities'], ['post', '/api/entities/merge'], ['post', '/api/entities/split'],
       ['get', '/api/sources'], ['get', '/api/checks'], ['post', '/api/reviews'], ['post', '/api/sources/decisions'], ['get', '/api/reviews'], ['get', '/api/audit'],
       ['get', '/api/export/figures.csv'], ['get', '/api/export/figures.json'], ['get', '/api/export/annotations.jsonld'],
-      ['get', '/api/export/report.html'], ['get', '/api/openapi.json'], ['get', '/api/stats'], ['get', '/api/whoami'],
+      ['get', '/api/export/report.html'], ['get', '/api/openapi.json'], ['get', '/api/meta'], ['get', '/api/stats'], ['get', '/api/whoami'],
     ];
     assert.deepEqual(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)).sort(), expected.map(([m, p]) => `${m} ${p}`).sort());
     const one = doc.paths['/api/documents/{id}']!.get!;

@@ -42,8 +42,8 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Ingests examples/ and the hostile reports into a fresh database, creates a token, serves it. */
-export async function serveExamples(opts: { allowPrivate?: boolean } = {}): Promise<Served> {
+/** Ingests examples/ and the hostile reports into a fresh database, creates a token, serves it (read-only when asked). */
+export async function serveExamples(opts: { allowPrivate?: boolean; readOnly?: boolean } = {}): Promise<Served> {
   const dir = tempDir('cc-web-');
   const reports = join(dir, 'reports');
   cpSync(join(import.meta.dirname, '..', '..', 'examples'), reports, { recursive: true });
@@ -53,7 +53,7 @@ export async function serveExamples(opts: { allowPrivate?: boolean } = {}): Prom
   const ingest = cli('ingest', reports, '--db', db, '--json');
   if (ingest.status !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
   const token = cli('token', 'create', '--name', 'browser-test', '--db', db).stdout.trim();
-  const child = cliAsync('serve', '--db', db, '--port', '0', ...(opts.allowPrivate ? ['--allow-private'] : []));
+  const child = cliAsync('serve', '--db', db, '--port', '0', ...(opts.allowPrivate ? ['--allow-private'] : []), ...(opts.readOnly ? ['--read-only'] : []));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (b: Buffer) => {

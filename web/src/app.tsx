@@ -1,6 +1,7 @@
 /** The shell: navigation and the page for the current path. */
 import { useEffect } from 'preact/hooks';
 import { PageHead } from './components/common.tsx';
+import { ReadOnlyNote, Writable } from './components/Writable.tsx';
 import { AddPage } from './pages/Add.tsx';
 import { AuditPage } from './pages/Audit.tsx';
 import { ChecksPage } from './pages/Checks.tsx';
@@ -13,6 +14,7 @@ import { SearchPage } from './pages/Search.tsx';
 import { SourcesPage } from './pages/Sources.tsx';
 import { TimelinePage } from './pages/Timeline.tsx';
 import { Link, match, useLocation } from './router.tsx';
+import { useReadOnly } from './server-meta.ts';
 
 const NAV: Array<[string, string]> = [
   ['/', 'Overview'], ['/documents', 'Reports'], ['/timeline', 'Timeline'], ['/entities', 'Entities'],
@@ -31,7 +33,10 @@ function route(path: string, query: URLSearchParams, hash: string) {
   if (match('/sources', path)) return { title: 'Sources', page: <SourcesPage /> };
   if (match('/checks', path)) return { title: 'Checks', page: <ChecksPage /> };
   if (match('/search', path)) return { title: 'Search', page: <SearchPage q={query.get('q') ?? ''} /> };
-  if (match('/add', path)) return { title: 'Add reports', page: <AddPage /> };
+  if (match('/add', path)) {
+    const elsewhere = <section><PageHead title="Add reports" /><ReadOnlyNote what="reports are added" /></section>;
+    return { title: 'Add reports', page: <Writable fallback={elsewhere}><AddPage /></Writable> };
+  }
   if (match('/audit', path)) return { title: 'Audit log', page: <AuditPage /> };
   return { title: 'Not found', page: <section><PageHead title="Not found" sub="Nothing is at this address." /><Link href="/">Back to the overview</Link></section> };
 }
@@ -40,6 +45,7 @@ function route(path: string, query: URLSearchParams, hash: string) {
 export function App() {
   const { path, query, hash } = useLocation();
   const { title, page } = route(path, query, hash);
+  const readOnly = useReadOnly();
   useEffect(() => { document.title = `${title} · crosscheck`; }, [title]);
   // What sticks under the header (the timeline's axis) needs its height, which wraps at narrow widths.
   useEffect(() => {
@@ -61,8 +67,9 @@ export function App() {
       <header class="top">
         <Link href="/" class="brand">crosscheck</Link>
         <nav aria-label="Main">
-          {NAV.map(([href, label]) => <Link key={href} href={href} class={active(href) ? 'active' : undefined} aria-current={active(href) ? 'page' : undefined}>{label}</Link>)}
+          {NAV.filter(([href]) => !(readOnly && href === '/add')).map(([href, label]) => <Link key={href} href={href} class={active(href) ? 'active' : undefined} aria-current={active(href) ? 'page' : undefined}>{label}</Link>)}
         </nav>
+        {readOnly && <span class="badge read-only" title="This server takes no writes: reviews, curation and new reports go to the server that does">read-only</span>}
         <span class="exports">
           Export: <a href="/api/export/figures.csv">CSV</a> · <a href="/api/export/figures.json">JSON</a> · <a href="/api/export/annotations.jsonld">annotations</a> · <a href="/api/export/report.html">report</a>
         </span>

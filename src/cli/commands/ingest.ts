@@ -4,6 +4,7 @@ import { createApp } from '../../app.js';
 import { ingestPaths } from '../../pipeline/run/ingest.js';
 import { ingestUrls, isAddress } from '../../pipeline/run/ingest-bytes.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
+import { shownDatabase } from '../../storage/db-url.js';
 import { progressBar } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
@@ -45,10 +46,10 @@ export function register(program: Command, ctx: CliContext): void {
         const record = s.ingested > 0 ? await reconcileReviewed(store) : null;
         const reconciled = record && { figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
-          ctx.out(JSON.stringify({ db: app.config.dbPath, ...s, reconciled }, null, 2));
+          ctx.out(JSON.stringify({ db: shownDatabase(app.config.dbPath), ...s, reconciled }, null, 2));
         } else {
           for (const r of s.results) if (r.status === 'failed' || r.status === 'skipped') ctx.warn(`${r.status}: ${oneLine(r.reason && r.reason.includes(r.path) ? r.reason : `${r.path}: ${r.reason}`)}`);
-          ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${oneLine(app.config.dbPath)}`);
+          ctx.out(`ingested ${s.ingested}, skipped ${s.skipped}, failed ${s.failed} (${(s.bytes / 1e6).toFixed(2)} MB in ${s.seconds.toFixed(1)} s) into ${oneLine(shownDatabase(app.config.dbPath))}`);
           if (reconciled) ctx.out(`reconciled: ${reconciled.figures} figures, ${reconciled.sourceGroups} independent sources (${reconciled.seconds.toFixed(1)} s); see \`crosscheck figures\``);
         }
         const present = s.results.some((r) => r.status === 'skipped' && /already/.test(r.reason ?? ''));

@@ -7,9 +7,11 @@ import { createApp } from '../../app.js';
 import { AppError } from '../../domain/errors.js';
 import type { Logger } from '../../domain/logger.js';
 import { buildServer } from '../../server/build.js';
+import { shownDatabase } from '../../storage/db-url.js';
 import type { CliContext } from '../context.js';
+import { oneLine } from '../terminal.js';
 
-interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean }
+interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean; readOnly?: boolean }
 
 /** The web app built into the package (dist/cli/commands → web/dist; the same depth from src/). */
 const PACKAGED_WEB = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -38,12 +40,13 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('serve the JSON API (and the web app, when built) over the store; reads are open, writes need a token')
-    .option('--db <file>', 'the database file (default: $CROSSCHECK_DB or ./crosscheck.db)')
+    .option('--db <file|url>', 'the database: a SQLite file or postgres://user@host/db (default: $CROSSCHECK_DB or ./crosscheck.db)')
     .option('--port <n>', 'port to listen on (0: any free port)', '8080')
     .option('--host <host>', 'address to bind (only this machine by default)', '127.0.0.1')
     .option('--web <dir>', 'the built web app to serve at / (default: the one in the package, when built)')
     .option('--allow-private', 'let reports be added by an address on this machine or a private network (refused by default)')
-    .addHelpText('after', '\nWrites (reviews) need a token: crosscheck token create --name NAME\n\nExamples:\n  crosscheck serve\n  crosscheck serve --db vessany.db --port 3000')
+    .option('--read-only', 'take no writes: reviews, curation and uploads are refused (403 E_READ_ONLY) and the web app hides them; the database is opened read-only (e.g. a read replica), and its record is served as built')
+    .addHelpText('after', '\nWrites (reviews) need a token: crosscheck token create --name NAME\n\nExamples:\n  crosscheck serve\n  crosscheck serve --db vessany.db --port 3000\n  crosscheck serve --read-only --db postgres://reader@replica.example/crosscheck')
     .action(async (opts: Options) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(opts.port)}`);
@@ -51,12 +54,14 @@ export function register(program: Command, ctx: CliContext): void {
       requireDatabase(app);
       const webRoot = opts.web ?? (existsSync(PACKAGED_WEB) ? PACKAGED_WEB : undefined);
       if (opts.web !== undefined && !existsSync(opts.web)) throw new AppError('E_NOT_FOUND', `No web app at ${opts.web}`);
-      const store = await app.openStore();
+      const readOnly = opts.readOnly ?? false;
+      const store = await app.openStore({ readonly: readOnly });
       const { maxSize, maxText, maxSeconds } = app.config;
-      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false } });
+      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, readOnly, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false } });
       try {
         // A record not yet built (or older than a review) is built before the first visitor
         // arrives; a stored one is only read, a page at a time, whatever the archive's size.
+        // Read-only, there must be one already.
         const warm = await server.inject('/api/events');
         if (warm.statusCode !== 200) throw new AppError('E_STORE', `Could not build the record: ${warm.json<{ message?: string }>().message ?? warm.statusCode}`);
         const record = warm.json<{ documents: number }>();
@@ -64,7 +69,7 @@ export function register(program: Command, ctx: CliContext): void {
         const bound = server.server.address();
         const address = typeof bound === 'object' ? bound : null;
         const shown = address ? (address.family === 'IPv6' ? `[${address.address}]` : address.address) : opts.host;
-        ctx.out(`crosscheck: serving ${record.documents} reports from ${app.config.dbPath}`);
+        ctx.out(`crosscheck: serving ${record.documents} reports from ${oneLine(shownDatabase(app.config.dbPath))}${readOnly ? ', read-only' : ''}`);
         ctx.out(`  http://${shown}:${address?.port ?? port}/${webRoot ? '' : '  (web app not built: API only)'}`);
         if (!['127.0.0.1', 'localhost', '::1'].includes(opts.host)) ctx.warn(`warning: listening on ${opts.host}, reachable from other machines; reads are open to them`);
         const signal = await new Promise<NodeJS.Signals>((resolve) => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createApp } from '../../app.js';
 import { requireDbFolder } from '../options.js';
 import { AppError } from '../../domain/errors.js';
+import { shownDatabase } from '../../storage/db-url.js';
 import { table } from '../output.js';
 import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
@@ -39,7 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
         const created = await store.createToken(opts.name, operator());
         if (opts.json) return ctx.out(JSON.stringify(created, null, 2));
         ctx.out(created.token);
-        ctx.warn(`token ${created.id} "${oneLine(created.name)}" created in ${app.config.dbPath}; it is shown only now. Send it as: Authorization: Bearer <token>`);
+        ctx.warn(`token ${created.id} "${oneLine(created.name)}" created in ${oneLine(shownDatabase(app.config.dbPath))}; it is shown only now. Send it as: Authorization: Bearer <token>`);
       } finally {
         await store.close();
       }

@@ -72,6 +72,12 @@ export interface WhoAmI {
   name: string;
 }
 
+/** `GET /api/meta`: what the web app needs to know of this server before it shows anything. */
+export interface ServerMeta {
+  /** True when the server takes no writes (`crosscheck serve --read-only`): reviews, curation and uploads are refused. */
+  readOnly: boolean;
+}
+
 /** `GET /api/stats`. */
 export interface StatsView {
   documents: number;

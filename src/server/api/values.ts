@@ -24,4 +24,4 @@ export interface ApiError {
 }
 
 /** Stable error codes of the API. */
-export type ApiErrorCode = 'E_BAD_INPUT' | 'E_BAD_QUERY' | 'E_NOT_FOUND' | 'E_UNAUTHORIZED' | 'E_CONFLICT' | 'E_TOO_LARGE' | 'E_INTERNAL';
+export type ApiErrorCode = 'E_BAD_INPUT' | 'E_BAD_QUERY' | 'E_NOT_FOUND' | 'E_UNAUTHORIZED' | 'E_READ_ONLY' | 'E_CONFLICT' | 'E_TOO_LARGE' | 'E_INTERNAL';

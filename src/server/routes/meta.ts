@@ -1,9 +1,9 @@
 /** About the API itself: its OpenAPI document, the store's sizes, and who a token belongs to. */
 import type { FastifyInstance } from 'fastify';
 import { buildInfo } from '../../pipeline/run/record-rows.js';
-import type { StatsView, WhoAmI } from '../api-types.js';
+import type { ServerMeta, StatsView, WhoAmI } from '../api-types.js';
 import type { ServerContext } from '../context.js';
-import { int, obj, str } from '../schemas/build.js';
+import { bool, int, obj, str } from '../schemas/build.js';
 import { errors } from '../schemas/common.js';
 import { statsView } from '../schemas/record.js';
 
@@ -12,11 +12,15 @@ async function builtAt(ctx: ServerContext): Promise<string | null> {
   return (await buildInfo(ctx.store))?.builtAt ?? null;
 }
 
-/** Registers `/api/openapi.json`, `/api/stats` and `/api/whoami`. */
+/** Registers `/api/openapi.json`, `/api/meta`, `/api/stats` and `/api/whoami`. */
 export function metaRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/openapi.json', {
     schema: { summary: 'This API as OpenAPI 3.1, generated from the route schemas', tags: ['meta'], response: { 200: { type: 'object', additionalProperties: true } } },
   }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(ctx.openapi())));
+
+  app.get('/api/meta', {
+    schema: { summary: 'What the web app needs first: whether this server takes writes', tags: ['meta'], response: { 200: obj({ readOnly: bool() }), ...errors() } },
+  }, async (): Promise<ServerMeta> => ({ readOnly: ctx.readOnly }));
 
   app.get('/api/stats', {
     schema: { summary: 'Sizes of the store and when the record was built', tags: ['meta'], response: { 200: statsView, ...errors() } },

@@ -34,12 +34,12 @@ export const docSpan = obj({ doc: str(), span });
 
 /** ApiError. */
 export const error = obj({
-  code: oneOf(['E_BAD_INPUT', 'E_BAD_QUERY', 'E_NOT_FOUND', 'E_UNAUTHORIZED', 'E_CONFLICT', 'E_TOO_LARGE', 'E_INTERNAL']),
+  code: oneOf(['E_BAD_INPUT', 'E_BAD_QUERY', 'E_NOT_FOUND', 'E_UNAUTHORIZED', 'E_READ_ONLY', 'E_CONFLICT', 'E_TOO_LARGE', 'E_INTERNAL']),
   message: str(),
 });
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Malformed input', 401: 'A valid bearer token is needed', 404: 'No such item', 409: 'Conflicts with the stored state',
+  400: 'Malformed input', 401: 'A valid bearer token is needed', 403: 'The server is read-only (serve --read-only)', 404: 'No such item', 409: 'Conflicts with the stored state',
   413: 'The body is larger than the limit', 415: 'The body is not JSON', 500: 'Internal error',
 };
 

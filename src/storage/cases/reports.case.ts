@@ -90,12 +90,21 @@ export function reportCases(newStore: StoreFactory): void {
     assert.ok(!Number.isNaN(Date.parse(ingestedAt)));
   }));
 
-  it('answers null for unknown ids and E_NOT_FOUND when replacing their extraction', async () => withStore(newStore, async (store) => {
-    assert.equal(await store.getDocument('nope'), null);
-    assert.equal(await store.getOriginal('nope'), null);
-    assert.equal(await store.getExtraction('nope'), null);
-    assert.equal(await store.resolveId('nope'), null);
-    await assert.rejects(store.replaceExtraction('nope', { counts: [], dates: [] }), (e: unknown) => isAppError(e, 'E_NOT_FOUND'));
+  it('answers null for unknown ids, a stored id with a NUL character added among them, and E_NOT_FOUND when replacing their extraction', async () => withStore(newStore, async (store) => {
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    for (const id of ['nope', `${r.doc.id}\u0000`, '\u0000']) {
+      assert.equal(await store.getDocument(id), null, JSON.stringify(id));
+      assert.equal(await store.getOriginal(id), null);
+      assert.equal(await store.getExtraction(id), null);
+      assert.equal(await store.resolveId(id), null);
+      assert.equal((await store.listDocuments({ publisher: id })).total, 0);
+    }
+    // LIKE and GLOB patterns end at a NUL in SQLite: the words before one must not match by themselves.
+    assert.equal((await store.listDocuments({ q: `${r.doc.name}\u0000x` })).total, 0);
+    for (const id of ['nope', `${r.doc.id}\u0000`]) {
+      await assert.rejects(store.replaceExtraction(id, { counts: [], dates: [] }), (e: unknown) => isAppError(e, 'E_NOT_FOUND'));
+    }
   }));
 
   it('resolves an id, a sha256, an id prefix, a name or a path to an id', async () => withStore(newStore, async (store) => {

@@ -15,6 +15,17 @@ function numberTypes(): pg.CustomTypesConfig {
   return types;
 }
 
+/**
+ * A read's parameter as PostgreSQL takes it. Its text type cannot hold a NUL, so nothing stored
+ * holds one (texts that do are kept as bytes): a value with a NUL is sent as NULL, which equals,
+ * matches and bounds nothing, so the read finds nothing, as SQLite's would, instead of failing.
+ */
+export function readParam(p: unknown): unknown {
+  if (typeof p === 'string') return p.includes('\0') ? null : p;
+  if (Array.isArray(p)) return p.map(readParam);
+  return p;
+}
+
 /** The pool and its transactions. */
 export class Db {
   readonly pool: pg.Pool;
@@ -30,10 +41,10 @@ export class Db {
     return this.closed;
   }
 
-  /** One statement outside a transaction; failures become E_STORE. */
+  /** One statement outside a transaction (a parameter with a NUL matches nothing); failures become E_STORE. */
   async read<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
     try {
-      return (await this.pool.query<R>(sql, params)).rows;
+      return (await this.pool.query<R>(sql, params.map(readParam))).rows;
     } catch (e) {
       throw toReadError(e);
     }

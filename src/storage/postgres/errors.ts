@@ -36,6 +36,10 @@ export function toStoreError(e: unknown, what: string): AppError {
     const table = String((e as { table?: unknown }).table ?? '');
     return new AppError('E_BAD_INPUT', `Could not store ${what}: a value is missing or invalid (${table}.${column} is required)`, { cause: e });
   }
+  // A NUL in a text (PostgreSQL's text cannot hold one) or a \u0000 in JSON it must read as text.
+  if (code === '22021' || code === '22P05') {
+    return new AppError('E_BAD_INPUT', `Could not store ${what}: a text holds a NUL character (\\0), which PostgreSQL cannot store`, { cause: e });
+  }
   if (code === '23514') return new AppError('E_BAD_INPUT', `Could not store ${what}: a value is missing or invalid (a value is out of range)`, { cause: e });
   if (code.startsWith('22') || code.startsWith('23')) {
     return new AppError('E_BAD_INPUT', `Could not store ${what}: a value is missing or invalid (${code.startsWith('22') ? 'a value has the wrong type' : 'constraint failed'})`, { cause: e });

@@ -2,6 +2,7 @@
 import { AppError, isAppError } from '../../domain/errors.js';
 import { silentLogger } from '../../domain/logger.js';
 import type { Logger } from '../../domain/logger.js';
+import { shownDatabase } from '../db-url.js';
 import type { Store } from '../store.js';
 import { Db } from './db.js';
 import { migratePg } from './migrate.js';
@@ -22,15 +23,7 @@ export interface PostgresOptions {
 }
 
 /** A URL for messages: the password, if any, left out. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the PostgreSQL database';
-  }
-}
+export const safeUrl = shownDatabase;
 
 /** Open the store at `url` (postgres://user@host:port/db), migrating its schema unless read-only. */
 export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<Store> {

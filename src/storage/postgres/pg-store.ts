@@ -12,6 +12,7 @@ import type {
 import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { appendAudit, listAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
+import { readParam } from './db.js';
 import { markPaired, prepareDerived, writeDerived } from './derived.js';
 import { isRetryable, toStoreError } from './errors.js';
 import { prepareReader } from './read.js';
@@ -308,7 +309,7 @@ export class PostgresStore implements Store {
 
 /** The row number of a document, inside a transaction; E_NOT_FOUND when there is none. */
 async function seqOf(c: Queryable, id: string): Promise<number> {
-  const seq = (await c.query<{ seq: number }>('SELECT seq FROM documents WHERE id = $1', [id])).rows[0]?.seq;
+  const seq = (await c.query<{ seq: number }>('SELECT seq FROM documents WHERE id = $1', [readParam(id)])).rows[0]?.seq;
   if (seq === undefined) throw new AppError('E_NOT_FOUND', `No stored document has the id ${id}`);
   return seq;
 }

@@ -99,6 +99,14 @@ else describe('PostgreSQL', () => {
       await store.close();
     });
 
+    it('refuses a NUL character in any other text it stores with E_BAD_INPUT, saying so, and finds nothing by one', async () => {
+      const store = await db.newStore();
+      await assert.rejects(store.appendAudit({ who: 'ops', action: 'note', target: 'corpus', reason: 'a\u0000b' }),
+        (e: unknown) => isAppError(e, 'E_BAD_INPUT') && /NUL character/.test(e.message));
+      assert.equal((await store.listAudit({ target: 'corpus\u0000' })).total, 0);
+      await store.close();
+    });
+
     it('says the server cannot be reached with E_STORE, without a stack of driver internals', async () => {
       await assert.rejects(openPostgresStore('postgres://nobody@127.0.0.1:1/none'), (e: unknown) => isAppError(e, 'E_STORE') && /Could not open the database/.test(e.message));
     });

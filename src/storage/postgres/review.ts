@@ -8,7 +8,7 @@ import { COUNT_COLUMNS, toCount, toDate } from '../sqlite/rows.js';
 import type { CountRow, DateRow } from '../sqlite/rows.js';
 import { appendAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
-import { lockName } from './db.js';
+import { lockName, readParam } from './db.js';
 
 interface ReviewRow {
   id: number; document_id: string; kind: string; span_start: number; span_end: number; item: string;
@@ -69,7 +69,7 @@ export async function addReview(c: Queryable, input: ReviewInput, now: string): 
   await lockName(c, 'reviews');
   const earlier = await replay(c, input);
   if (earlier) return earlier;
-  const seq = (await c.query<{ seq: number }>('SELECT seq FROM documents WHERE id = $1', [input.documentId])).rows[0]?.seq;
+  const seq = (await c.query<{ seq: number }>('SELECT seq FROM documents WHERE id = $1', [readParam(input.documentId)])).rows[0]?.seq;
   if (seq === undefined) throw new AppError('E_NOT_FOUND', `No stored document has the id ${input.documentId}`);
   const start = input.span?.start;
   const end = input.span?.end;

@@ -75,7 +75,8 @@ export function prepareReader(db: Database) {
     resolveId(ref: string): string | null {
       const exact = byIdOrSha.get(ref, ref);
       if (exact !== undefined) return exact;
-      if (ref.length >= 4 && !/[*?[\]]/.test(ref)) {
+      // GLOB reads its pattern only up to a NUL, so "<id>\0" would find <id>: a ref with a NUL is no prefix.
+      if (ref.length >= 4 && !/[*?[\]\0]/.test(ref)) {
         const ids = byIdPrefix.all(`${ref}*`);
         if (ids.length === 1) return ids[0];
         if (ids.length > 1) throw new AppError('E_CONFLICT', `"${ref}" matches more than one document id; give more of it`);
@@ -111,7 +112,10 @@ function listDocuments(db: Database, options: ListOptions): DocumentPage {
     where.push('d.publisher = ?');
     params.push(options.publisher);
   }
-  if (options.q) {
+  if (options.q?.includes('\0')) {
+    // LIKE reads its pattern only up to a NUL, so "dam\0x" would match every "dam": it matches nothing, as on PostgreSQL.
+    where.push('0');
+  } else if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const path = options.qMatchesPath === false ? '' : ` OR d.path LIKE ? ESCAPE '\\'`;
     where.push(`(d.name LIKE ? ESCAPE '\\'${path} OR d.title LIKE ? ESCAPE '\\')`);

@@ -3,9 +3,16 @@ import { useState } from 'preact/hooks';
 import { post, saveToken } from '../api.ts';
 import type { SourceDecisionRequest, SourceDecisionResponse } from '../types.ts';
 import { NEED_TOKEN, TokenField, initialToken } from './TokenField.tsx';
+import { Writable } from './Writable.tsx';
 
-/** The form for the pair `a`, `b`; `onSaved` after the server took the decision and rebuilt the record. */
-export function DecideForm({ a, b, current, onSaved }: { a: string; b: string; current?: 'same' | 'independent'; onSaved: (r: SourceDecisionResponse) => void }) {
+/** The form for the pair `a`, `b`, on a server that takes writes; `onSaved` after the server took the decision and rebuilt the record. */
+export function DecideForm(props: DecideProps) {
+  return <Writable><DecideControls {...props} /></Writable>;
+}
+
+interface DecideProps { a: string; b: string; current?: 'same' | 'independent'; onSaved: (r: SourceDecisionResponse) => void }
+
+function DecideControls({ a, b, current, onSaved }: DecideProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [token, setToken] = useState(initialToken());

@@ -5,6 +5,7 @@ import { countValue } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { CitationItem, CountItem, DateItem, DocumentDetail, EntityMention, QuoteItem, Review, ReviewResponse } from '../types.ts';
 import { ReviewForm } from './ReviewForm.tsx';
+import { Writable } from './Writable.tsx';
 
 function Row({ k, children }: { k: string; children: ComponentChildren }) {
   return <><dt>{k}</dt><dd>{children}</dd></>;
@@ -47,7 +48,7 @@ function Reviewable({ it, kind, doc, onSaved, children }: {
         {children}
       </dl>
       <Reviews reviews={it.reviews} />
-      <ReviewForm key={it.key} documentId={doc.document.id} target={target} onSaved={onSaved} />
+      <Writable note="reviews are made"><ReviewForm key={it.key} documentId={doc.document.id} target={target} onSaved={onSaved} /></Writable>
     </>
   );
 }

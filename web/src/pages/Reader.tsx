@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { DocRef, Loaded } from '../components/common.tsx';
 import { ItemPanel } from '../components/ItemPanel.tsx';
 import { MetaForm } from '../components/MetaForm.tsx';
+import { Writable } from '../components/Writable.tsx';
 import type { Picked } from '../components/ItemPanel.tsx';
 import { TextView } from '../components/TextView.tsx';
 import { useResource } from '../data.ts';
@@ -184,9 +185,9 @@ function ReaderBody({ d, reload, hash }: { d: DocumentDetail; reload: () => void
         <div class="panel">
           <h3>Report</h3>
           <Meta d={d} />
-          {editing
+          <Writable>{editing
             ? <MetaForm id={d.document.id} meta={d.document.meta} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
-            : <button type="button" class="secondary edit-meta" onClick={() => setEditing(true)}>Edit publisher, author, date</button>}
+            : <button type="button" class="secondary edit-meta" onClick={() => setEditing(true)}>Edit publisher, author, date</button>}</Writable>
           <p>{plural(d.counts.length, 'count')} · {plural(d.dates.length, 'date')} · {plural(d.quotes.length, 'quote')} · {plural(d.entities.length, 'name')}</p>
         </div>
         <div class="panel">
