@@ -10,7 +10,7 @@ import { useBackend } from './fixtures.case.js';
 
 /** The test files whose every store comes from `filledStore`, so they hold on either backend. */
 const FILES = [
-  './documents.test.js', './search.test.js', './record.test.js', './reviews.test.js', './curate.test.js',
+  './documents.test.js', './search.test.js', './record.test.js', './reviews.test.js', './curate.test.js', './curate-entities.test.js',
   './ingest.test.js', './exports.test.js', './paths.test.js', './wording.test.js', './fuzz.test.js', './read-only.test.js',
 ];
 

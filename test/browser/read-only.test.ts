@@ -55,4 +55,12 @@ describe('the web app of a read-only server', { skip: skip ?? false, timeout: 18
     assert.equal(await page.locator('input[type=file], input[name=url], input[name=token]').count(), 0);
     assert.deepEqual(errors, []);
   });
+
+  test('the entities page lists every entity with no way to merge or split one', async () => {
+    await page.goto(`${served.url}/entities`);
+    await page.locator('table.entities tbody tr').first().waitFor();
+    await page.locator('header.top .badge.read-only').waitFor();
+    assert.equal(await page.locator('button.decide, form.entity-form, button.split').count(), 0);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Loaded, PageHead } from '../components/common.tsx';
 import { ENTITY_NAMES_LIST, EntityForm } from '../components/EntityForm.tsx';
 import { useMore } from '../components/More.tsx';
+import { Writable } from '../components/Writable.tsx';
 import { useResource } from '../data.ts';
 import { entityDecisionText, whoText } from '../audit.ts';
 import { formatTimestamp, plural } from '../format.ts';
@@ -30,7 +31,7 @@ export function EntitiesPage({ q: initial }: { q: string }) {
               <tr key={e.canonical}>
                 <th scope="row">{e.canonical}</th>
                 <td>{e.names.map((n) => `${n.name} (${n.count})`).join(', ')}
-                  <EntityForm entity={e} onSaved={onSaved} /></td>
+                  <Writable><EntityForm entity={e} onSaved={onSaved} /></Writable></td>
                 <td class="small">{e.links.map((l, i) => <div key={i}>{l.a} ↔ {l.b}: {l.why}{l.distance !== undefined ? ` (${l.distance})` : ''}</div>)}</td>
               </tr>
             ))}</tbody>
