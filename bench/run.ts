@@ -6,6 +6,7 @@ import { benchIngest } from './ingest.js';
 import { benchLarge } from './large.js';
 import { benchPostgres } from './postgres.js';
 import { benchRecord } from './record.js';
+import { benchWeb } from './web.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,3 +33,4 @@ if (!only || only === 'postgres') {
   const n = arg('pg-n', Number(process.env.CROSSCHECK_BENCH_PG_N ?? 4_000));
   await benchPostgres([n], join(root, 'bench', 'out'));
 }
+if (!only || only === 'web') await benchWeb(join(root, '..', 'shared', 'seeds'), join(root, 'web', 'dist'), arg('web-rounds', 5));
