@@ -9,7 +9,7 @@ import type { Logger } from '../../domain/logger.js';
 import { buildServer } from '../../server/build.js';
 import type { CliContext } from '../context.js';
 
-interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean }
+interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean; ingestWorkers: string }
 
 /** The web app built into the package (dist/cli/commands → web/dist; the same depth from src/). */
 const PACKAGED_WEB = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -43,17 +43,20 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--host <host>', 'address to bind (only this machine by default)', '127.0.0.1')
     .option('--web <dir>', 'the built web app to serve at / (default: the one in the package, when built)')
     .option('--allow-private', 'let reports be added by an address on this machine or a private network (refused by default)')
+    .option('--ingest-workers <n>', 'worker threads that read and extract uploaded and fetched reports, started by the first (0: in the server\'s thread, which then stops answering while it reads)', '1')
     .addHelpText('after', '\nWrites (reviews) need a token: crosscheck token create --name NAME\n\nExamples:\n  crosscheck serve\n  crosscheck serve --db vessany.db --port 3000')
     .action(async (opts: Options) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(opts.port)}`);
+      const workers = Number(opts.ingestWorkers);
+      if (!/^\d+$/.test(opts.ingestWorkers) || workers > 64) throw new AppError('E_USAGE', `--ingest-workers must be a whole number from 0 to 64; got ${JSON.stringify(opts.ingestWorkers)}`);
       const app = createApp({ db: opts.db });
       requireDatabase(app);
       const webRoot = opts.web ?? (existsSync(PACKAGED_WEB) ? PACKAGED_WEB : undefined);
       if (opts.web !== undefined && !existsSync(opts.web)) throw new AppError('E_NOT_FOUND', `No web app at ${opts.web}`);
       const store = await app.openStore();
       const { maxSize, maxText, maxSeconds } = app.config;
-      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false } });
+      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false, workers } });
       try {
         // A record not yet built (or older than a review) is built before the first visitor
         // arrives; a stored one is only read, a page at a time, whatever the archive's size.
