@@ -9,6 +9,7 @@ import { SETS, countRefKey, figureId } from '../pipeline/run/record.js';
 import { buildInfo, loadRecord, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
+import { yieldingStore } from '../storage/yielding.js';
 import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
 import { applyMetaEdit, metaEdits } from './curation.js';
 
@@ -31,11 +32,21 @@ const labelOf = (d: { id: string; name: string; meta: { title?: string; publishe
 /** Queries over the stored record; builds it when none is stored or reviews came since. */
 export class RecordSource {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The store as builds use it: requests are answered between its calls (a build may take seconds). */
+  private readonly builder: Store;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.builder = yieldingStore(store);
+  }
 
-  /** The current build, built first when none is stored or it predates a review. */
-  ensure(): Promise<BuildInfo> {
+  /**
+   * The current build, built first when none is stored or it predates a review. A build that is
+   * current is not waited for behind one running (after a new report): readers see the stored
+   * record until the new one is written.
+   */
+  async ensure(): Promise<BuildInfo> {
+    const stored = await buildInfo(this.store);
+    if (stored !== null && (await reviewsCurrent(this.store, stored))) return stored;
     return this.serial(async () => {
       const info = await buildInfo(this.store);
       if (info !== null && (await reviewsCurrent(this.store, info))) return info;
@@ -196,7 +207,7 @@ export class RecordSource {
   }
 
   private async buildNow(): Promise<BuildInfo> {
-    await reconcileReviewed(this.store);
+    await reconcileReviewed(this.builder);
     return (await buildInfo(this.store))!;
   }
 
