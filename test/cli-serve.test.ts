@@ -71,4 +71,38 @@ test('serve says what to do without a database, and refuses a bad port', () => {
   assert.equal(none.status, 1);
   assert.match(none.stderr, /crosscheck ingest/);
   assert.equal(run('serve', '--port', 'eighty').status, 2);
+  const workers = run('serve', '--ingest-workers', 'two');
+  assert.equal(workers.status, 2);
+  assert.match(workers.stderr, /--ingest-workers must be a whole number from 0 to 64; got "two"/);
+});
+
+test('serve --ingest-workers 2 reads an upload on its workers and still stops on SIGTERM', async () => {
+  const db = join(tempDir(), 'w.db');
+  assert.equal(run('ingest', '--db', db, '--workers', '0', EXAMPLES).status, 0);
+  const token = run('token', 'create', '--name', 'desk', '--db', db).stdout.trim();
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', db, '--port', '0', '--ingest-workers', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: string) => {
+        out += d;
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (m) resolve(m[0]);
+      });
+      child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
+    });
+    const r = await fetch(`${url}api/documents/upload?name=desk/varn.txt`, {
+      method: 'POST', body: 'On 3 May 2019, floods in the district of Varn killed 14 people, the ministry said.\n',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    });
+    assert.equal(r.status, 201, await r.clone().text());
+  } finally {
+    child.kill('SIGTERM');
+  }
+  // A worker left running would keep the process alive: it is killed, and the test fails, instead of waiting forever.
+  const exit = once(child, 'exit');
+  const code = await Promise.race([exit.then(([c]) => c as number | null), new Promise<'hung'>((resolve) => setTimeout(resolve, 15_000, 'hung').unref())]);
+  if (code === 'hung') child.kill('SIGKILL');
+  assert.equal(code, 0, 'the upload workers do not keep the server running');
 });

@@ -11,6 +11,8 @@ export interface IngestLimits {
   maxText: number;
   maxSeconds: number;
   allowPrivate: boolean;
+  /** Worker threads that read and extract uploaded and fetched reports (default 1; 0: the server's own thread). */
+  workers?: number;
 }
 
 /** The server's shared parts. */

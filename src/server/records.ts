@@ -10,6 +10,7 @@ import { SETS } from '../pipeline/run/record.js';
 import { buildInfo, pad } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
+import { yieldingStore } from '../storage/yielding.js';
 import type { DocumentLabel, DocumentLabels, EntityCluster } from './api-types.js';
 import { applyMetaEdit, metaEdits } from './curation.js';
 
@@ -25,14 +26,22 @@ const labelOf = (d: { id: string; name: string; meta: { title?: string; publishe
 /** Queries over the stored record; builds it when none is stored or reviews came since. */
 export class RecordSource {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The store as builds use it: requests are answered between its calls (a build may take seconds). */
+  private readonly builder: Store;
 
-  constructor(private readonly store: Store, private readonly opts: { readOnly?: boolean } = {}) {}
+  constructor(private readonly store: Store, private readonly opts: { readOnly?: boolean } = {}) {
+    this.builder = yieldingStore(store);
+  }
 
   /**
-   * The current build, built first when none is stored or it predates a review. A read-only server
-   * reads the stored build as it is: the server that takes the writes builds it after each one.
+   * The current build, built first when none is stored or it predates a review. A build that is
+   * current is not waited for behind one running (after a new report): readers see the stored
+   * record until the new one is written. A read-only server reads the stored build as it is: the
+   * server that takes the writes builds it after each one.
    */
-  ensure(): Promise<BuildInfo> {
+  async ensure(): Promise<BuildInfo> {
+    const stored = await buildInfo(this.store);
+    if (stored !== null && (await reviewsCurrent(this.store, stored))) return stored;
     return this.serial(async () => {
       const info = await buildInfo(this.store);
       if (this.opts.readOnly) {
@@ -199,7 +208,7 @@ export class RecordSource {
   }
 
   private async buildNow(): Promise<BuildInfo> {
-    await reconcileReviewed(this.store);
+    await reconcileReviewed(this.builder);
     return (await buildInfo(this.store))!;
   }
 

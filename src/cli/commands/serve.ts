@@ -11,7 +11,7 @@ import { shownDatabase } from '../../storage/db-url.js';
 import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
 
-interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean; readOnly?: boolean }
+interface Options { db?: string; port: string; host: string; web?: string; allowPrivate?: boolean; readOnly?: boolean; ingestWorkers: string }
 
 /** The web app built into the package (dist/cli/commands → web/dist; the same depth from src/). */
 const PACKAGED_WEB = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -46,10 +46,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--web <dir>', 'the built web app to serve at / (default: the one in the package, when built)')
     .option('--allow-private', 'let reports be added by an address on this machine or a private network (refused by default)')
     .option('--read-only', 'take no writes: reviews, curation and uploads are refused (403 E_READ_ONLY) and the web app hides them; the database is opened read-only (e.g. a read replica), and its record is served as built')
+    .option('--ingest-workers <n>', 'worker threads that read and extract uploaded and fetched reports, started by the first (0: in the server\'s thread, which then stops answering while it reads)', '1')
     .addHelpText('after', '\nWrites (reviews) need a token: crosscheck token create --name NAME\n\nExamples:\n  crosscheck serve\n  crosscheck serve --db vessany.db --port 3000\n  crosscheck serve --read-only --db postgres://reader@replica.example/crosscheck')
     .action(async (opts: Options) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(opts.port)}`);
+      const workers = Number(opts.ingestWorkers);
+      if (!/^\d+$/.test(opts.ingestWorkers) || workers > 64) throw new AppError('E_USAGE', `--ingest-workers must be a whole number from 0 to 64; got ${JSON.stringify(opts.ingestWorkers)}`);
       const app = createApp({ db: opts.db });
       requireDatabase(app);
       const webRoot = opts.web ?? (existsSync(PACKAGED_WEB) ? PACKAGED_WEB : undefined);
@@ -57,7 +60,7 @@ export function register(program: Command, ctx: CliContext): void {
       const readOnly = opts.readOnly ?? false;
       const store = await app.openStore({ readonly: readOnly });
       const { maxSize, maxText, maxSeconds } = app.config;
-      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, readOnly, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false } });
+      const server = buildServer({ store, logger: stderrLogger(ctx), webRoot, readOnly, ingest: { maxSize, maxText, maxSeconds, allowPrivate: opts.allowPrivate ?? false, workers } });
       try {
         // A record not yet built (or older than a review) is built before the first visitor
         // arrives; a stored one is only read, a page at a time, whatever the archive's size.

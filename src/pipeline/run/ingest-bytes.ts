@@ -1,20 +1,18 @@
 /**
  * Ingest of one report that arrives as bytes rather than as a file: a page fetched by address, a
  * file uploaded through the web app. The same reading, limits, extraction and store as
- * `ingestPaths`, in this thread, one report at a time; and for a fetched page, where and when.
+ * `ingestPaths` (the same task, runFileTask), one report at a time, read in this thread or by the
+ * caller's `read` (the server's workers); and for a fetched page, where and when.
  */
 import type { DocumentFormat, DocumentMeta } from '../../domain/types.js';
 import { isAppError } from '../../domain/errors.js';
 import type { ErrorCode } from '../../domain/errors.js';
-import { reportFromBytes } from '../1-ingest/index.js';
-import { tooLarge } from '../1-ingest/read.js';
 import { fetchUrl } from '../1-ingest/fetch-url.js';
 import type { Fetched, FetchOptions } from '../1-ingest/fetch-url.js';
-import { extract } from '../2-extract/index.js';
 import type { Store } from '../../storage/store.js';
-import { parseEdtf } from '../../nlp/edtf.js';
-import { deriveReport } from './derive.js';
 import type { IngestSummary, PathResult } from './ingest.js';
+import { runFileTask } from './task.js';
+import type { FileOutcome, FileTask } from './task.js';
 
 /** The row set of fetched reports: key the report id; data `FetchRecord`. */
 export const FETCHES_SET = 'fetches';
@@ -41,22 +39,20 @@ export interface BytesInput {
   maxSeconds?: number;
 }
 
-// Metadata dates come from the outside world: a malformed one must not fail the report.
-function validPublished(p: string | undefined): string | undefined {
-  return p && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(p) && parseEdtf(p) !== null ? p : undefined;
-}
+/** Reads and extracts one report: in this thread (`runFileTask`), or on the server's workers (ExtractPool). */
+export type ReadTask = (task: FileTask) => Promise<FileOutcome>;
 
-/** Reads, extracts and stores one report; a bad one is a `failed` result with its reason, never a throw. */
-export async function ingestBytes(store: Store, input: BytesInput): Promise<PathResult & { code?: ErrorCode }> {
-  const { path } = input;
+/**
+ * Reads, extracts and stores one report; a bad one is a `failed` result with its reason, never a
+ * throw. `read` does the reading and extracting (default: in this thread); the store is written here.
+ */
+export async function ingestBytes(store: Store, input: BytesInput, read: ReadTask = runFileTask): Promise<PathResult & { code?: ErrorCode }> {
+  const { path, maxSize, maxText, maxSeconds } = input;
+  const o = await read({ path, maxSize, maxText, maxSeconds, given: { bytes: input.bytes, format: input.format, fallbackMeta: input.fallbackMeta } });
+  // A failure that is not an application error keeps its words, with no code of its own.
+  if (!o.ok) return { path, status: 'failed', reason: o.message, ...(o.code === 'E_INTERNAL' ? {} : { code: o.code }) };
   try {
-    if (input.bytes.length > input.maxSize) throw tooLarge(path, input.bytes.length, input.maxSize);
-    const doc = await reportFromBytes(input.bytes, path, { maxText: input.maxText, maxSeconds: input.maxSeconds, format: input.format });
-    for (const [k, v] of Object.entries(input.fallbackMeta ?? {}) as Array<[keyof DocumentMeta, string]>) {
-      if (k !== 'inferred' && doc.meta[k] === undefined) doc.meta[k] = v;
-    }
-    const extraction = extract(doc.text, { published: validPublished(doc.meta.published) });
-    const [r] = await store.addReports([{ doc, extraction, original: input.bytes, derived: deriveReport(doc.text, extraction) }]);
+    const [r] = await store.addReports([{ doc: o.doc, extraction: o.extraction, original: o.original, derived: o.derived }]);
     if (r!.status === 'failed') return { path, status: 'failed', reason: r!.error.message };
     return { path, id: r!.id, status: r!.status, reason: r!.reason };
   } catch (e) {
@@ -66,8 +62,8 @@ export async function ingestBytes(store: Store, input: BytesInput): Promise<Path
 }
 
 /** Stores a fetched page as a report (its address the path), with where and when it was fetched. */
-export async function ingestFetched(store: Store, f: Fetched, limits: { maxSize: number; maxText?: number; maxSeconds?: number }): Promise<PathResult & { code?: ErrorCode }> {
-  const result = await ingestBytes(store, { bytes: f.bytes, path: f.finalUrl, format: f.format, fallbackMeta: { url: f.finalUrl }, ...limits });
+export async function ingestFetched(store: Store, f: Fetched, limits: { maxSize: number; maxText?: number; maxSeconds?: number }, read?: ReadTask): Promise<PathResult & { code?: ErrorCode }> {
+  const result = await ingestBytes(store, { bytes: f.bytes, path: f.finalUrl, format: f.format, fallbackMeta: { url: f.finalUrl }, ...limits }, read);
   if (result.id !== undefined && result.status !== 'failed') {
     const row: FetchRecord = { url: f.url, finalUrl: f.finalUrl, fetchedAt: f.fetchedAt, contentType: f.contentType };
     // A page fetched again unchanged keeps the time it was first fetched: the bytes stored are those of then.

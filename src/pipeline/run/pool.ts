@@ -11,7 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { FileList, FileOutcome } from './task.js';
+import type { FileList, FileOutcome, GivenBytes } from './task.js';
 
 /** Slots of the shared Int32Array. */
 export const Shared = {
@@ -79,6 +79,17 @@ interface Run {
   watchdog?: ReturnType<typeof setInterval>;
 }
 
+/**
+ * Bytes given in memory, moved into shared memory: every worker is sent the whole list, and
+ * shared bytes are not copied into each of them.
+ */
+function inSharedMemory(given: GivenBytes | undefined): GivenBytes | undefined {
+  if (!given || given.bytes.buffer instanceof SharedArrayBuffer) return given;
+  const bytes = new Uint8Array(new SharedArrayBuffer(given.bytes.byteLength));
+  bytes.set(given.bytes);
+  return { ...given, bytes };
+}
+
 /** Runs file tasks on `size` workers (0: in this thread, for tests and tiny inputs). */
 export class FilePool {
   /** Each worker and its slot in the shared state. */
@@ -113,6 +124,7 @@ export class FilePool {
     if (this.run) return Promise.reject(new Error('FilePool.each: a list is already running'));
     if (this.size === 0) return this.inline(list, onOutcome);
     if (!list.paths.length) return Promise.resolve();
+    if (list.given) list = { ...list, given: list.given.map(inSharedMemory) };
     return new Promise<void>((resolve, reject) => {
       const shared = new SharedArrayBuffer(4 * (Shared.Current + this.size));
       const state = new Int32Array(shared);
@@ -168,8 +180,8 @@ export class FilePool {
 
   private send(w: Worker, slot: number): void {
     const r = this.run!;
-    const { paths, sidecars, maxSize, maxText, maxSeconds } = r.list;
-    const msg: ListMessage = { paths, sidecars, maxSize, maxText, maxSeconds, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
+    const { paths, sidecars, given, maxSize, maxText, maxSeconds } = r.list;
+    const msg: ListMessage = { paths, sidecars, given, maxSize, maxText, maxSeconds, shared: r.shared, slot, maxFiles: this.maxFilesPerWorker * this.size, maxKiB: this.maxKiB };
     w.postMessage(msg);
   }
 

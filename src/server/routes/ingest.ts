@@ -1,7 +1,9 @@
 /**
  * Adding reports from the web app: one uploaded file per request (so a client shows progress per
  * file), or a page by its address. The same reading, limits and refusals as `crosscheck ingest`;
- * the record is brought up to date after each report that changed what is stored.
+ * the record is brought up to date after each report that changed what is stored. Reading and
+ * extracting run on worker threads (the pool's, started by the first report, stopped with the
+ * server), so that reads are answered meanwhile; the store is written from this thread.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.js';
@@ -9,6 +11,8 @@ import type { ErrorCode } from '../../domain/errors.js';
 import { fetchUrl } from '../../pipeline/1-ingest/fetch-url.js';
 import { tooLarge } from '../../pipeline/1-ingest/read.js';
 import { ingestBytes, ingestFetched } from '../../pipeline/run/ingest-bytes.js';
+import type { ReadTask } from '../../pipeline/run/ingest-bytes.js';
+import { PoolQueue } from '../../pipeline/run/pool-queue.js';
 import type { PathResult } from '../../pipeline/run/ingest.js';
 import type { AddedReport, AddUrlRequest, UploadQuery } from '../api-types.js';
 import type { ServerContext } from '../context.js';
@@ -49,6 +53,9 @@ const added = obj({ status: oneOf(['added', 'new-version', 'skipped']), reason: 
 /** Registers the ingest routes. */
 export function ingestRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { maxSize, maxText, maxSeconds, allowPrivate } = ctx.ingest;
+  const workers = new PoolQueue(ctx.ingest.workers ?? 1);
+  const read: ReadTask = (task) => workers.run(task);
+  app.addHook('onClose', () => workers.close());
   // Uploads are the file's bytes as they are; JSON bodies keep their small limit.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: maxSize + 1 }, (_req, body, done) => done(null, body));
 
@@ -74,7 +81,7 @@ export function ingestRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const path = checkUploadName(req.query.name);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    return answer(ctx, req, reply, await ingestBytes(ctx.store, { bytes, path, maxSize, maxText, maxSeconds }), 'upload');
+    return answer(ctx, req, reply, await ingestBytes(ctx.store, { bytes, path, maxSize, maxText, maxSeconds }, read), 'upload');
   });
 
   app.post<{ Body: AddUrlRequest }>('/api/documents/fetch', {
@@ -88,6 +95,6 @@ export function ingestRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   }, async (req, reply): Promise<AddedReport> => {
     const fetched = await fetchUrl(req.body.url.trim(), { allowPrivate, maxSize });
-    return answer(ctx, req, reply, await ingestFetched(ctx.store, fetched, { maxSize, maxText, maxSeconds }), 'address');
+    return answer(ctx, req, reply, await ingestFetched(ctx.store, fetched, { maxSize, maxText, maxSeconds }, read), 'address');
   });
 }
