@@ -26,6 +26,8 @@ const labelOf = (d: { id: string; name: string; meta: { title?: string; publishe
 /** Queries over the stored record; builds it when none is stored or reviews came since. */
 export class RecordSource {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Rebuilds asked for (after a review or a curator's decision) and not yet written. */
+  private pending = 0;
   /** The store as builds use it: requests are answered between its calls (a build may take seconds). */
   private readonly builder: Store;
 
@@ -35,13 +37,15 @@ export class RecordSource {
 
   /**
    * The current build, built first when none is stored or it predates a review. A build that is
-   * current is not waited for behind one running (after a new report): readers see the stored
-   * record until the new one is written. A read-only server reads the stored build as it is: the
+   * current, or one a rebuild is under way for, is not waited for behind the rebuild: readers see
+   * the stored record until the new one is written. A read-only server reads the stored build as it is: the
    * server that takes the writes builds it after each one.
    */
   async ensure(): Promise<BuildInfo> {
     const stored = await buildInfo(this.store);
-    if (stored !== null && (await reviewsCurrent(this.store, stored))) return stored;
+    // While a rebuild someone asked for is under way, readers see the record as stored until the
+    // new one is written (in one transaction), instead of waiting seconds behind it.
+    if (stored !== null && (this.pending > 0 || (await reviewsCurrent(this.store, stored)))) return stored;
     return this.serial(async () => {
       const info = await buildInfo(this.store);
       if (this.opts.readOnly) {
@@ -55,7 +59,8 @@ export class RecordSource {
 
   /** Reconcile again (after a review) and return the new build. */
   rebuild(): Promise<BuildInfo> {
-    return this.serial(() => this.buildNow());
+    this.pending++;
+    return this.serial(() => this.buildNow()).finally(() => { this.pending--; });
   }
 
   /** The stored reports of some ids, each with its metadata as curated, 500 to a query. */

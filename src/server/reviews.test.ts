@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuditList, DocumentDetail, FigureDetail, ReviewList, ReviewResponse } from './api-types.js';
 import { bearer, withServer } from './fixtures.case.js';
+import { RecordSource } from './records.js';
+import { buildInfo } from '../pipeline/run/record-rows.js';
 import type { TestServer } from './fixtures.case.js';
 
 /** The wire story's "37 people were killed" count as the API shows it. */
@@ -17,6 +19,27 @@ function post(app: TestServer['app'], payload: unknown, headers: Record<string, 
 }
 
 describe('POST /api/reviews', () => {
+  it('lets readers see the stored record while a rebuild after a review runs, instead of queueing behind it', () => withServer(async ({ app, store, ids }) => {
+    await app.inject('/api/figures');
+    const before = (await buildInfo(store))!;
+    const d = (await app.inject(`/api/documents/${ids['wire.txt']}`)).json<DocumentDetail>();
+    const count = d.counts[0]!.extracted;
+    await store.addReview({ documentId: ids['wire.txt']!, kind: 'count', span: count.span, item: count.measure, action: 'reject', reason: 'test', reviewer: 'tester' });
+    await new Promise((r) => setTimeout(r, 5));
+    const records = new RecordSource(store);
+    const rebuilt = records.rebuild();
+    // Asked while the rebuild runs: the record as stored, at once.
+    const seen = await records.ensure();
+    assert.equal(seen.builtAt, before.builtAt);
+    const after = await rebuilt;
+    assert.notEqual(after.builtAt, before.builtAt);
+    assert.equal(after.reviews, before.reviews + 1);
+    // Once it is written, a reader gets the new one; with no rebuild asked for, a stale record is rebuilt first.
+    assert.equal((await records.ensure()).builtAt, after.builtAt);
+    await store.addReview({ documentId: ids['wire.txt']!, kind: 'count', span: count.span, item: count.measure, action: 'confirm', reason: 'test', reviewer: 'tester' });
+    assert.equal((await records.ensure()).reviews, after.reviews + 1);
+  }));
+
   it('stores a correction beside the extraction, audits it and recomputes the figure', () => withServer(async (s) => {
     const { app, ids, token } = s;
     const count = await wireKilled(s);
