@@ -37,7 +37,7 @@ export interface FetchOptions {
   seconds?: number;
   /** Let the address be private or loopback (`--allow-private`): for a test server or an intranet. */
   allowPrivate?: boolean;
-  /** Resolves a host name to every address it has (default: the system's resolver). */
+  /** Resolves a host name to every address it has (default: the system's resolver); asked once per connection, which goes to what it answered. */
   resolve?: (host: string) => Promise<ResolvedAddress[]>;
   /** The clock, for the fetch time. */
   now?: () => Date;
