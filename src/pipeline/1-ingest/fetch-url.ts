@@ -3,14 +3,23 @@
  * Only http and https; a host that resolves to a private, loopback, link-local or otherwise
  * non-public address (any of its addresses, IPv4 or IPv6) is refused unless `allowPrivate`, at
  * every redirect; the whole fetch, body included, has a time limit and a size limit.
+ *
+ * The host is resolved once per connection, by the socket's own `lookup`, which checks the
+ * addresses and hands the socket only those it checked: a name that answers one address to a
+ * check and another to the connection (DNS rebinding) cannot get past it.
  */
 import { lookup } from 'node:dns/promises';
+import type { LookupAddress, LookupOptions } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import type { DocumentFormat } from '../../domain/types.js';
 import { AppError } from '../../domain/errors.js';
 import { formatOfName } from './format.js';
 import { DEFAULT_MAX_SIZE } from './types.js';
-import { tooLarge } from './read.js';
+import { acceptEncoding, readBody } from './fetch-body.js';
 
 /** Seconds a fetch may take, body included, when none is given. */
 export const DEFAULT_FETCH_SECONDS = 20;
@@ -28,7 +37,7 @@ export interface FetchOptions {
   seconds?: number;
   /** Let the address be private or loopback (`--allow-private`): for a test server or an intranet. */
   allowPrivate?: boolean;
-  /** Resolves a host name to every address it has (default: the system's resolver). */
+  /** Resolves a host name to every address it has (default: the system's resolver); asked once per connection, which goes to what it answered. */
   resolve?: (host: string) => Promise<ResolvedAddress[]>;
   /** The clock, for the fetch time. */
   now?: () => Date;
@@ -102,9 +111,8 @@ function parseUrl(raw: string): URL {
   return url;
 }
 
-/** Resolves the host and refuses it when any of its addresses is not public (unless allowed). */
-async function checkHost(url: URL, opts: FetchOptions): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+/** Resolves `host` and refuses it when any of its addresses is not public (unless allowed); the addresses checked. */
+async function checkedAddresses(url: URL, host: string, opts: FetchOptions): Promise<ResolvedAddress[]> {
   let addresses: ResolvedAddress[];
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await (opts.resolve ?? systemResolve)(host);
@@ -112,12 +120,55 @@ async function checkHost(url: URL, opts: FetchOptions): Promise<void> {
     throw new AppError('E_NOT_FOUND', `${url.href}: the host ${host} could not be resolved (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e, details: { url: url.href } });
   }
   if (addresses.length === 0) throw new AppError('E_NOT_FOUND', `${url.href}: the host ${host} has no address`, { details: { url: url.href } });
-  if (opts.allowPrivate) return;
+  if (opts.allowPrivate) return addresses;
   const blocked = addresses.find((a) => isPrivateAddress(a.address));
   if (blocked) {
     throw new AppError('E_BAD_INPUT', `${url.href}: refused, the host ${host} is at ${blocked.address}, a private, loopback or link-local address (give --allow-private to fetch from this machine or its network)`,
       { details: { url: url.href, address: blocked.address } });
   }
+  return addresses;
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The socket's `lookup` for `url`: resolves the host, checks its addresses and gives the socket
+ * only those, so that it connects to an address that was checked; a refusal is the socket's error.
+ */
+function checkedLookup(url: URL, opts: FetchOptions): LookupFunction {
+  return (host: string, options: LookupOptions, callback: LookupCallback) => {
+    checkedAddresses(url, host, opts).then((addresses) => {
+      const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0);
+      const usable = family === 4 || family === 6 ? addresses.filter((a) => a.family === family) : addresses;
+      if (usable.length === 0) {
+        callback(new AppError('E_NOT_FOUND', `${url.href}: the host ${host} has no IPv${family} address`, { details: { url: url.href } }), '');
+      } else if (options.all) {
+        callback(null, usable);
+      } else {
+        callback(null, usable[0]!.address, usable[0]!.family);
+      }
+    }, (e: AppError) => callback(e, ''));
+  };
+}
+
+const ACCEPT = 'text/html, application/xhtml+xml, text/plain, text/markdown, application/pdf;q=0.9, */*;q=0.1';
+
+/** Sends a GET for `url` on a connection of its own, resolved by `checkedLookup`; its response. */
+async function get(url: URL, opts: FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // A socket does not look up an address literal, so that is checked here.
+  if (isIP(host)) await checkedAddresses(url, host, opts);
+  const https = url.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    // No shared agent: a kept-alive socket checked for one fetch is not reused by another.
+    const req = (https ? httpsRequest : httpRequest)(url, {
+      agent: false, lookup: checkedLookup(url, opts), signal,
+      headers: { accept: ACCEPT, 'accept-encoding': acceptEncoding(https), 'user-agent': 'crosscheck' },
+    });
+    req.once('response', resolve);
+    req.once('error', reject);
+    req.end();
+  });
 }
 
 const FORMAT_OF_TYPE: Readonly<Record<string, DocumentFormat>> = {
@@ -142,34 +193,6 @@ function nameOf(url: URL): string {
   return last || url.hostname;
 }
 
-/** Reads the body, stopping as soon as it passes `maxSize`. */
-async function readBody(res: Response, href: string, maxSize: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxSize) {
-    await res.body?.cancel();
-    throw tooLarge(href, declared, maxSize);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (res.body) {
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxSize) {
-        await reader.cancel();
-        throw tooLarge(href, total, maxSize);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-  return bytes;
-}
-
 /**
  * Fetches `raw`. Failures are `AppError`s naming the address and the reason: E_BAD_INPUT (not
  * http(s), a private address, too many redirects, an HTTP error), E_NOT_FOUND (the host does
@@ -182,22 +205,28 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
   let url = parseUrl(raw);
   try {
     for (let hop = 0; ; hop++) {
-      await checkHost(url, opts);
       // Redirects by hand, so that every address on the way is checked as the first was.
-      const res = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'text/html, application/xhtml+xml, text/plain, text/markdown, application/pdf;q=0.9, */*;q=0.1' } });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location !== null) {
-        await res.body?.cancel();
+      const res = await get(url, opts, signal);
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location !== undefined) {
+        res.destroy();
         if (hop >= MAX_REDIRECTS) throw new AppError('E_BAD_INPUT', `${raw}: more than ${MAX_REDIRECTS} redirects`, { details: { url: raw } });
         url = parseUrl(new URL(location, url).href);
         continue;
       }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new AppError(res.status === 404 || res.status === 410 ? 'E_NOT_FOUND' : 'E_BAD_INPUT', `${url.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, { details: { url: url.href, status: res.status } });
+      if (status < 200 || status > 299) {
+        res.destroy();
+        throw new AppError(status === 404 || status === 410 ? 'E_NOT_FOUND' : 'E_BAD_INPUT', `${url.href}: the server answered ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, { details: { url: url.href, status } });
       }
-      const contentType = res.headers.get('content-type');
-      const format = formatOf(url, contentType);
+      const contentType = res.headers['content-type'] ?? null;
+      let format: DocumentFormat;
+      try {
+        format = formatOf(url, contentType);
+      } catch (e) {
+        res.destroy();
+        throw e;
+      }
       const bytes = await readBody(res, url.href, maxSize);
       const fetchedAt = (opts.now?.() ?? new Date()).toISOString();
       return { url: raw, finalUrl: url.href, fetchedAt, bytes, contentType, format, name: nameOf(url) };
@@ -205,7 +234,7 @@ export async function fetchUrl(raw: string, opts: FetchOptions = {}): Promise<Fe
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (signal.aborted) throw new AppError('E_UNREADABLE', `${url.href}: no complete answer within ${seconds} s`, { cause: e, details: { url: url.href, seconds } });
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new AppError('E_UNREADABLE', `${url.href}: could not be fetched (${cause?.code ?? cause?.message ?? (e as Error).message})`, { cause: e, details: { url: url.href } });
+    const err = e as NodeJS.ErrnoException & { cause?: { code?: string } };
+    throw new AppError('E_UNREADABLE', `${url.href}: could not be fetched (${err.code ?? err.cause?.code ?? err.message})`, { cause: e, details: { url: url.href } });
   }
 }
