@@ -32,13 +32,15 @@ const ports = () => process.getActiveResourcesInfo().filter((r) => r === 'Messag
 
 /**
  * Uploads a long report to a listening server and reads GET /api/figures, one read after another,
- * until the upload is answered: each read must answer within 2 s, and one before the upload does.
+ * until the upload is answered: each read must answer within 2 s (more on a loaded machine), and one
+ * before the upload does.
  */
 async function readsWhileUploading(app: FastifyInstance, token: string): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const body = Buffer.from(longReport(8_000_000));
   let uploadDone = 0;
+  const uploadStarted = performance.now();
   const upload = fetch(`${base}/api/documents/upload?name=long.txt`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream', ...bearer(token) } })
     .then(async (r) => { uploadDone = performance.now(); return { status: r.status, json: (await r.json()) as AddedReport }; });
   const reads: Array<{ ms: number; at: number }> = [];
@@ -56,9 +58,13 @@ async function readsWhileUploading(app: FastifyInstance, token: string): Promise
   assert.equal(status, 201, JSON.stringify(json));
   assert.ok(json.document.counts > 1000, `the long report's counts were extracted (${json.document.counts})`);
   const slowest = Math.max(...reads.map((r) => r.ms));
+  const uploadMs = uploadDone - uploadStarted;
+  // On a loaded machine every step is slower, the writes' own (on this thread) too: the bound
+  // grows with the upload's time. Read inline, the upload holds a read for most of its time.
+  const bound = Math.max(2000, uploadMs / 4);
   assert.ok(reads.some((r) => r.at < uploadDone), `a read answered before the upload did (${reads.length} reads)`);
-  assert.ok(slowest < 2000, `every read answered within 2 s; the slowest took ${Math.round(slowest)} ms`);
-  return `${reads.length} reads during the upload, the slowest ${Math.round(slowest)} ms`;
+  assert.ok(slowest < bound, `every read answered within ${Math.round(bound)} ms (2 s, or a quarter of the upload's ${Math.round(uploadMs)} ms); the slowest took ${Math.round(slowest)} ms`);
+  return `${reads.length} reads during an upload of ${Math.round(uploadMs)} ms, the slowest ${Math.round(slowest)} ms`;
 }
 
 describe('reading uploads on worker threads', () => {

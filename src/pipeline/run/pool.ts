@@ -1,6 +1,6 @@
 /**
- * A pool of worker threads that read and extract a list of files in parallel and hand the
- * outcomes back in list order.
+ * A pool of worker threads that read and extract a list of files (or of reports given as bytes:
+ * uploads, fetched pages) in parallel and hand the outcomes back in list order.
  *
  * Workers take files themselves, from a counter shared with the main thread, instead of being
  * handed one file per message: the main thread stops answering while it writes a batch, and a
