@@ -288,6 +288,7 @@ describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
         await page.waitForFunction(() => location.search.includes('event='));
         await shows(ofEvent);
         assert.deepEqual(await codes(), ofEvent.entries.map((e) => e.value));
+        assert.match(await page.locator('header.page-head p.muted').innerText(), new RegExp(`^${ofEvent.total} dated happenings? pass the filters;`));
 
         // Report dates, distinct from the happenings' range; restored from the address.
         const dates = [...new Set(Object.values(all.documents).map((d) => d.published?.slice(0, 10)).filter((x): x is string => !!x))].sort();

@@ -110,6 +110,7 @@ export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSea
     limit, event: param('event'), publisher: param('publisher'), from: param('reportsFrom'), to: param('reportsTo'), kind: classParam(query.get('kind')) ?? undefined,
   });
   const events = useResource<EventList>('events');
+  const serverFiltered = ['event', 'publisher', 'reportsFrom', 'reportsTo', 'kind'].some((k) => query.get(k));
   const chosen = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
   return (
     <Loaded res={res}>{(t) => {
@@ -122,7 +123,7 @@ export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSea
       const ax = axis(range && range.start <= range.end ? range : t.range);
       return (
         <section>
-          <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
+          <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}${serverFiltered ? ' pass the filters' : ''}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
           <TimelineFilters t={t} query={query} events={events.data} />
           {auto && t.range && (
             <p class="span-note" role="status">The axis shows {auto.start} to {auto.end}, where most dates fall ({plural(auto.held, 'happening')} of {t.entries.length}); the others are marked at its edges.{' '}
