@@ -141,6 +141,26 @@ export class RecordSource {
     return { total, entries: items };
   }
 
+  /** The events of counts (by countRefKey) and of the counts of reports (by id), 500 keys to a query. */
+  async eventsOf(q: { counts: readonly string[]; reports: readonly string[] }): Promise<{ ofCount: Map<string, string>; ofReport: Map<string, Set<string>> }> {
+    const ofCount = new Map<string, string>();
+    const ofReport = new Map<string, Set<string>>();
+    const counts = [...new Set(q.counts)];
+    const reports = [...new Set(q.reports)];
+    for (let i = 0; i < counts.length; i += 500) {
+      for (const r of await this.store.getRows<string>(SETS.countFigure, { keys: counts.slice(i, i + 500) })) if (r.group !== null) ofCount.set(r.key, r.group);
+    }
+    for (let i = 0; i < reports.length; i += 500) {
+      for (const r of await this.store.getRows<string>(SETS.countFigure, { tags: reports.slice(i, i + 500) })) {
+        if (r.group === null || r.tag === null) continue;
+        let set = ofReport.get(r.tag);
+        if (set === undefined) ofReport.set(r.tag, (set = new Set()));
+        set.add(r.group);
+      }
+    }
+    return { ofCount, ofReport };
+  }
+
   /** The first `limit` publication dates. */
   async publications(limit: number): Promise<PublicationEntry[]> {
     return (await this.store.getRows<PublicationEntry>(SETS.publications, { limit })).map((r) => r.data);

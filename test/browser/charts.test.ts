@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { FigureDetail, FigureList, FigureValueSummary } from '../../src/server/api-types.js';
+import type { EventList, FigureDetail, FigureList, FigureValueSummary, Timeline } from '../../src/server/api-types.js';
 import { formatRange } from '../../src/server/api/format.js';
 import { DESKTOP, PHONE, SHOTS, launch, serveExamples, servedWithBrowser, unavailable, watchErrors } from './server.case.js';
 import type { Served } from './server.case.js';
@@ -144,8 +144,8 @@ describe('divergence at a glance', { skip: skip ?? false, timeout: 180_000 }, ()
     });
   }
 
-  test('overview filters narrow the figures, live in the address and come back on reload', async () => {
-    const { page, errors } = await open(DESKTOP);
+  for (const viewport of [DESKTOP, PHONE]) test(`overview filters narrow the figures, live in the address and come back on reload, at ${viewport.width}x${viewport.height}`, async () => {
+    const { page, errors } = await open(viewport);
     try {
       await page.goto(served.url);
       await page.locator('table.figures').first().waitFor();
@@ -175,12 +175,29 @@ describe('divergence at a glance', { skip: skip ?? false, timeout: 180_000 }, ()
       await page.locator('a.figure-link', { hasText: /^(other|population)/ }).first().waitFor();
       const withAll = (await api<FigureList>('figures?all=true')).items.length;
       assert.equal(await page.locator('a.figure-link').count(), withAll);
+
+      // The incident: one event's figures only, restored from the address.
+      const events = (await api<EventList>('events')).items.filter((e) => e.key !== '(unassigned)');
+      assert.ok(events.length >= 2, 'the examples hold several incidents');
+      const ev = events[1]!;
+      const ofEvent = (await api<FigureList>(`figures?event=${encodeURIComponent(ev.key)}`)).items;
+      assert.ok(ofEvent.length > 0 && ofEvent.length < figures.length);
+      await page.goto(served.url);
+      await page.locator('table.figures').first().waitFor();
+      await page.locator('form.filters select[name=event]').selectOption(ev.key);
+      await page.waitForFunction(() => location.search.includes('event='));
+      await page.waitForFunction((n) => document.querySelectorAll('article.event').length === 1 && document.querySelectorAll('a.figure-link').length === n, ofEvent.length);
+      assert.deepEqual(await page.locator('article.event h2').allInnerTexts(), [ev.label]);
+      await page.reload();
+      await page.locator('table.figures').first().waitFor();
+      assert.equal(await page.locator('form.filters select[name=event]').inputValue(), ev.key);
+      assert.equal(await page.locator('a.figure-link').count(), ofEvent.length);
       assert.deepEqual(errors, []);
     } finally { await page.close(); }
   });
 
-  test('a figure\'s publisher and report-date filters narrow its mentions and charts, and survive a reload', async () => {
-    const { page, errors } = await open(PHONE);
+  for (const viewport of [DESKTOP, PHONE]) test(`a figure's publisher, report-date and kind filters narrow its mentions and charts, and survive a reload, at ${viewport.width}x${viewport.height}`, async () => {
+    const { page, errors } = await open(viewport);
     try {
       const f = await killed();
       const d = await api<FigureDetail>(`figures/${encodeURIComponent(f.id)}?evidence=50`);
@@ -201,6 +218,23 @@ describe('divergence at a glance', { skip: skip ?? false, timeout: 180_000 }, ()
       assert.ok(inRange.length > 0 && inRange.length < all.length);
       assert.equal(await page.locator('.mention').count(), inRange.length);
       assert.equal(await page.locator('form.filters input[name=from]').inputValue(), '2021-06-16');
+
+      // Stated by: a named source, then the report's own voice; each kept in the address.
+      const named = d.values.flatMap((v) => v.evidence.filter((m) => m.count.attribution !== null));
+      const own = d.values.flatMap((v) => v.evidence.filter((m) => m.count.attribution === null));
+      assert.ok(named.length > 0 && own.length > 0, 'the figure has attributed and unattributed mentions');
+      await page.goto(`${served.url}/figures/${encodeURIComponent(f.id)}`);
+      await page.locator('.mention').first().waitFor();
+      await page.locator('form.filters select[name=kind]').selectOption('named');
+      await page.waitForFunction(() => location.search.includes('kind=named'));
+      assert.equal(await page.locator('.mention').count(), named.length);
+      assert.equal(await page.locator('.mention .attr', { hasText: 'own voice' }).count(), 0);
+      await page.goto(`${served.url}/figures/${encodeURIComponent(f.id)}?kind=unattributed`);
+      await page.locator('.mention').first().waitFor();
+      assert.equal(await page.locator('form.filters select[name=kind]').inputValue(), 'unattributed');
+      assert.equal(await page.locator('.mention').count(), own.length);
+      assert.deepEqual(await page.locator('article.value-block h2 .value-label').allInnerTexts(),
+        d.values.filter((v) => v.evidence.some((m) => m.count.attribution === null)).map((v) => formatRange(v)));
       assert.deepEqual(errors, []);
     } finally { await page.close(); }
   });
@@ -222,7 +256,8 @@ describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
         await page.locator('form.filters select[name=publisher]').selectOption(publisher);
         await page.waitForFunction(() => location.search.includes('publisher='));
         const byPublisher = t.entries.filter((e) => e.statements.some((s) => t.documents[s.doc]?.publisher === publisher));
-        assert.equal(await page.locator('.tl-entry').count(), byPublisher.length);
+        // The server filters: the page shows its answer once it comes.
+        await page.waitForFunction((n) => document.querySelectorAll('.tl-entry').length === n, byPublisher.length);
 
         await page.goto(`${suite.served.url}/timeline?from=2021-06-14&to=2021-06-15`);
         await page.locator('.tl-entry').first().waitFor();
@@ -230,6 +265,51 @@ describe('timeline filters', { skip: skip ?? false, timeout: 120_000 }, () => {
         assert.ok(inRange.length > 0 && inRange.length < t.entries.length);
         assert.deepEqual(await page.locator('.tl-date code').allInnerTexts(), inRange.map((e) => e.value));
         assert.equal(await page.locator('form.filters input[name=to]').inputValue(), '2021-06-15');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
+        assert.deepEqual(errors, []);
+      } finally { await page.close(); }
+    });
+
+    test(`the timeline narrows to an incident, report dates and who states the counts, restored from the address, at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await suite.browser.newPage({ viewport, isMobile: viewport === PHONE });
+      const errors = watchErrors(page);
+      const api = async <T>(path: string): Promise<T> => (await fetch(`${suite.served.url}/api/${path}`)).json() as Promise<T>;
+      const codes = () => page.locator('.tl-date code').allInnerTexts();
+      const shows = (want: Timeline) => page.waitForFunction((n) => document.querySelectorAll('.tl-entry').length === n, want.entries.length);
+      try {
+        const all = await api<Timeline>('timeline?limit=300');
+        const ev = (await api<EventList>('events')).items.find((e) => e.key !== '(unassigned)')!;
+        const ofEvent = await api<Timeline>(`timeline?limit=300&event=${encodeURIComponent(ev.key)}`);
+        assert.ok(ofEvent.total > 0 && ofEvent.total < all.total, 'the incident narrows the timeline');
+        await page.goto(`${suite.served.url}/timeline`);
+        await page.locator('.tl-entry').first().waitFor();
+        await page.locator('form.filters select[name=event]').selectOption(ev.key);
+        await page.waitForFunction(() => location.search.includes('event='));
+        await shows(ofEvent);
+        assert.deepEqual(await codes(), ofEvent.entries.map((e) => e.value));
+        assert.match(await page.locator('header.page-head p.muted').innerText(), new RegExp(`^${ofEvent.total} dated happenings? pass the filters;`));
+
+        // Report dates, distinct from the happenings' range; restored from the address.
+        const dates = [...new Set(Object.values(all.documents).map((d) => d.published?.slice(0, 10)).filter((x): x is string => !!x))].sort();
+        const [lo, hi] = [dates[0]!, dates[Math.floor(dates.length / 2)]!];
+        const byDate = await api<Timeline>(`timeline?limit=300&from=${lo}&to=${hi}`);
+        assert.ok(byDate.total > 0 && byDate.total < all.total, 'report dates narrow the timeline');
+        await page.goto(`${suite.served.url}/timeline?reportsFrom=${lo}&reportsTo=${hi}`);
+        await shows(byDate);
+        assert.deepEqual(await codes(), byDate.entries.map((e) => e.value));
+        assert.equal(await page.locator('form.filters input[name=reportsFrom]').inputValue(), lo);
+        assert.equal(await page.locator('form.filters input[name=from]').inputValue(), '', 'the happenings\' range is not set');
+
+        // Who states the counts: entries without counts drop out.
+        const named = await api<Timeline>('timeline?limit=300&kind=named');
+        assert.ok(named.total > 0 && named.total < all.total && named.entries.every((e) => e.counts.some((c) => c.count.attribution !== null)));
+        await page.goto(`${suite.served.url}/timeline?kind=named`);
+        await shows(named);
+        assert.equal(await page.locator('form.filters select[name=kind]').inputValue(), 'named');
+        await page.locator('form.filters select[name=kind]').selectOption('unattributed');
+        await page.waitForFunction(() => location.search.includes('kind=unattributed'));
+        await shows(await api<Timeline>('timeline?limit=300&kind=unattributed'));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
         assert.deepEqual(errors, []);

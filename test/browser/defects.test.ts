@@ -133,8 +133,8 @@ describe('defects of the web app', { skip: skip ?? false, timeout: 180_000 }, ()
     } finally { await page.close(); }
   });
 
-  test('reviews and the audit log speak in words: no JSON, internal keys or account names', async () => {
-    const { page, errors } = await open(DESKTOP);
+  for (const viewport of [DESKTOP, PHONE]) test(`reviews and the audit log speak in words: no JSON, internal keys or account names, at ${viewport.width}x${viewport.height}`, async () => {
+    const { page, errors } = await open(viewport);
     try {
       const wire = await docId('01-');
       const detail = await api<DocumentDetail>(`documents/${wire}`);

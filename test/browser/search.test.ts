@@ -32,5 +32,25 @@ describe('search in the web app', { skip: skip ?? false, timeout: 180_000 }, () 
         assert.deepEqual(errors, []);
       } finally { await page.close(); }
     });
+
+    test(`the count of hits is worded for one and for several, at ${viewport.width}x${viewport.height}`, async () => {
+      const page = await suite.browser.newPage({ viewport, isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
+      const errors = watchErrors(page);
+      const hits = async (q: string) => ((await (await fetch(`${suite.served.url}/api/search?q=${encodeURIComponent(q)}`)).json()) as { items: unknown[] }).items.length;
+      try {
+        // "monitors" stands in one example report only; "killed" in several.
+        for (const [q, n] of [['monitors', 1], ['killed', 0]] as const) {
+          const want = await hits(q);
+          if (n === 1) assert.equal(want, 1, `one report holds “${q}”`);
+          else assert.ok(want > 1, `several reports hold “${q}”`);
+          await page.goto(`${suite.served.url}/search?q=${encodeURIComponent(q)}`);
+          await page.locator('ol.hits li').first().waitFor();
+          assert.equal(await page.locator('ol.hits li').count(), want);
+          const note = await page.locator('section p.muted', { hasText: 'best match' }).innerText();
+          assert.match(note, want === 1 ? /^1 best match\.$/ : new RegExp(`^${want} best matches( \\(among the most recent of many\\))?\\.$`));
+        }
+        assert.deepEqual(errors, []);
+      } finally { await page.close(); }
+    });
   }
 });

@@ -222,11 +222,20 @@ export interface PublicationEntry {
   mentions: DateMention[];
 }
 
-/** Query of `GET /api/timeline` (pages the entries). */
+/** Query of `GET /api/timeline` (pages the entries that pass the filters). */
 export interface TimelineQuery {
   /** 1–5000, default 1000. */
   limit?: number;
   offset?: number;
+  /** An incident's key, or words of its label: entries with a count in it (without counts, stated by a report with counts in it). */
+  event?: string;
+  /** Only statements by reports of this publisher. */
+  publisher?: string;
+  /** Only statements by reports published within from–to (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Only entries with a count stated by this class of source. */
+  kind?: 'official' | 'unofficial' | 'named' | 'unattributed';
 }
 
 /** `GET /api/timeline`. */
@@ -234,7 +243,7 @@ export interface Timeline {
   builtAt: string;
   /** The entries of this page, in chronological order. */
   entries: TimelineEntry[];
-  /** How many entries in all. */
+  /** How many entries pass the filters, in all. */
   total: number;
   limit: number;
   offset: number;

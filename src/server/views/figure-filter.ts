@@ -40,7 +40,7 @@ function hasClass(v: Value, k: AttributionClass): boolean {
 }
 
 /** True when a report's label passes the publisher and date filters. */
-function reportPasses(l: DocumentLabels[string] | undefined, f: ValueFilter): boolean {
+export function reportPasses(l: DocumentLabels[string] | undefined, f: ValueFilter): boolean {
   if (f.publisher !== undefined && (l?.publisher ?? '') !== f.publisher) return false;
   if (f.from === undefined && f.to === undefined) return true;
   const day = l?.published?.slice(0, 10);

@@ -1,13 +1,45 @@
 /** The timeline, sources and events as the API shows them. */
 import type { SourcePair } from '../../pipeline/3-reconcile/types.js';
+import type { TimelineEntry } from '../../pipeline/3-reconcile/types.js';
 import type { BuildInfo } from '../../pipeline/run/record.js';
+import { countRefKey } from '../../pipeline/run/record.js';
 import type { EventList, SourcePairView, Timeline } from '../api-types.js';
 import type { RecordSource } from '../records.js';
 import { countRef } from './figures.js';
+import { byReport, entryFilters, passingEntry, type EntryFilter } from './timeline-filter.js';
 
-/** A page of the timeline with its reports' labels; the range is over every entry. */
-export async function timelineView(records: RecordSource, info: BuildInfo, limit = 1000, offset = 0): Promise<Timeline> {
-  const [page, publications] = await Promise.all([records.timeline(limit, offset), records.publications(1000)]);
+/** Entries read per query while filtering the timeline: memory stays bounded by this, not by the archive. */
+const SCAN_PAGE = 500;
+
+/** A page of the entries that pass a filter, read a bounded page at a time, with how many pass in all. */
+async function filteredEntries(records: RecordSource, filter: EntryFilter, limit: number, offset: number): Promise<{ total: number; entries: TimelineEntry[] }> {
+  const entries: TimelineEntry[] = [];
+  let total = 0;
+  if (filter.events?.length === 0) return { total, entries };
+  for (let at = 0; ; at += SCAN_PAGE) {
+    const { entries: rows } = await records.timeline(SCAN_PAGE, at);
+    const labels = byReport(filter) ? await records.labels(rows.flatMap((e) => e.statements.map((s) => s.doc))) : {};
+    const events = filter.events !== undefined
+      ? await records.eventsOf({
+        counts: rows.flatMap((e) => e.counts.map((c) => countRefKey(c.doc, c.count))),
+        reports: rows.filter((e) => e.counts.length === 0).flatMap((e) => e.statements.map((s) => s.doc)),
+      })
+      : { ofCount: new Map<string, string>(), ofReport: new Map<string, Set<string>>() };
+    for (const e of rows) {
+      const kept = passingEntry(e, filter, { labels, ...events });
+      if (kept === null) continue;
+      if (total >= offset && entries.length < limit) entries.push(kept);
+      total++;
+    }
+    if (rows.length < SCAN_PAGE) return { total, entries };
+  }
+}
+
+/** A page of the timeline (of the entries that pass the filter, if any) with its reports' labels; the range is over every entry. */
+export async function timelineView(records: RecordSource, info: BuildInfo, limit = 1000, offset = 0, filter: EntryFilter = {}): Promise<Timeline> {
+  const [page, publications] = await Promise.all([
+    entryFilters(filter) ? filteredEntries(records, filter, limit, offset) : records.timeline(limit, offset), records.publications(1000),
+  ]);
   const entries = page.entries.map((e) => ({ ...e, counts: e.counts.map(countRef) }));
   const docs = new Set([...page.entries.flatMap((e) => e.reports), ...publications.map((p) => p.doc)]);
   return {

@@ -4,9 +4,10 @@ import { Legend, NumberLine } from '../charts/NumberLine.tsx';
 import { DocRef, Loaded, Marked, PageHead, VerdictBadge } from '../components/common.tsx';
 import { CheckCard } from '../components/checks.tsx';
 import { useResource } from '../data.ts';
-import { mentionPasses, setQuery } from '../filters.ts';
+import { CLASS_NAMES, type AttributionClass } from '../charts/scale.ts';
+import { CLASSES, classParam, mentionPasses, setQuery, valueHasClass } from '../filters.ts';
 import { figureTitle, formatRange, plural } from '../format.ts';
-import type { DocumentLabels, FigureDetail, Mention } from '../types.ts';
+import type { DocumentLabels, FigureDetail, FigureValueDetail, Mention } from '../types.ts';
 
 /** Builds labels from the mentions (each carries its document's label). */
 function labelsOf(d: FigureDetail): DocumentLabels {
@@ -30,7 +31,7 @@ function MentionCard({ m, docs }: { m: Mention; docs: DocumentLabels }) {
   );
 }
 
-/** Publisher and report-date filters over the mentions shown; kept in the address. */
+/** Publisher, report-date and attribution-kind filters over the mentions shown; kept in the address. */
 function MentionFilters({ d, query }: { d: FigureDetail; query: URLSearchParams }) {
   const publishers = [...new Set(d.values.flatMap((v) => v.evidence.map((m) => m.document.publisher ?? '')).filter(Boolean))].sort();
   return (
@@ -41,15 +42,37 @@ function MentionFilters({ d, query }: { d: FigureDetail; query: URLSearchParams 
       </select></label>
       <label>Reports from <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
       <label>to <input type="date" name="to" value={query.get('to') ?? ''} onChange={(e) => setQuery({ to: e.currentTarget.value })} /></label>
+      <label>Stated by <select name="kind" value={query.get('kind') ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value })}>
+        <option value="">anyone</option>
+        {CLASSES.map((k) => <option key={k} value={k}>{CLASS_NAMES[k]}</option>)}
+      </select></label>
     </form>
   );
+}
+
+/**
+ * True when a mention of a value is of the class: a named source or none; official or unofficial
+ * data as its attribution says, or, when it says neither, as its value's kinds do (a count in the
+ * report's own voice takes its kind from its sentence).
+ */
+export function mentionHasClass(m: Mention, v: FigureValueDetail, k: AttributionClass): boolean {
+  const a = m.count.attribution;
+  switch (k) {
+    case 'named': return a !== null;
+    case 'unattributed': return a === null;
+    case 'official': case 'unofficial': return a?.kind !== undefined ? a.kind === k : valueHasClass(v, k);
+  }
 }
 
 /** The figure with only the mentions that pass the filters, and only the values left with one. */
 function narrowed(d: FigureDetail, query: URLSearchParams): FigureDetail {
   const f = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
-  if (!f.publisher && !f.from && !f.to) return d;
-  const values = d.values.map((v) => ({ ...v, evidence: v.evidence.filter((m) => mentionPasses(m, f)) })).filter((v) => v.evidence.length > 0);
+  const kind = classParam(query.get('kind'));
+  if (!f.publisher && !f.from && !f.to && !kind) return d;
+  const values = d.values
+    .filter((v) => !kind || valueHasClass(v, kind))
+    .map((v) => ({ ...v, evidence: v.evidence.filter((m) => mentionPasses(m, f) && (!kind || mentionHasClass(m, v, kind))) }))
+    .filter((v) => v.evidence.length > 0);
   return { ...d, values };
 }
 

@@ -2,9 +2,10 @@
 import { DocRef, Loaded, PageHead } from '../components/common.tsx';
 import { useState } from 'preact/hooks';
 import { useResource } from '../data.ts';
-import { setQuery } from '../filters.ts';
+import { CLASSES, classParam, setQuery } from '../filters.ts';
+import { CLASS_NAMES } from '../charts/scale.ts';
 import { plural } from '../format.ts';
-import type { Timeline, TimelineEntry } from '../types.ts';
+import type { EventList, Timeline, TimelineEntry } from '../types.ts';
 import { clusterSpan, datedPhrase } from '../timeline-span.ts';
 
 const DAY = 86_400_000;
@@ -68,16 +69,33 @@ export function narrowEntries(t: Timeline, f: { publisher: string | null; from: 
   return out;
 }
 
-/** Publisher and date-range filters; the range also zooms the axis. Kept in the address. */
-function TimelineFilters({ t, query }: { t: Timeline; query: URLSearchParams }) {
-  const publishers = [...new Set(Object.values(t.documents).map((d) => d.publisher ?? '').filter(Boolean))].sort();
+/** The incident of counts no rule could place. */
+const UNASSIGNED = '(unassigned)';
+
+/**
+ * Incident, publisher, report-date and attribution-kind filters (applied by the server), and the
+ * happenings' date range, which also zooms the axis. Kept in the address.
+ */
+function TimelineFilters({ t, query, events }: { t: Timeline; query: URLSearchParams; events: EventList | null }) {
+  const chosen = query.get('publisher');
+  const publishers = [...new Set([...Object.values(t.documents).map((d) => d.publisher ?? ''), chosen ?? ''].filter(Boolean))].sort();
   return (
     <form class="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <label>Stated by <select name="publisher" value={query.get('publisher') ?? ''} onChange={(e) => setQuery({ publisher: e.currentTarget.value })}>
+      <label>Incident <select name="event" value={query.get('event') ?? ''} onChange={(e) => setQuery({ event: e.currentTarget.value })}>
+        <option value="">all</option>
+        {events?.items.map((ev) => <option key={ev.key} value={ev.key}>{ev.key === UNASSIGNED ? 'not assigned' : ev.label}</option>)}
+      </select></label>
+      <label>Stated by <select name="publisher" value={chosen ?? ''} onChange={(e) => setQuery({ publisher: e.currentTarget.value })}>
         <option value="">any publisher</option>
         {publishers.map((p) => <option key={p} value={p}>{p}</option>)}
       </select></label>
-      <label>From <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
+      <label>Reports from <input type="date" name="reportsFrom" value={query.get('reportsFrom') ?? ''} onChange={(e) => setQuery({ reportsFrom: e.currentTarget.value })} /></label>
+      <label>to <input type="date" name="reportsTo" value={query.get('reportsTo') ?? ''} onChange={(e) => setQuery({ reportsTo: e.currentTarget.value })} /></label>
+      <label>Counts stated by <select name="kind" value={query.get('kind') ?? ''} onChange={(e) => setQuery({ kind: e.currentTarget.value })}>
+        <option value="">anyone, or none</option>
+        {CLASSES.map((k) => <option key={k} value={k}>{CLASS_NAMES[k]}</option>)}
+      </select></label>
+      <label>Happened from <input type="date" name="from" value={query.get('from') ?? ''} onChange={(e) => setQuery({ from: e.currentTarget.value })} /></label>
       <label>to <input type="date" name="to" value={query.get('to') ?? ''} onChange={(e) => setQuery({ to: e.currentTarget.value })} /></label>
     </form>
   );
@@ -86,7 +104,13 @@ function TimelineFilters({ t, query }: { t: Timeline; query: URLSearchParams }) 
 /** The timeline page. */
 export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSearchParams }) {
   const [limit, setLimit] = useState(PAGE);
-  const res = useResource<Timeline>('timeline', { limit });
+  const param = (k: string) => query.get(k) || undefined;
+  // The server filters by incident, publisher, report dates and kind before paging.
+  const res = useResource<Timeline>('timeline', {
+    limit, event: param('event'), publisher: param('publisher'), from: param('reportsFrom'), to: param('reportsTo'), kind: classParam(query.get('kind')) ?? undefined,
+  });
+  const events = useResource<EventList>('events');
+  const serverFiltered = ['event', 'publisher', 'reportsFrom', 'reportsTo', 'kind'].some((k) => query.get(k));
   const chosen = { publisher: query.get('publisher') || null, from: query.get('from') || null, to: query.get('to') || null };
   return (
     <Loaded res={res}>{(t) => {
@@ -99,8 +123,8 @@ export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSea
       const ax = axis(range && range.start <= range.end ? range : t.range);
       return (
         <section>
-          <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
-          <TimelineFilters t={t} query={query} />
+          <PageHead title="Timeline" sub={`${plural(t.total, 'dated happening')}${serverFiltered ? ' pass the filters' : ''}; publication dates of ${plural(t.publicationCount, 'report')} are listed apart.`} />
+          <TimelineFilters t={t} query={query} events={events.data} />
           {auto && t.range && (
             <p class="span-note" role="status">The axis shows {auto.start} to {auto.end}, where most dates fall ({plural(auto.held, 'happening')} of {t.entries.length}); the others are marked at its edges.{' '}
               <button type="button" class="secondary" onClick={() => setQuery({ from: t.range!.start, to: t.range!.end })}>Show the whole range, {t.range.start} to {t.range.end}</button></p>
@@ -108,7 +132,7 @@ export function TimelinePage({ query = new URLSearchParams() }: { query?: URLSea
           {!auto && entries.length < t.entries.length && <p class="muted">{plural(entries.length, 'happening')} of {t.entries.length} shown pass the filters.</p>}
           {ax && (
             <div class="axis" aria-hidden="true">
-              {ax.ticks.map((k) => <span key={k.label} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
+              {ax.ticks.map((k) => <span key={k.label} class={k.at < 0.06 ? 'tick-start' : k.at > 0.94 ? 'tick-end' : undefined} style={{ left: `${(k.at * 100).toFixed(2)}%` }}>{k.label}</span>)}
             </div>
           )}
           <ol class="timeline">
