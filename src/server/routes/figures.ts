@@ -7,18 +7,11 @@ import type { ServerContext } from '../context.js';
 import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
 import { MEASURES, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
+import { eventKeys } from '../views/event-keys.js';
 import { byReport, filters, passing, type ValueFilter } from '../views/figure-filter.js';
 import { SHOWN_MEASURES, figureSummary, loadDetails } from '../views/figures.js';
 import { ReviewIndex } from '../views/reviews.js';
 import { loadTexts } from '../views/texts.js';
-
-/** The keys of the events a query names: the one of that key, else every one whose label holds it. */
-async function eventKeys(ctx: ServerContext, event: string): Promise<string[]> {
-  const events = await ctx.records.events();
-  const want = event.toLowerCase();
-  const exact = events.find((e) => e.key === event || e.key === want);
-  return exact ? [exact.key] : events.filter((e) => e.label.toLowerCase().includes(want)).map((e) => e.key);
-}
 
 /** Figures read per query while filtering a listing: memory stays bounded by this, not by the archive. */
 const SCAN_PAGE = 500;
@@ -46,7 +39,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const q = req.query;
     const limit = q.limit ?? 200;
     const offset = q.offset ?? 0;
-    const events = q.event ? await eventKeys(ctx, q.event) : undefined;
+    const events = q.event ? await eventKeys(ctx.records, q.event) : undefined;
     const measures = q.measure !== undefined ? [q.measure] : q.all ? undefined : SHOWN_MEASURES;
     const filter: ValueFilter = { kind: q.kind, publisher: q.publisher, from: q.from, to: q.to };
     const page = events?.length === 0 ? { total: 0, items: [] }
