@@ -15,6 +15,22 @@ function run(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', env });
 }
 
+/** Starts `serve` from the sources; `url` resolves to the address it prints. */
+function serve(...args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
+  });
+  return { child, url };
+}
+
 test('token create prints a token once; list shows names, never secrets', () => {
   const db = join(tempDir(), 't.db');
   const created = run('token', 'create', '--name', 'desk', '--db', db);
@@ -34,18 +50,9 @@ test('serve binds 127.0.0.1, prints the URL, answers the API, takes a review wit
   const db = join(tempDir(), 's.db');
   assert.equal(run('ingest', '--db', db, '--workers', '0', EXAMPLES).status, 0);
   const token = run('token', 'create', '--name', 'curator', '--db', db).stdout.trim();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url: listening } = serve('--db', db, '--port', '0');
   try {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: string) => {
-        out += d;
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (m) resolve(m[0]);
-      });
-      child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
-    });
+    const url = await listening;
     const figures = (await (await fetch(`${url}api/figures`)).json()) as { items: Array<{ id: string }> };
     assert.ok(figures.items.length > 0);
     const doc = (await (await fetch(`${url}api/documents`)).json()) as { items: Array<{ id: string; counts: number }> };
@@ -80,18 +87,9 @@ test('serve --ingest-workers 2 reads an upload on its workers and still stops on
   const db = join(tempDir(), 'w.db');
   assert.equal(run('ingest', '--db', db, '--workers', '0', EXAMPLES).status, 0);
   const token = run('token', 'create', '--name', 'desk', '--db', db).stdout.trim();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--db', db, '--port', '0', '--ingest-workers', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, url: listening } = serve('--db', db, '--port', '0', '--ingest-workers', '2');
   try {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: string) => {
-        out += d;
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-        if (m) resolve(m[0]);
-      });
-      child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
-    });
+    const url = await listening;
     const r = await fetch(`${url}api/documents/upload?name=desk/varn.txt`, {
       method: 'POST', body: 'On 3 May 2019, floods in the district of Varn killed 14 people, the ministry said.\n',
       headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },

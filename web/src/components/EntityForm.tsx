@@ -1,40 +1,20 @@
 /** Merge an entity into another, or split a spelling out of it, with a reason; needs a curator's token. */
 import { useState } from 'preact/hooks';
-import { post, saveToken } from '../api.ts';
 import type { EntityCluster, EntityDecisionResponse } from '../types.ts';
-import { NEED_TOKEN, TokenField, initialToken } from './TokenField.tsx';
+import { TokenField, initialToken } from './TokenField.tsx';
+import { useCuratorForm } from './curator-form.ts';
 
 /** The id of the page's one list of entity names, which the "merge into" field offers. */
 export const ENTITY_NAMES_LIST = 'entity-names';
 
 /** The form for one entity; `onSaved` after the server rebuilt the record. */
 export function EntityForm({ entity, onSaved }: { entity: EntityCluster; onSaved: (r: EntityDecisionResponse) => void }) {
-  const [open, setOpen] = useState(false);
   const [into, setInto] = useState('');
-  const [reason, setReason] = useState('');
-  const [token, setToken] = useState(initialToken());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { open, setOpen, reason, setReason, token, setToken, error, setError, busy, send: post } = useCuratorForm(onSaved);
   // A token saved by another form on this page since this one was made is taken up when it opens.
   if (!open) return <button type="button" class="secondary decide" onClick={() => { setToken((t) => t || initialToken()); setOpen(true); }}>Merge or split</button>;
 
-  const send = async (what: 'merge' | 'split', body: Record<string, string>) => {
-    setError(null);
-    if (!token.trim()) return setError(NEED_TOKEN);
-    if (!reason.trim()) return setError('Say why: the reason goes into the audit log.');
-    setBusy(true);
-    try {
-      const r = await post<EntityDecisionResponse>(`entities/${what}`, { ...body, reason: reason.trim() }, token.trim());
-      saveToken(token.trim());
-      setOpen(false);
-      setReason('');
-      onSaved(r);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (what: 'merge' | 'split', body: Record<string, string>) => post(`entities/${what}`, body);
   const merge = () => (into.trim() ? send('merge', { name: entity.canonical, into: into.trim() }) : setError('Name the entity to merge this one into.'));
   return (
     <form class="review decide-form entity-form" onSubmit={(e) => { e.preventDefault(); void merge(); }}>
