@@ -14,7 +14,7 @@ const run = (cmd, args) => {
 };
 
 if (!process.argv.includes('--no-build')) run('npm', ['run', 'build']);
-run(process.execPath, ['scripts/test.mjs', ...['webapp', 'charts', 'add', 'curate'].map((f) => join('test', 'browser', `${f}.test.ts`)).filter(existsSync)]);
+run(process.execPath, ['scripts/test.mjs', ...['webapp', 'charts', 'add', 'curate', 'entities', 'read-only'].map((f) => join('test', 'browser', `${f}.test.ts`)).filter(existsSync)]);
 
 // The README names the pictures it shows: exactly those are copied.
 const shown = [...readFileSync('README.md', 'utf8').matchAll(/docs\/screenshots\/([\w.-]+\.png)/g)].map((m) => m[1]);

@@ -103,6 +103,8 @@ describe('curating in the web app', { skip: skip ?? false, timeout: 180_000 }, (
       await decided.waitFor();
       assert.match(await decided.innerText(), /independent \(by browser-test on .* UTC: Different newsrooms/);
       assert.equal(await page.locator('ul.possible li').count(), 0, 'the pair left the review list');
+      // From the top: the saved note and the groups, not a line cut by the sticky header.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SHOTS, 'sources-decided.png') });
       const after = await support42();
       assert.deepEqual(after, { reports: before.reports, independent: before.independent + 1 });

@@ -223,7 +223,7 @@ describe('the web app', { skip: skip ?? false, timeout: 180_000 }, () => {
       await phone.locator('.doc-text').waitFor();
       const [text, side] = await Promise.all([phone.locator('.doc-text').boundingBox(), phone.locator('.reader-side').boundingBox()]);
       assert.ok(text && side && side.y > text.y + text.height - 1, 'the side panel sits below the text');
-      await phone.screenshot({ path: join(SHOTS, 'overview-phone.png') });
+      await phone.screenshot({ path: join(SHOTS, 'reader-phone.png') });
       assert.deepEqual(phoneErrors, []);
     } finally {
       await phone.close();
