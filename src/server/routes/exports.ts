@@ -54,24 +54,12 @@ function reportSource(ctx: ServerContext, documents: number, reviews: ReportSour
   return {
     builtAt, documents, reviews,
     events: () => ctx.records.events(),
-    async* eventFigures(event) {
-      for (let offset = 0; ; offset += REPORT_PAGE) {
-        const { items } = await ctx.records.figurePage({ events: [event], measures: SHOWN_MEASURES, limit: REPORT_PAGE, offset });
-        if (items.length) yield items;
-        if (items.length < REPORT_PAGE) return;
-      }
-    },
+    eventFigures: (event) => pagesOf(async (limit, offset) => (await ctx.records.figurePage({ events: [event], measures: SHOWN_MEASURES, limit, offset })).items),
     figures: () => figurePages(ctx.store, 50),
     checks: () => dataPages<CheckRow>(ctx, SETS.checks),
     timeline: () => dataPages<TimelineEntry>(ctx, SETS.timeline),
     groups: () => dataPages<string[]>(ctx, SETS.groups),
-    async* reports() {
-      for (let offset = 0; ; offset += REPORT_PAGE) {
-        const page = await ctx.store.listDocuments({ limit: REPORT_PAGE, offset, currentOnly: true });
-        if (page.items.length) yield page.items;
-        if (offset + REPORT_PAGE >= page.total) return;
-      }
-    },
+    reports: () => pagesOf(async (limit, offset) => (await ctx.store.listDocuments({ limit, offset, currentOnly: true })).items),
     labels: (ids) => ctx.records.labels(ids),
     groupOf: (ids) => ctx.records.groupsOf(ids),
     texts: (ids) => loadTexts(ctx.store, ids),
@@ -79,8 +67,17 @@ function reportSource(ctx: ServerContext, documents: number, reviews: ReportSour
 }
 
 /** The data of a row set's rows, a page at a time. */
-async function* dataPages<T>(ctx: ServerContext, set: string): AsyncGenerator<T[]> {
-  for await (const rows of rowPages<T>(ctx.store, set, REPORT_PAGE)) yield rows.map((r) => r.data);
+function dataPages<T>(ctx: ServerContext, set: string): AsyncGenerator<T[]> {
+  return pagesOf(async (limit, offset) => (await ctx.store.getRows<T>(set, { limit, offset })).map((r) => r.data));
+}
+
+/** A listing read `REPORT_PAGE` at a time until a short page (no empty page is given). */
+async function* pagesOf<T>(read: (limit: number, offset: number) => Promise<T[]>): AsyncGenerator<T[]> {
+  for (let offset = 0; ; offset += REPORT_PAGE) {
+    const page = await read(REPORT_PAGE, offset);
+    if (page.length) yield page;
+    if (page.length < REPORT_PAGE) return;
+  }
 }
 
 /** Registers the export routes. */

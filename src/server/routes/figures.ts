@@ -5,19 +5,14 @@ import type { FigureRow } from '../../pipeline/run/record.js';
 import type { FigureDetail, FigureDetailQuery, FigureList, FigureListQuery } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
-import { MEASURES, errors } from '../schemas/common.js';
+import { ATTRIBUTION_CLASSES, MEASURES, dayPrefix, errors } from '../schemas/common.js';
 import { figureDetail as detailSchema, figureList } from '../schemas/figures.js';
 import { eventKeys } from '../views/event-keys.js';
+import { filteredScan } from '../views/filtered-scan.js';
 import { byReport, filters, passing, type ValueFilter } from '../views/figure-filter.js';
 import { SHOWN_MEASURES, figureSummary, loadDetails } from '../views/figures.js';
 import { ReviewIndex } from '../views/reviews.js';
 import { loadTexts } from '../views/texts.js';
-
-/** Figures read per query while filtering a listing: memory stays bounded by this, not by the archive. */
-const SCAN_PAGE = 500;
-
-/** A date prefix: a year, a month or a day. */
-const day = str({ pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 
 /** Registers the figure routes. */
 export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -27,9 +22,9 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
       querystring: query({
         event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }),
         values: int({ minimum: 1, maximum: 1000, description: 'At most this many values per figure, the best supported (default all)' }),
-        kind: oneOf(['official', 'unofficial', 'named', 'unattributed'], { description: 'Only values stated by this class of source' }),
+        kind: oneOf(ATTRIBUTION_CLASSES, { description: 'Only values stated by this class of source' }),
         publisher: str({ maxLength: 500, description: 'Only values stated by reports of this publisher' }),
-        from: day, to: day,
+        from: dayPrefix, to: dayPrefix,
         limit: int({ minimum: 1, maximum: 1000, description: 'Figures per page (default 200; `total` says how many pass)' }), offset: int({ minimum: 0 }),
       }),
       response: { 200: figureList, ...errors(400) },
@@ -66,23 +61,14 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
 }
 
 /**
- * A page of the figures that pass a filter on who states their values and which reports do: the
- * listing read at the database a bounded page at a time, each figure kept with its passing values.
+ * A page of the figures that pass a filter on who states their values and which reports do, each
+ * kept with its passing values.
  */
-async function filteredPage(ctx: ServerContext, sel: { events?: string[]; measures?: readonly string[] }, filter: ValueFilter, limit: number, offset: number): Promise<{ total: number; items: FigureRow[] }> {
-  const items: FigureRow[] = [];
-  let total = 0;
-  for (let at = 0; ; at += SCAN_PAGE) {
-    const { items: rows } = await ctx.records.figurePage({ ...sel, limit: SCAN_PAGE, offset: at });
+function filteredPage(ctx: ServerContext, sel: { events?: string[]; measures?: readonly string[] }, filter: ValueFilter, limit: number, offset: number): Promise<{ total: number; items: FigureRow[] }> {
+  return filteredScan(async (l, o) => (await ctx.records.figurePage({ ...sel, limit: l, offset: o })).items, async (rows) => {
     const labels = byReport(filter) ? await ctx.records.labels(rows.flatMap((f) => f.values.flatMap((v) => v.reports))) : {};
-    for (const f of rows) {
-      const kept = passing(f, filter, labels);
-      if (kept === null) continue;
-      if (total >= offset && items.length < limit) items.push(kept);
-      total++;
-    }
-    if (rows.length < SCAN_PAGE) return { total, items };
-  }
+    return rows.map((f) => passing(f, filter, labels));
+  }, limit, offset);
 }
 
 /** Details of several figures, loading the texts they quote once. */

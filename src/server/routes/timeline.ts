@@ -3,13 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Timeline, TimelineQuery } from '../api-types.js';
 import { int, oneOf, query, str } from '../schemas/build.js';
 import type { ServerContext } from '../context.js';
-import { errors } from '../schemas/common.js';
+import { ATTRIBUTION_CLASSES, dayPrefix, errors } from '../schemas/common.js';
 import { timeline } from '../schemas/record.js';
 import { eventKeys } from '../views/event-keys.js';
 import { timelineView } from '../views/record.js';
-
-/** A date prefix: a year, a month or a day. */
-const day = str({ pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 
 /** Registers `GET /api/timeline`. */
 export function timelineRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -20,9 +17,9 @@ export function timelineRoutes(app: FastifyInstance, ctx: ServerContext): void {
         limit: int({ minimum: 1, maximum: 5000 }), offset: int({ minimum: 0 }),
         event: str({ maxLength: 200, description: 'Only entries of this incident (its key, or words of its label)' }),
         publisher: str({ maxLength: 500, description: 'Only statements by reports of this publisher' }),
-        from: { ...day, description: 'Only statements by reports published from this day (YYYY, YYYY-MM or YYYY-MM-DD)' },
-        to: { ...day, description: 'Only statements by reports published up to this day' },
-        kind: oneOf(['official', 'unofficial', 'named', 'unattributed'], { description: 'Only entries with a count stated by this class of source' }),
+        from: { ...dayPrefix, description: 'Only statements by reports published from this day (YYYY, YYYY-MM or YYYY-MM-DD)' },
+        to: { ...dayPrefix, description: 'Only statements by reports published up to this day' },
+        kind: oneOf(ATTRIBUTION_CLASSES, { description: 'Only entries with a count stated by this class of source' }),
       }),
       response: { 200: timeline, ...errors(400) },
     },

@@ -53,6 +53,12 @@ export function content(type: string, description: string, schema: Schema = str(
   return { description, content: { [type]: { schema } } };
 }
 
+/** A date prefix in a filter: a year, a month or a day. */
+export const dayPrefix = str({ pattern: '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+
+/** Who states a value, as the listings' `kind` filter names it. */
+export const ATTRIBUTION_CLASSES = ['official', 'unofficial', 'named', 'unattributed'] as const;
+
 /** Paging parameters of listings. */
 export const paging = { limit: int({ minimum: 1, maximum: 1000 }), offset: int({ minimum: 0 }) };
 

@@ -5,9 +5,10 @@
  */
 import type { FigureRow } from '../../pipeline/run/record.js';
 import type { DocumentLabels } from '../api-types.js';
+import type { ATTRIBUTION_CLASSES } from '../schemas/common.js';
 
 /** Who states a value: official or unofficial data, a named source, or no one named. */
-export type AttributionClass = 'official' | 'unofficial' | 'named' | 'unattributed';
+export type AttributionClass = (typeof ATTRIBUTION_CLASSES)[number];
 
 /** The filters a listing may carry; absent ones do not filter. */
 export interface ValueFilter {

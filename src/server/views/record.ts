@@ -6,18 +6,13 @@ import { countRefKey } from '../../pipeline/run/record.js';
 import type { EventList, SourcePairView, Timeline } from '../api-types.js';
 import type { RecordSource } from '../records.js';
 import { countRef } from './figures.js';
+import { filteredScan } from './filtered-scan.js';
 import { byReport, entryFilters, passingEntry, type EntryFilter } from './timeline-filter.js';
 
-/** Entries read per query while filtering the timeline: memory stays bounded by this, not by the archive. */
-const SCAN_PAGE = 500;
-
-/** A page of the entries that pass a filter, read a bounded page at a time, with how many pass in all. */
+/** A page of the entries that pass a filter, with how many pass in all. */
 async function filteredEntries(records: RecordSource, filter: EntryFilter, limit: number, offset: number): Promise<{ total: number; entries: TimelineEntry[] }> {
-  const entries: TimelineEntry[] = [];
-  let total = 0;
-  if (filter.events?.length === 0) return { total, entries };
-  for (let at = 0; ; at += SCAN_PAGE) {
-    const { entries: rows } = await records.timeline(SCAN_PAGE, at);
+  if (filter.events?.length === 0) return { total: 0, entries: [] };
+  const { total, items } = await filteredScan(async (l, o) => (await records.timeline(l, o)).entries, async (rows) => {
     const labels = byReport(filter) ? await records.labels(rows.flatMap((e) => e.statements.map((s) => s.doc))) : {};
     const events = filter.events !== undefined
       ? await records.eventsOf({
@@ -25,14 +20,9 @@ async function filteredEntries(records: RecordSource, filter: EntryFilter, limit
         reports: rows.filter((e) => e.counts.length === 0).flatMap((e) => e.statements.map((s) => s.doc)),
       })
       : { ofCount: new Map<string, string>(), ofReport: new Map<string, Set<string>>() };
-    for (const e of rows) {
-      const kept = passingEntry(e, filter, { labels, ...events });
-      if (kept === null) continue;
-      if (total >= offset && entries.length < limit) entries.push(kept);
-      total++;
-    }
-    if (rows.length < SCAN_PAGE) return { total, entries };
-  }
+    return rows.map((e) => passingEntry(e, filter, { labels, ...events }));
+  }, limit, offset);
+  return { total, entries: items };
 }
 
 /** A page of the timeline (of the entries that pass the filter, if any) with its reports' labels; the range is over every entry. */
