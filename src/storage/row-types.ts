@@ -31,6 +31,14 @@ export interface StoredDerived {
   parts: Record<string, unknown>;
 }
 
+/** Which documents `allDerived` reads, and whether with their extraction. */
+export interface DerivedQuery {
+  /** Only these current documents (superseded and unknown ids are left out); given in ingestion order, they come in it. */
+  ids?: readonly string[];
+  /** False: no counts or dates (an empty extraction), for a listing of the reports and their parts. */
+  extraction?: boolean;
+}
+
 /** One row of a named set of reconciled state. */
 export interface RowInput {
   /** Unique within the set. */

@@ -6,7 +6,7 @@ import type {
   ReviewResult, TokenInfo, TokenOwner,
 } from './review-types.js';
 
-import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
+import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
 
 export type * from './review-types.js';
 export type * from './row-types.js';
@@ -209,8 +209,8 @@ export interface Store {
   revokeToken(id: number, by?: string): Promise<boolean>;
   /** Replace a document's derived parts and signature (re-extraction, or reports stored without them). */
   putDerived(id: string, derived: Derived): Promise<void>;
-  /** Every current document with its extraction and the named derived parts, in ingestion order; no texts. */
-  allDerived(parts: readonly string[]): AsyncIterable<StoredDerived>;
+  /** Every current document (or those of `query.ids`) with its extraction and the named derived parts, in ingestion order; no texts. */
+  allDerived(parts: readonly string[], query?: DerivedQuery): AsyncIterable<StoredDerived>;
   /** Named derived parts of some documents (documents without them are left out). */
   getParts(ids: readonly string[], parts: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
   /** Current documents stored without derived parts, in ingestion order (reports stored before they existed). */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Derived, StoreFactory } from '../store.js';
-import { floodReport, numberedReport, withStore } from './fixtures.case.js';
+import { floodReport, numberedReport, report, withStore } from './fixtures.case.js';
 
 /** A derived record whose signature has the given band keys. */
 function derived(keys: number[], parts: Record<string, unknown> = { facts: [{ kind: 'none' }] }): Derived {
@@ -29,6 +29,27 @@ export function rowCases(newStore: StoreFactory): void {
     assert.equal(all[0]!.extraction.counts.length, input.extraction.counts.length);
     assert.equal('text' in all[0]!, false);
     assert.ok(Number.isInteger(all[0]!.order) && all[0]!.order > 0);
+  }));
+
+  it('reads the derived parts of the reports asked for only, current ones in ingestion order, and lists reports without their extraction', async () => withStore(newStore, async (store) => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [r] = await store.addReports([{ ...numberedReport('some', i), derived: derived([1, i], { facts: [{ n: i }], dated: [] }) }]);
+      ids.push(r!.id);
+    }
+    // A new version of report 1 at its path: the old one is no longer current.
+    const [v2] = await store.addReports([{ ...report({ path: 'bulk/some/1.txt', text: 'Bulletin some-1, revised.', meta: { title: 'Revised' } }), derived: derived([1, 9], { facts: [{ n: 9 }] }) }]);
+    assert.equal(v2!.status, 'new-version');
+    const got = [];
+    for await (const d of store.allDerived(['facts'], { ids: [ids[0]!, ids[1]!, ids[3]!, v2!.id, 'no-such-report'] })) got.push(d);
+    assert.deepEqual(got.map((d) => d.id), [ids[0], ids[3], v2!.id]);
+    assert.deepEqual(got.map((d) => d.parts), [{ facts: [{ n: 0 }] }, { facts: [{ n: 3 }] }, { facts: [{ n: 9 }] }], 'only the parts named');
+    assert.equal(got[1]!.extraction.counts.length, 2);
+    assert.equal(got[1]!.extraction.counts[0]!.min, 8);
+    const listed = [];
+    for await (const d of store.allDerived([], { extraction: false })) listed.push(d);
+    assert.deepEqual(listed.map((d) => d.id), [ids[0], ids[2], ids[3], v2!.id]);
+    assert.ok(listed.every((d) => d.extraction.counts.length === 0 && Object.keys(d.parts).length === 0 && d.meta.title !== undefined));
   }));
 
   it('finds earlier reports by shared band keys, the most recent first, capped per key, and forgets replaced keys', async () => withStore(newStore, async (store) => {

@@ -58,23 +58,36 @@ export async function markPaired(c: Queryable, ids: readonly string[]): Promise<
 }
 
 /** Reads of derived parts and signatures. */
+/** The stored-derived items of some document rows: their extraction (unless `extraction` is false) and the parts named. */
+async function assemble(db: Db, list: readonly DocRow[], names: readonly string[], extraction: boolean, scattered: boolean): Promise<StoredDerived[]> {
+  const seqs = list.map((r) => r.seq);
+  const ex = extraction ? await extractionsOf(db, seqs, scattered) : new Map<number, StoredDerived['extraction']>();
+  const parts = new Map<number, Record<string, unknown>>(seqs.map((s) => [s, {}]));
+  if (names.length) {
+    const rows = scattered
+      ? await db.read<{ doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq = ANY($1::bigint[]) AND part = ANY($2::text[])', [seqs, names])
+      : await db.read<{ doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN $1 AND $2 AND part = ANY($3::text[])', [seqs[0], seqs[seqs.length - 1], names]);
+    for (const p of rows) { const slot = parts.get(p.doc_seq); if (slot) slot[p.part] = JSON.parse(p.data); }
+  }
+  return list.map((r) => {
+    const doc = toStoredDocument(r);
+    return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: ex.get(r.seq) ?? { counts: [], dates: [] }, parts: parts.get(r.seq)! };
+  });
+}
+
 export function prepareDerived(db: Db) {
   return {
     /** Up to `limit` current documents after row `after`, with extraction and parts; and the last row seen. */
-    async page(after: number, limit: number, names: readonly string[]): Promise<{ items: StoredDerived[]; last: number }> {
+    async page(after: number, limit: number, names: readonly string[], extraction = true): Promise<{ items: StoredDerived[]; last: number }> {
       const list = await db.read<DocRow>(`SELECT ${DOC_COLUMNS} ${FROM_DOCS} WHERE d.seq > $1 AND ${NOT_SUPERSEDED} ORDER BY d.seq LIMIT $2`, [after, limit]);
       if (!list.length) return { items: [], last: after };
-      const seqs = list.map((r) => r.seq);
-      const ex = await extractionsOf(db, seqs);
-      const parts = new Map<number, Record<string, unknown>>(seqs.map((s) => [s, {}]));
-      const rows = await db.read<{ doc_seq: number; part: string; data: string }>(
-        'SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN $1 AND $2 AND part = ANY($3::text[])', [seqs[0], seqs[seqs.length - 1], names]);
-      for (const p of rows) { const slot = parts.get(p.doc_seq); if (slot) slot[p.part] = JSON.parse(p.data); }
-      const items = list.map((r) => {
-        const doc = toStoredDocument(r);
-        return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: ex.get(r.seq)!, parts: parts.get(r.seq)! };
-      });
-      return { items, last: seqs[seqs.length - 1]! };
+      return { items: await assemble(db, list, names, extraction, false), last: list[list.length - 1]!.seq };
+    },
+
+    /** Some current documents (by id), in ingestion order, as `page` gives them. */
+    async some(ids: readonly string[], names: readonly string[], extraction = true): Promise<StoredDerived[]> {
+      const list = await db.read<DocRow>(`SELECT ${DOC_COLUMNS} ${FROM_DOCS} WHERE d.id = ANY($1::text[]) AND ${NOT_SUPERSEDED} ORDER BY d.seq`, [ids]);
+      return list.length ? assemble(db, list, names, extraction, true) : [];
     },
 
     /** Named parts of some documents; those without any are left out. */

@@ -9,7 +9,7 @@ import type {
   AuditEntry, AuditInput, AuditPage, AuditQuery, CreatedToken, Review, ReviewInput, ReviewPage, ReviewQuery,
   ReviewResult, TokenInfo, TokenOwner,
 } from '../review-types.js';
-import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
+import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { appendAudit, listAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { readParam } from './db.js';
@@ -174,11 +174,19 @@ export class PostgresStore implements Store {
     return this.write(`the derived data of ${id}`, async (c) => writeDerived(c, await seqOf(c, id), derived));
   }
 
-  async *allDerived(parts: readonly string[]): AsyncIterable<StoredDerived> {
+  async *allDerived(parts: readonly string[], query: DerivedQuery = {}): AsyncIterable<StoredDerived> {
+    const extraction = query.extraction !== false;
+    if (query.ids !== undefined) {
+      for (let i = 0; i < query.ids.length; i += DERIVED_PAGE) {
+        this.assertOpen();
+        yield* await this.derived.some(query.ids.slice(i, i + DERIVED_PAGE), parts, extraction);
+      }
+      return;
+    }
     let after = 0;
     for (;;) {
       this.assertOpen();
-      const page = await this.derived.page(after, DERIVED_PAGE, parts);
+      const page = await this.derived.page(after, DERIVED_PAGE, parts, extraction);
       yield* page.items;
       if (page.items.length < DERIVED_PAGE) return;
       after = page.last;

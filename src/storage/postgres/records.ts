@@ -11,13 +11,14 @@ import { withText } from './read.js';
 type Extractions = Map<number, { counts: ReturnType<typeof toCount>[]; dates: ReturnType<typeof toDate>[] }>;
 
 /** Counts and dates of the documents at `seqs`, in their order, by row number. */
-export async function extractionsOf(db: Db, seqs: readonly number[]): Promise<Extractions> {
+export async function extractionsOf(db: Db, seqs: readonly number[], scattered = false): Promise<Extractions> {
   const by: Extractions = new Map(seqs.map((s) => [s, { counts: [], dates: [] }]));
   if (!seqs.length) return by;
-  const lo = seqs[0]!;
-  const hi = seqs[seqs.length - 1]!;
-  const counts = await db.read<CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN $1 AND $2 ORDER BY doc_seq, ordinal`, [lo, hi]);
-  const dates = await db.read<DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq BETWEEN $1 AND $2 ORDER BY doc_seq, ordinal', [lo, hi]);
+  // A run of seqs is one range; scattered ones (the reports a change touches) are looked up each.
+  const where = scattered ? 'doc_seq = ANY($1::bigint[])' : 'doc_seq BETWEEN $1 AND $2';
+  const args = scattered ? [seqs] : [seqs[0]!, seqs[seqs.length - 1]!];
+  const counts = await db.read<CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE ${where} ORDER BY doc_seq, ordinal`, args);
+  const dates = await db.read<DateRow & { doc_seq: number }>(`SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE ${where} ORDER BY doc_seq, ordinal`, args);
   for (const c of counts) by.get(c.doc_seq)?.counts.push(toCount(c));
   for (const d of dates) by.get(d.doc_seq)?.dates.push(toDate(d));
   return by;

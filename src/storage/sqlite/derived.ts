@@ -45,6 +45,23 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   // Only the parts asked for are read: a report's quotes and citations are most of its derived bytes.
   const partsIn = db.prepare<[number, number, string], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ? AND part IN (SELECT value FROM json_each(?))');
   const partsOf = db.prepare<[number], { part: string; data: string }>('SELECT part, data FROM derived WHERE doc_seq = ?');
+  // The same three reads for a list of documents (the reports a change touches), by their seqs.
+  const docsIn = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d JOIN versions v ON v.doc_seq = d.seq
+    WHERE d.id IN (SELECT value FROM json_each(?)) AND ${current} ORDER BY d.seq`);
+  const countsIn = db.prepare<[string], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq IN (SELECT value FROM json_each(?)) ORDER BY doc_seq, ordinal`);
+  const datesIn = db.prepare<[string], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq IN (SELECT value FROM json_each(?)) ORDER BY doc_seq, ordinal');
+  const partsOfSeqs = db.prepare<[string, string], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq IN (SELECT value FROM json_each(?)) AND part IN (SELECT value FROM json_each(?))');
+  type Slot = { counts: ReturnType<typeof toCount>[]; dates: ReturnType<typeof toDate>[]; parts: Record<string, unknown> };
+  /** The stored-derived items of some document rows, their extraction (unless `extraction` is false) and parts filled by the readers given. */
+  const assemble = (list: readonly DocRow[], fill: (bySeq: Map<number, Slot>) => void): StoredDerived[] => {
+    const bySeq = new Map<number, Slot>(list.map((r) => [r.seq, { counts: [], dates: [], parts: {} }]));
+    fill(bySeq);
+    return list.map((r) => {
+      const doc = toStoredDocument(r);
+      const x = bySeq.get(r.seq)!;
+      return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
+    });
+  };
   const counted = db.prepare<[], number>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures)').pluck();
   const underived = db.prepare<[number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
     WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
@@ -109,24 +126,37 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     /** Replaces one document's derived data; false when there is no such document. */
     put: (id: string, derived: Derived): boolean => put.immediate(id, derived),
     /** Up to `limit` current documents after row `after`, with extraction and parts; and the last row seen. */
-    page(after: number, limit: number, names: readonly string[]): { items: StoredDerived[]; last: number } {
+    page(after: number, limit: number, names: readonly string[], extraction = true): { items: StoredDerived[]; last: number } {
       const list = docs.all(after, limit);
       if (!list.length) return { items: [], last: after };
       const lo = list[0]!.seq;
       const hi = list[list.length - 1]!.seq;
       const wanted = new Set(names);
-      const bySeq = new Map(list.map((r) => [r.seq, { counts: [] as ReturnType<typeof toCount>[], dates: [] as ReturnType<typeof toDate>[], parts: {} as Record<string, unknown> }]));
-      for (const c of counts.all(lo, hi)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
-      for (const d of dates.all(lo, hi)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
-      for (const p of partsIn.all(lo, hi, JSON.stringify(names))) {
-        if (wanted.has(p.part)) { const slot = bySeq.get(p.doc_seq); if (slot) slot.parts[p.part] = JSON.parse(p.data); }
-      }
-      const items = list.map((r) => {
-        const doc = toStoredDocument(r);
-        const x = bySeq.get(r.seq)!;
-        return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
+      const items = assemble(list, (bySeq) => {
+        if (extraction) {
+          for (const c of counts.all(lo, hi)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
+          for (const d of dates.all(lo, hi)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
+        }
+        if (names.length === 0) return;
+        for (const p of partsIn.all(lo, hi, JSON.stringify(names))) {
+          if (wanted.has(p.part)) { const slot = bySeq.get(p.doc_seq); if (slot) slot.parts[p.part] = JSON.parse(p.data); }
+        }
       });
       return { items, last: hi };
+    },
+    /** Some current documents (by id), in ingestion order, as `page` gives them. */
+    some(ids: readonly string[], names: readonly string[], extraction = true): StoredDerived[] {
+      const list = docsIn.all(JSON.stringify(ids));
+      if (!list.length) return [];
+      const seqs = JSON.stringify(list.map((r) => r.seq));
+      return assemble(list, (bySeq) => {
+        if (extraction) {
+          for (const c of countsIn.all(seqs)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
+          for (const d of datesIn.all(seqs)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
+        }
+        if (names.length === 0) return;
+        for (const p of partsOfSeqs.all(seqs, JSON.stringify(names))) bySeq.get(p.doc_seq)!.parts[p.part] = JSON.parse(p.data);
+      });
     },
     parts(ids: readonly string[], names: readonly string[]): Map<string, Record<string, unknown>> {
       const wanted = new Set(names);

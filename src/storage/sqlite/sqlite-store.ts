@@ -21,7 +21,7 @@ import { prepareSearch } from './search.js';
 import { prepareRecords } from './records.js';
 import { prepareDerived } from './derived.js';
 import { prepareRowWriter } from './record-rows.js';
-import type { Derived, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
+import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
 import type { Writer } from './write.js';
 
@@ -203,10 +203,18 @@ export class SqliteStore implements Store {
   }
 
   /** Current documents with extractions and parts, paged by row number (no cursor held across yields). */
-  async *allDerived(parts: readonly string[]): AsyncIterable<StoredDerived> {
+  async *allDerived(parts: readonly string[], query: DerivedQuery = {}): AsyncIterable<StoredDerived> {
+    const extraction = query.extraction !== false;
+    if (query.ids !== undefined) {
+      for (let i = 0; i < query.ids.length; i += DERIVED_PAGE) {
+        const ids = query.ids.slice(i, i + DERIVED_PAGE);
+        yield* await this.read(() => this.derived.some(ids, parts, extraction));
+      }
+      return;
+    }
     let after = 0;
     for (;;) {
-      const page = await this.read(() => this.derived.page(after, DERIVED_PAGE, parts));
+      const page = await this.read(() => this.derived.page(after, DERIVED_PAGE, parts, extraction));
       yield* page.items;
       if (page.items.length < DERIVED_PAGE) return;
       after = page.last;
