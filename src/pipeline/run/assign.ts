@@ -7,7 +7,7 @@
 import type { Count } from '../../domain/types.js';
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
-import type { AssignContext, EventMention, EventName } from '../3-reconcile/index.js';
+import type { AssignContext, EventMention, EventName, TalliedMention } from '../3-reconcile/index.js';
 import { foldName } from '../3-reconcile/entities/fold.js';
 import type { StoredAssignment } from './record.js';
 import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
@@ -77,45 +77,93 @@ function changedWords(before: StoredContext, after: StoredContext): Set<string> 
   return words;
 }
 
-/** Every report's counts' events (by extraction ordinal), and the row changes that keep them. */
-export async function assignEvents(store: Store, reports: readonly AssignInput[], opts: { exonyms?: string[][]; full?: boolean }): Promise<{
+/** The rows saying which events a report's counts are in (`event-docs`). */
+function eventDocRows(doc: string, list: readonly StoredAssignment[]): RowInput[] {
+  return [...new Set(list.map((a) => a.event))].map((event) => ({ key: `${event}\t${doc}`, group: event, tag: doc, data: 1 }));
+}
+
+/**
+ * Every report's counts' events (by extraction ordinal), and the row changes that keep them.
+ * `ids` are the current reports in ingestion order, `fresh` those never assigned (null: not
+ * known, so all of them); `mentions` the corpus's event mentions (tallied: see tallies.ts);
+ * `inputs` reads the reports to assign, which are only the fresh ones and those naming a word
+ * whose meaning changed (all of them when the default event did). The stored assignments of
+ * other reports are read when asked for (`read`).
+ */
+export async function assignEvents(store: Store, ids: readonly string[], fresh: readonly string[] | null, mentions: readonly TalliedMention[], inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean }): Promise<{
+  /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
-  /** The assignments stored before this run (every report's, superseded ones included), when any were kept. */
+  /** The assignments stored before this run, of the reports read (superseded ones too). */
   before: ReadonlyMap<string, StoredAssignment[]>;
+  /** Reads the stored assignments of these reports, where not yet in `byDoc`. */
+  read: (ids: Iterable<string>) => Promise<void>;
   /** Reports assigned in this run. */
   redone: Set<string>;
   labels: ReadonlyMap<string, string>;
+  /** Events whose label the corpus gives changed since the last run. */
+  relabelled: Set<string>;
   changes: RowChange[];
 }> {
-  const ctx = assignContext(reports.map((r) => r.mentions), { exonyms: opts.exonyms as [string, string][] | undefined });
+  const ctx = assignContext([mentions], { exonyms: opts.exonyms as [string, string][] | undefined });
   const now = stored(ctx);
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   const words = before === null ? null : changedWords(before, now);
   const byDoc = new Map<string, StoredAssignment[]>();
-  if (words !== null) for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) byDoc.set(row.key, row.data);
-  const previous = new Map(byDoc);
+  const previous = new Map<string, StoredAssignment[]>();
+  const read = async (list: Iterable<string>): Promise<void> => {
+    if (words === null) return;
+    const keys = [...new Set(list)].filter((id) => !previous.has(id) && !byDoc.has(id));
+    for (let i = 0; i < keys.length; i += 500) {
+      for (const row of await store.getRows<StoredAssignment[]>(SETS.assign, { keys: keys.slice(i, i + 500) })) {
+        previous.set(row.key, row.data);
+        if (!byDoc.has(row.key)) byDoc.set(row.key, row.data);
+      }
+    }
+  };
   const done = new Set<string>();
   const redo = new Set<string>();
   if (words !== null && words.size) {
     for (const row of await store.getRows(SETS.keyDocs, { groups: [...words] })) redo.add(row.key.slice(row.key.indexOf('\t') + 1));
   }
+  let todo: readonly string[] = ids;
+  if (words !== null) {
+    const current = new Set(ids);
+    if (fresh === null) {
+      for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) { previous.set(row.key, row.data); byDoc.set(row.key, row.data); }
+      todo = ids.filter((id) => !byDoc.has(id) || redo.has(id));
+    } else {
+      const again = new Set(fresh);
+      for (const id of redo) if (current.has(id)) again.add(id);
+      todo = ids.filter((id) => again.has(id));
+      await read(todo);
+    }
+  }
   const rows: RowInput[] = [];
   const keyRows: RowInput[] = [];
-  for (const r of reports) {
-    const known = byDoc.get(r.id);
-    if (known !== undefined && known.length === r.counts.length && !redo.has(r.id)) continue;
-    const text = (await store.getDocument(r.id))?.text ?? '';
-    const places = r.entities.filter((e) => e.kind === 'place').map((e) => e.text);
-    const list = assignReport({ id: r.id, text, counts: [...r.counts] }, r.mentions, places, ctx)
-      .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
-    byDoc.set(r.id, list);
-    done.add(r.id);
-    rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
-    if (known === undefined || words === null) for (const w of keyWords(text)) keyRows.push({ key: `${w}\t${r.id}`, group: w, data: 1 });
+  const eventDocs: RowInput[] = [];
+  for (let i = 0; i < todo.length; i += 256) {
+    for (const r of await inputs(todo.slice(i, i + 256))) {
+      const known = previous.get(r.id);
+      const text = (await store.getDocument(r.id))?.text ?? '';
+      const places = r.entities.filter((e) => e.kind === 'place').map((e) => e.text);
+      const list = assignReport({ id: r.id, text, counts: [...r.counts] }, r.mentions, places, ctx)
+        .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
+      byDoc.set(r.id, list);
+      done.add(r.id);
+      rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
+      eventDocs.push(...eventDocRows(r.id, list));
+      if (known === undefined || words === null) for (const w of keyWords(text)) keyRows.push({ key: `${w}\t${r.id}`, group: w, data: 1 });
+    }
+  }
+  const relabelled = new Set<string>();
+  if (before !== null) {
+    const was = new Map(before.labels);
+    for (const [k, v] of now.labels) if (was.get(k) !== v) relabelled.add(k);
+    for (const [k] of before.labels) if (!ctx.corpus.labels.has(k)) relabelled.add(k);
   }
   const changes: RowChange[] = words === null
-    ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }]
-    : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }];
+    ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }, { set: SETS.eventDocs, clear: 'all', rows: eventDocs }]
+    : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }, { set: SETS.eventDocs, clear: { tags: [...done] }, rows: eventDocs }];
   await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
-  return { byDoc, before: previous, redone: done, labels: ctx.corpus.labels, changes };
+  return { byDoc, before: previous, read, redone: done, labels: ctx.corpus.labels, relabelled, changes };
 }

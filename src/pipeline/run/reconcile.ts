@@ -13,9 +13,11 @@ import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNA
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import { decideSources } from './source-decisions.js';
 import { entityDecisions } from './entity-decisions.js';
-import { allMetaEdits, applyMetaEdit, editedSince, redated } from './meta-edits.js';
+import { allMetaEdits, applyMetaEdit, editedSince, redated, type MetaEdit } from './meta-edits.js';
+import type { StoredDerived } from '../../storage/store.js';
+import { Tallies, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
-import type { CountAdjuster, DateAdjuster, EventRow, ReconcileRecord } from './record.js';
+import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
@@ -78,21 +80,40 @@ function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinal
   };
 }
 
-/** Reads every current report's extraction and derived parts, with its metadata as curated. */
-async function load(store: Store, opts: ReconcileOptions): Promise<Loaded[]> {
+/** The derived parts a build reads of the reports it works on. */
+const PARTS = ['facts', 'mentions', 'dated', 'entities'] as const;
+
+/** A report as reconciliation holds it, from its stored extraction and parts, with its metadata as curated. */
+function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions): Loaded {
+  const p = x.parts as Partial<DerivedParts>;
+  const counts = x.extraction.counts;
+  const edit = edits.get(x.id);
+  const meta = applyMetaEdit(x.meta, edit);
+  return {
+    id: x.id, order: x.order, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
+    adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
+    extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
+    facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
+  };
+}
+
+/** Reads every current report (or those of `ids`, in ingestion order) with its extraction and derived parts. */
+async function load(store: Store, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, ids?: readonly string[]): Promise<Loaded[]> {
   const out: Loaded[] = [];
-  const edits = await allMetaEdits(store);
-  for await (const x of store.allDerived(['facts', 'mentions', 'dated', 'entities'])) {
-    const p = x.parts as Partial<DerivedParts>;
-    const counts = x.extraction.counts;
+  if (ids !== undefined && ids.length === 0) return out;
+  for await (const x of store.allDerived(PARTS, ids === undefined ? {} : { ids })) out.push(loaded(x, edits, opts));
+  return out;
+}
+
+/** A current report as listed for a build that reads only what it touches: no extraction, no parts. */
+type Listed = Pick<Loaded, 'id' | 'order' | 'meta' | 'editedAt'>;
+
+/** Every current report, without its extraction or parts, with its metadata as curated. */
+async function listReports(store: Store, edits: ReadonlyMap<string, MetaEdit>): Promise<Listed[]> {
+  const out: Listed[] = [];
+  for await (const x of store.allDerived([], { extraction: false })) {
     const edit = edits.get(x.id);
-    const meta = applyMetaEdit(x.meta, edit);
-    out.push({
-      id: x.id, order: x.order, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
-      adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
-      extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
-      facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
-    });
+    out.push({ id: x.id, order: x.order, meta: applyMetaEdit(x.meta, edit), ...(edit ? { editedAt: edit.at } : {}) });
   }
   return out;
 }
@@ -195,15 +216,37 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
   const rowScope = { values, docs: changed };
   const changes = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
+  // Which reports have statements under each value: what a later build of the value reads.
+  const valueDocs = [...valuesOf].flatMap(([doc, list]) => list.map((v) => ({ key: `${v}\t${doc}`, group: v, tag: doc, data: 1 })));
+  changes.push({ set: SETS.valueDocs, clear: changed === null ? 'all' : { tags: [...changed] }, rows: valueDocs });
   return { changes, range: await timelineRange(store, rowScope, changes) };
+}
+
+/** The date values (as `plainValue`) a report's statements stand under. */
+function valuesOfReport(r: Loaded, opts: ReconcileOptions): string[] {
+  if (r.dated.length === 0) return [];
+  const dates = datesOf(r, opts);
+  const out = new Set<string>();
+  r.dated.forEach((_, i) => { const d = dates[i]; if (d !== null && d !== undefined) out.add(plainValue(d.value)); });
+  return [...out];
+}
+
+/**
+ * The reports a timeline build that is not only appending must read besides those in scope:
+ * every report with a statement under a date value the reports in scope have or had.
+ */
+async function timelineDocs(store: Store, inScope: readonly Loaded[], docs: ReadonlySet<string>, opts: ReconcileOptions): Promise<string[]> {
+  const values = new Set(inScope.flatMap((r) => valuesOfReport(r, opts)));
+  for (const row of docs.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...docs] }) : []) for (const v of row.data) values.add(v);
+  if (values.size === 0) return [];
+  return [...new Set((await store.getRows(SETS.valueDocs, { groups: [...values] })).map((r) => r.tag!))];
 }
 
 /**
  * The reports whose source group changed (new, joined, split, removed) and the groups whose
  * members did, against the stored `doc-group` rows; `gone`: the reports no longer current.
  */
-async function regroupedSince(store: Store, ids: readonly string[], groupOf: Readonly<Record<string, string>>): Promise<GroupScope & { gone: Set<string> }> {
-  const before = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+function regroupedSince(before: ReadonlyMap<string, string>, ids: readonly string[], groupOf: Readonly<Record<string, string>>): GroupScope & { gone: Set<string> } {
   const current = new Set(ids);
   const docs = new Set<string>();
   const groups = new Set<string>();
@@ -297,26 +340,98 @@ async function changedReports(store: Store, fromReview: number, regrouped: Group
  * re-extracted; only reports assigned in this run are read.
  */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
-  await backfillDerived(store);
+  const backfilled = await backfillDerived(store);
   const stored0 = opts.full ? null : await buildInfo(store);
   // A record of another layout is rebuilt whole, its counts assigned again.
-  const prev = stored0 !== null && stored0.layout === RECORD_LAYOUT ? stored0 : null;
+  const prev = stored0 !== null && stored0.layout === RECORD_LAYOUT && stored0.lastOrder !== undefined ? stored0 : null;
   const reassign = opts.full === true || (stored0 !== null && prev === null);
   if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }, { set: SETS.counters, clear: { keys: ['pairs'] } }]);
   const paired = await pairNewReports(store);
-  const reports = await load(store, opts);
-  const ids = reports.map((r) => r.id);
+  const edits = await allMetaEdits(store);
+
+  // A first or full build reads every report. A later one lists them (no extraction, no parts)
+  // and reads only the reports its change touches, into `cache`.
+  const cache = new Map<string, Loaded>();
+  let listed: Listed[];
+  if (prev === null) {
+    listed = await load(store, edits, opts);
+    for (const r of listed as Loaded[]) cache.set(r.id, r);
+  } else listed = await listReports(store, edits);
+  const ids = listed.map((r) => r.id);
   const current = new Set(ids);
+  const orderOf = new Map(listed.map((r) => [r.id, r.order]));
+  const inOrder = (list: Iterable<string>) => [...new Set(list)].filter((id) => current.has(id)).sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
+  const need = async (wanted: Iterable<string>): Promise<void> => {
+    for (const r of await load(store, edits, opts, inOrder(wanted).filter((id) => !cache.has(id)))) cache.set(r.id, r);
+  };
+  const docGroups = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+
+  // The corpus's names, tallied: counted afresh on a first or full build, or when a report is no
+  // longer current; else the stored tallies with the new reports added.
+  let tallies: Tallies;
+  if (prev === null) {
+    tallies = Tallies.empty();
+    for (const r of listed as Loaded[]) tallies.add(r);
+  } else {
+    const added = listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
+    await need(added);
+    if (backfilled > 0 || [...docGroups.keys()].some((id) => !current.has(id))) tallies = await talliesOfAll(store);
+    else {
+      tallies = await Tallies.stored(store);
+      for (const id of added) tallies.add(cache.get(id)!);
+    }
+  }
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
   const stored = await store.getRows<SourcePair>(SETS.pairs);
   const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
   const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
   const { grouped, lookupPairs, decidedDocs } = await decideSources(store, ids, pairs, prev);
-  const edited = await editedSince(store, reports);
+  const edited = await editedSince(store, listed);
   const sources = sourceLookup(lookupPairs, grouped.groupOf);
 
-  const assigned = await assignEvents(store, reports.map((r) => ({ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities })), { ...opts, full: reassign });
+  const fresh = prev === null ? null : listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
+  const assigned = await assignEvents(store, ids, fresh, tallies.eventMentions(), async (list) => {
+    await need(list);
+    return list.flatMap((id) => {
+      const r = cache.get(id);
+      return r === undefined ? [] : [{ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities }];
+    });
+  }, { ...opts, full: reassign });
+
+  // Which events to rebuild: all on a first or full build; else those of the reports that changed
+  // and those whose label the corpus gives changed. Only their reports are read.
+  let touched = new Set<string>();
+  let changed: Set<string> | null = null;
+  let regrouped: (GroupScope & { gone: ReadonlySet<string> }) | null = null;
+  let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
+  if (prev !== null) {
+    const staleDocs = stale.flatMap((k) => k.split('\t'));
+    const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
+    // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
+    const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
+    regrouped = regroupedSince(docGroups, ids, grouped.groupOf);
+    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs, ...edited.docs]);
+    changed = since.changed;
+    await assigned.read(changed);
+    // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
+    const added = listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
+    // An edited date moves a report's publication and may move its relative dates.
+    timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
+    touched = new Set(assigned.relabelled);
+    for (const doc of changed) {
+      for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
+      for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
+    }
+    const members = touched.size ? await store.getRows(SETS.eventDocs, { groups: [...touched] }) : [];
+    await need([...changed, ...members.map((r) => r.tag!)]);
+    if (!timelineScope.appendOnly) {
+      const inScope = inOrder(timelineScope.docs).map((id) => cache.get(id)!);
+      await need(await timelineDocs(store, inScope, timelineScope.docs, opts));
+    }
+  }
+  const reports = inOrder(cache.keys()).map((id) => cache.get(id)!);
+  await assigned.read(cache.keys());
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
   const refsByDoc = new Map<string, CountRef[]>();
@@ -338,8 +453,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     refsByDoc.set(r.id, refs);
   }
   const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
-  const orderOf = new Map(reports.map((r) => [r.id, r.order]));
-  const byId = new Map(reports.map((r) => [r.id, r]));
+  const byId = cache;
   const countsOf = groupedBy(eventCounts, (c) => c.event);
   // One label per incident: reports that name only its place ("Port Aldo") read under the one
   // that names what happened there ("earthquake in Port Aldo").
@@ -347,40 +461,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     const label = list.find((c) => namesHappening(c.eventLabel))?.eventLabel ?? list[0]!.eventLabel;
     for (const c of list) c.eventLabel = label;
   }
-
-  // Which events to rebuild: all on a first or full build; else those of the reports that changed,
-  // and those whose label or place among events moved.
-  const storedEvents = new Map((await store.getRows<EventRow>(SETS.events)).map((r) => [r.key, r]));
-  let touched: Set<string>;
-  let changed: Set<string> | null = null;
-  let regrouped: (GroupScope & { gone: ReadonlySet<string> }) | null = null;
-  let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
-  if (prev === null) touched = new Set([...countsOf.keys(), ...storedEvents.keys()]);
-  else {
-    const staleDocs = stale.flatMap((k) => k.split('\t'));
-    const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
-    // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
-    const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
-    regrouped = await regroupedSince(store, ids, grouped.groupOf);
-    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs, ...edited.docs]);
-    changed = since.changed;
-    // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
-    if (prev.lastOrder !== undefined) {
-      const added = reports.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
-      // An edited date moves a report's publication and may move its relative dates.
-      timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
-    }
-    touched = new Set();
-    for (const doc of changed) {
-      for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
-      for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
-    }
-    for (const [key, list] of countsOf) {
-      const row = storedEvents.get(key);
-      if (row === undefined || row.ord !== eventOrd.get(key) || row.data.label !== list[0]!.eventLabel) touched.add(key);
-    }
-    for (const key of storedEvents.keys()) if (!countsOf.has(key)) touched.add(key);
-  }
+  // (A later build's touched events are those its changed reports are or were in, all of whose reports it read.)
+  if (prev === null) touched = new Set([...countsOf.keys(), ...(await store.getRows<EventRow>(SETS.events)).map((r) => r.key)]);
   const builds: EventBuild[] = [];
   for (const key of touched) {
     const list = countsOf.get(key);
@@ -403,33 +485,28 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
   const exonyms = opts.exonyms as [string, string][] | undefined;
-  // Entities are clustered whole on every build, so curators' decisions hold for a full and an incremental one alike.
-  const entities = clusterNames(reports.flatMap((r) => r.entities.map((e) => e.text)), { exonyms, decisions: await entityDecisions(store) });
+  // Entities are clustered from the tallies on every build, so curators' decisions hold for a full and an incremental one alike.
+  const entities = clusterNames(tallies.entityNames(), { exonyms, decisions: await entityDecisions(store) });
   const canonical = new Map<string, string>();
   for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
-  const entityMentions: NonNullable<ReconcileRecord['entityMentions']> = {};
-  for (const r of reports) {
-    for (const e of r.entities) {
-      const slot = (entityMentions[canonical.get(e.text) ?? e.text] ??= { kind: e.kind, mentions: [] });
-      if (slot.mentions.length < 200) slot.mentions.push({ doc: r.id, span: e.span });
-    }
-  }
+  const entityMentions = await tallies.entityMentionRows(store, canonical);
 
   const record = {
     builtAt: new Date().toISOString(),
-    documents: reports.length,
+    documents: listed.length,
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
     entities,
-    entityMentions,
   };
   const extras = {
-    reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: reports.filter((r) => r.meta.published !== undefined).length,
-    lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
+    reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: listed.filter((r) => r.meta.published !== undefined).length,
+    lastOrder: listed.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
   };
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
-  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...perEvent, ...timeline.changes, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
+  // A report no longer current is in no incident.
+  if (regrouped !== null && regrouped.gone.size) dropStale.push({ set: SETS.eventDocs, clear: { tags: [...regrouped.gone] } });
+  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...tallies.changes(), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
-    sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: countsOf.size,
+    sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: await store.countRows(SETS.events),
   };
 }

@@ -68,7 +68,7 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
 }
 
 /** The sets rebuilt whole on each build. */
-const WHOLE = [SETS.info, SETS.entities, SETS.entityNames, SETS.entityMentions, SETS.groups, SETS.docGroup, SETS.possible] as const;
+const WHOLE = [SETS.info, SETS.entities, SETS.entityNames, SETS.groups, SETS.docGroup, SETS.possible] as const;
 
 /**
  * A key that sorts as the timeline does: by first day, then last day (unread values last),
@@ -90,16 +90,15 @@ export interface GroupScope {
 }
 
 /**
- * The rows of what is rebuilt whole: the build's info, entities, source groups (only the
+ * The rows of what is rebuilt whole: the build's info, entity clusters, source groups (only the
  * groups and reports in `regrouped`, when given). `orderOf` gives a report's ingestion order.
  */
-export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities' | 'entityMentions'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null): RowChange[] {
+export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null): RowChange[] {
   const info: BuildInfo = { builtAt: record.builtAt, layout: RECORD_LAYOUT, documents: record.documents, ...extras };
   const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
     [SETS.entities]: record.entities.map((e, i) => ({ key: e.canonical, ord: i, data: e })),
     [SETS.entityNames]: record.entities.flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
-    [SETS.entityMentions]: Object.entries(record.entityMentions ?? {}).map(([name, m]) => ({ key: name, data: m })),
     [SETS.groups]: record.sources.groups.filter((m) => regrouped === null || regrouped.groups.has(m[0]!))
       .map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
     [SETS.docGroup]: (regrouped === null ? Object.entries(record.sources.groupOf) : [...regrouped.docs].flatMap((d) => (d in record.sources.groupOf ? [[d, record.sources.groupOf[d]!] as const] : [])))

@@ -47,6 +47,14 @@ export const SETS = {
   possible: 'possible',
   /** key: report id; group: its first event; the events of its counts in extraction order (assignments). */
   assign: 'assign',
+  /** key: `m` and an event mention's name, key, label, tier, comparison, or `e` and an entity spelling; its count and first place (see tallies.ts). */
+  nameTally: 'name-tally',
+  /** key: an entity spelling; its first mentions (see tallies.ts). */
+  nameMentions: 'name-mentions',
+  /** key: event and report id; group: event; tag: report id: the reports with a count assigned to the event. */
+  eventDocs: 'event-docs',
+  /** key: date value and report id; group: the value; tag: report id: the reports with a statement under the value. */
+  valueDocs: 'value-docs',
   /** key: what is counted (`pairs`: the next pair's position); a number. */
   counters: 'counters',
   /** key: report id; data: when the curator's edit of its metadata that the build applied was made. */
@@ -62,8 +70,9 @@ export const ASSIGN_CONTEXT_KEY = 'assign-context';
  * The version of the rows' layout and of the rules that assign counts to incidents. A store
  * built under another is rebuilt whole once, its counts assigned again (its pairs are kept).
  * 3: mention rows keep a count and where it is, not its event and sentence core.
+ * 4: name tallies, the reports of each event and of each date value, so a build reads only what it touches.
  */
-export const RECORD_LAYOUT = 3;
+export const RECORD_LAYOUT = 4;
 
 /** What the `info` set's `built` row holds. */
 export interface BuildInfo {

@@ -28,15 +28,22 @@ interface Spelling {
   first: number;
 }
 
+/** A name with how many times it is mentioned: a tally stands for that many repeats of the name in one place. */
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
 /** Every distinct spelling with its count and first position; the folded key of each. */
-function spellings(names: readonly string[]): Spelling[] {
+function spellings(names: ReadonlyArray<string | NameCount>): Spelling[] {
   const byName = new Map<string, Spelling>();
-  names.forEach((raw, i) => {
+  names.forEach((entry, i) => {
+    const [raw, n] = typeof entry === 'string' ? [entry, 1] : [entry.name, entry.count];
     const name = raw.trim().replace(/\s+/g, ' ');
     if (name === '') return;
     const s = byName.get(name);
-    if (s !== undefined) s.count++;
-    else byName.set(name, { name, key: foldName(name), count: 1, first: i });
+    if (s !== undefined) s.count += n;
+    else byName.set(name, { name, key: foldName(name), count: n, first: i });
   });
   return [...byName.values()];
 }
@@ -86,11 +93,11 @@ function byWeight(x: Spelling, y: Spelling): number {
 }
 
 /**
- * Clusters names (one entry per mention, repeats allowed): same folded spelling, a typo
+ * Clusters names (one entry per mention, repeats allowed, or a name with its count): same folded spelling, a typo
  * (Damerau–Levenshtein ≤ maxDistance on folded names of at least minLength letters), or a row
  * of the exonym table; then curators' decisions. The canonical name is the most mentioned spelling.
  */
-export function clusterNames(names: readonly string[], options: AliasOptions = {}): EntityCluster[] {
+export function clusterNames(names: ReadonlyArray<string | NameCount>, options: AliasOptions = {}): EntityCluster[] {
   const o = { maxDistance: 2, minLength: 6, sameFirstLetter: true, ...options };
   const all = spellings(names);
   const reps = new Map<string, Spelling>();

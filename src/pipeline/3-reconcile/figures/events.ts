@@ -385,7 +385,8 @@ export interface CorpusEvents {
  * makes it the default.
  */
 export function corpusEvents(mentionsByReport: ReadonlyArray<readonly EventMention[]>, options: AliasOptions = {}): CorpusEvents {
-  const names = mentionsByReport.flat().map((m) => m.name).filter((n) => n !== '');
+  // A tallied mention (`n`) stands for n repeats of itself.
+  const names = mentionsByReport.flat().filter((m) => m.name !== '').map((m) => ({ name: m.name, count: (m as TalliedMention).n ?? 1 }));
   const canonical = new Map<string, string>();
   for (const c of clusterNames(names, options)) {
     for (const n of c.names) canonical.set(foldName(n.name), foldName(c.canonical));
@@ -398,6 +399,9 @@ export function corpusEvents(mentionsByReport: ReadonlyArray<readonly EventMenti
   const base = { mentions, known, canonical, labels };
   return discussed.length === 1 ? { ...base, corpusDefault: discussed[0]! } : base;
 }
+
+/** A mention standing for `n` alike (a tally of the corpus's mentions: see pipeline/run/tallies.ts). */
+export type TalliedMention = EventMention & { n?: number };
 
 /** The corpus context with the default event's place as the reports write it ("Dorvik", "Dörvik", …). */
 export interface AssignContext {

@@ -1,0 +1,187 @@
+/**
+ * The corpus's names as tallies, kept as rows and updated as reports arrive: every distinct
+ * event mention and entity spelling with how often it is mentioned and where first, and each
+ * spelling's first mentions. Assignment's corpus context and the entity clusters are computed
+ * from these, so an incremental build reads no report but the new ones; a report no longer
+ * current (a new version, a removal) has the tallies counted again from every report.
+ *
+ * A tally reproduces what the whole list of mentions gave: names are clustered by count, then
+ * first position, and events labelled by the first mention of their key, both of which the
+ * tally keeps.
+ */
+import type { Span } from '../../domain/types.js';
+import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { EntityKind } from '../2-extract/entities/types.js';
+import type { EventMention, TalliedMention } from '../3-reconcile/index.js';
+import type { NameCount } from '../3-reconcile/entities/aliases.js';
+import { SETS } from './record.js';
+import type { DerivedParts } from './derive.js';
+
+/** First mentions kept per spelling: the entity page lists this many per entity. */
+export const FIRST_MENTIONS = 200;
+
+/** What a report gives the tallies. */
+export interface TallyInput {
+  id: string;
+  order: number;
+  mentions: readonly EventMention[];
+  entities: DerivedParts['entities'];
+}
+
+/** One tally row: an event mention (`m`, without where it is) or an entity spelling (`kind`). */
+interface Tally {
+  n: number;
+  /** The first mention's report order and place among that report's mentions. */
+  o: number;
+  i: number;
+  m?: Pick<EventMention, 'name' | 'key' | 'label' | 'tier' | 'comparison'>;
+  kind?: EntityKind;
+  /** An entity spelling's entity (the canonical name it was listed under) at the last build. */
+  s?: string;
+}
+
+/** A spelling's mention as its first-mentions row keeps it. */
+interface FirstMention {
+  doc: string;
+  span: Span;
+  o: number;
+  i: number;
+}
+
+const byFirst = (a: { o: number; i: number }, b: { o: number; i: number }) => a.o - b.o || a.i - b.i;
+
+/** The tallies of the current reports, with what changed since they were read. */
+export class Tallies {
+  private readonly rows = new Map<string, Tally>();
+  private readonly firsts = new Map<string, FirstMention[]>();
+  private readonly dirty = new Set<string>();
+  private readonly dirtyFirsts = new Set<string>();
+  /** Mentions of stored spellings added by this build, to append to their stored lists. */
+  private readonly pending = new Map<string, FirstMention[]>();
+
+  private constructor(private readonly fresh: boolean) {}
+
+  /** A spelling's first mentions: those in memory (counted afresh or added), else as stored. */
+  private async firstsOf(store: Store, texts: readonly string[]): Promise<void> {
+    const missing = texts.filter((t) => !this.firsts.has(t));
+    for (let i = 0; i < missing.length; i += 500) {
+      for (const r of await store.getRows<FirstMention[]>(SETS.nameMentions, { keys: missing.slice(i, i + 500) })) this.firsts.set(r.key, r.data);
+    }
+  }
+
+  /** Empty tallies, to count every report into (written whole). */
+  static empty(): Tallies {
+    return new Tallies(true);
+  }
+
+  /** The stored tallies, to add new reports to (only the rows they change are written). */
+  static async stored(store: Store): Promise<Tallies> {
+    const t = new Tallies(false);
+    for (const r of await store.getRows<Tally>(SETS.nameTally)) t.rows.set(r.key, r.data);
+    return t;
+  }
+
+  /** Counts a report in; reports are added in ingestion order, after every report already counted. */
+  add(r: TallyInput): void {
+    r.mentions.forEach((m, i) => {
+      const key = `m\u0001${JSON.stringify([m.name, m.key, m.label, m.tier, m.comparison])}`;
+      const t = this.rows.get(key);
+      if (t !== undefined) t.n++;
+      else this.rows.set(key, { n: 1, o: r.order, i, m: { name: m.name, key: m.key, label: m.label, tier: m.tier, comparison: m.comparison } });
+      this.dirty.add(key);
+    });
+    r.entities.forEach((e, i) => {
+      const key = `e\u0001${e.text}`;
+      const t = this.rows.get(key);
+      if (t !== undefined) t.n++;
+      else this.rows.set(key, { n: 1, o: r.order, i, kind: e.kind });
+      this.dirty.add(key);
+      // Stored spellings' lists are read when the build asks for them (see `entityMentionRows`), then topped up.
+      if (this.fresh || t === undefined) {
+        const list = this.firsts.get(e.text) ?? [];
+        if (list.length === 0) this.firsts.set(e.text, list);
+        if (list.length < FIRST_MENTIONS) {
+          list.push({ doc: r.id, span: e.span, o: r.order, i });
+          this.dirtyFirsts.add(e.text);
+        }
+      } else if (t.n <= FIRST_MENTIONS) {
+        (this.pending.get(e.text) ?? this.pending.set(e.text, []).get(e.text)!).push({ doc: r.id, span: e.span, o: r.order, i });
+        this.dirtyFirsts.add(e.text);
+      }
+    });
+  }
+
+  private sorted(kind: 'm' | 'e'): Array<[string, Tally]> {
+    return [...this.rows].filter(([k]) => k[0] === kind).sort((a, b) => byFirst(a[1], b[1]));
+  }
+
+  /** The corpus's event mentions, each distinct one once with its count, in the order first mentioned (what `assignContext` takes). */
+  eventMentions(): TalliedMention[] {
+    return this.sorted('m').map(([, t]) => ({ ...t.m!, quote: '', start: 0, end: 0, n: t.n }));
+  }
+
+  /** Every entity spelling with its count, in the order first mentioned (what `clusterNames` takes). */
+  entityNames(): NameCount[] {
+    return this.sorted('e').map(([k, t]) => ({ name: k.slice(2), count: t.n }));
+  }
+
+  /**
+   * The entity-mentions rows to write: each entity's kind and first mentions under its canonical
+   * name (a spelling no cluster holds stays under itself). Afresh, every entity's; else those
+   * whose spellings changed entity or gained first mentions, reading only their spellings' lists.
+   */
+  async entityMentionRows(store: Store, canonical: ReadonlyMap<string, string>): Promise<RowChange> {
+    const entities = this.sorted('e');
+    const dirtySlots = new Set<string>();
+    for (const [k, t] of entities) {
+      const text = k.slice(2);
+      const slot = canonical.get(text) ?? text;
+      if (t.s !== slot) {
+        if (t.s !== undefined) dirtySlots.add(t.s);
+        dirtySlots.add(slot);
+        t.s = slot;
+        this.dirty.add(k);
+      }
+      if (this.dirtyFirsts.has(text)) dirtySlots.add(slot);
+    }
+    const wanted = entities.filter(([, t]) => this.fresh || dirtySlots.has(t.s!)).map(([k]) => k.slice(2));
+    await this.firstsOf(store, wanted);
+    for (const [text, more] of this.pending) {
+      const list = this.firsts.get(text) ?? [];
+      this.firsts.set(text, list);
+      for (const m of more) if (list.length < FIRST_MENTIONS) list.push(m);
+    }
+    this.pending.clear();
+    const slots = new Map<string, { kind: EntityKind; lists: FirstMention[][] }>();
+    for (const [k, t] of entities) {
+      if (!this.fresh && !dirtySlots.has(t.s!)) continue;
+      let slot = slots.get(t.s!);
+      if (slot === undefined) slots.set(t.s!, (slot = { kind: t.kind!, lists: [] }));
+      slot.lists.push(this.firsts.get(k.slice(2)) ?? []);
+    }
+    const rows: RowInput[] = [...slots].map(([name, slot]) => {
+      const all = slot.lists.length === 1 ? slot.lists[0]! : slot.lists.flat().sort(byFirst);
+      return { key: name, data: { kind: slot.kind, mentions: all.slice(0, FIRST_MENTIONS).map((m) => ({ doc: m.doc, span: m.span })) } };
+    });
+    return { set: SETS.entityMentions, clear: this.fresh ? 'all' : { keys: [...dirtySlots] }, rows };
+  }
+
+  /** The row changes that store the tallies: all of them when counted afresh, else those the added reports changed. */
+  changes(): RowChange[] {
+    const names: RowInput[] = [...(this.fresh ? this.rows.keys() : this.dirty)].map((key) => ({ key, data: this.rows.get(key)! }));
+    const firsts: RowInput[] = [...(this.fresh ? this.firsts.keys() : this.dirtyFirsts)].map((key) => ({ key, data: this.firsts.get(key)! }));
+    return this.fresh
+      ? [{ set: SETS.nameTally, clear: 'all', rows: names }, { set: SETS.nameMentions, clear: 'all', rows: firsts }]
+      : [{ set: SETS.nameTally, rows: names }, { set: SETS.nameMentions, rows: firsts }];
+  }
+}
+
+/** Tallies counted afresh from every current report's stored mentions and entities (no extraction read). */
+export async function talliesOfAll(store: Store): Promise<Tallies> {
+  const t = Tallies.empty();
+  for await (const x of store.allDerived(['mentions', 'entities'], { extraction: false })) {
+    const p = x.parts as Partial<DerivedParts>;
+    t.add({ id: x.id, order: x.order, mentions: p.mentions ?? [], entities: p.entities ?? [] });
+  }
+  return t;
+}
