@@ -6,12 +6,12 @@
  */
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
-import type { CheckResult, CountRef, DatedSentence, EventCount, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
+import type { CheckResult, CountRef, DatedSentence, EventCount, TimelineEntry } from '../3-reconcile/types.js';
 import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
 import { buildTimeline, buildFigures, clusterNames, runChecks, sourceLookup, UNASSIGNED } from '../3-reconcile/index.js';
 import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
-import { decideSources } from './source-decisions.js';
+import { sourceScope } from './source-scope.js';
 import { entityDecisions } from './entity-decisions.js';
 import { allMetaEdits, applyMetaEdit, editedSince, redated, type MetaEdit } from './meta-edits.js';
 import type { StoredDerived } from '../../storage/store.js';
@@ -383,12 +383,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   }
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
-  const stored = await store.getRows<SourcePair>(SETS.pairs);
-  const pairs: SourcePair[] = stored.map((r) => r.data).filter((p) => current.has(p.a) && current.has(p.b));
-  const stale = stored.filter((r) => !current.has(r.data.a) || !current.has(r.data.b)).map((r) => r.key);
-  const { grouped, lookupPairs, decidedDocs } = await decideSources(store, ids, pairs, prev);
+  const { grouped, decidedDocs, stale, pairsOf } = await sourceScope(store, ids, docGroups, paired.pairs, prev, orderOf);
   const edited = await editedSince(store, listed);
-  const sources = sourceLookup(lookupPairs, grouped.groupOf);
 
   const fresh = prev === null ? null : listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
   const assigned = await assignEvents(store, ids, fresh, tallies.eventMentions(), async (list) => {
@@ -407,11 +403,10 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
   if (prev !== null) {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
-    const partners = paired.pairs.flatMap((p) => [p.a, p.b]);
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
     regrouped = regroupedSince(docGroups, ids, grouped.groupOf);
-    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...partners, ...decidedDocs, ...edited.docs]);
+    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...decidedDocs, ...edited.docs]);
     changed = since.changed;
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
@@ -431,6 +426,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     }
   }
   const reports = inOrder(cache.keys()).map((id) => cache.get(id)!);
+  // A new pair changes nothing of its older report's other incidents: the passages that speak are those of the reports read.
+  const sources = sourceLookup(await pairsOf(reports.map((r) => r.id)), grouped.groupOf);
   await assigned.read(cache.keys());
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
@@ -494,7 +491,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const record = {
     builtAt: new Date().toISOString(),
     documents: listed.length,
-    sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs, possible: grouped.possible },
+    sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs: [], possible: grouped.possible },
     entities,
   };
   const extras = {

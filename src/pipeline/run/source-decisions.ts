@@ -7,7 +7,6 @@
 import type { Store } from '../../storage/store.js';
 import { groupSources } from '../3-reconcile/sources/groups.js';
 import type { SourceGroupsResult, SourcePair } from '../3-reconcile/types.js';
-import type { BuildInfo } from './record.js';
 
 /** The row set of decisions: key `a\tb` (the pair's key, as in SETS.pairs); data `SourceDecision`. */
 export const SOURCE_DECISIONS_SET = 'source-decisions';
@@ -38,14 +37,4 @@ export function applyDecisions(ids: string[], pairs: readonly SourcePair[], deci
 /** Every decision, by pair key. */
 export async function sourceDecisions(store: Store): Promise<Map<string, SourceDecision>> {
   return new Map((await store.getRows<SourceDecision>(SOURCE_DECISIONS_SET)).map((r) => [r.key, r.data]));
-}
-
-/**
- * Source groups with every stored decision applied, for reconcile; `decidedDocs` are the reports
- * of decisions made since the build `prev` (all of them on a first build), whose figures change.
- */
-export async function decideSources(store: Store, ids: string[], pairs: readonly SourcePair[], prev: BuildInfo | null): Promise<{ grouped: SourceGroupsResult; lookupPairs: SourcePair[]; decidedDocs: string[] }> {
-  const decisions = await sourceDecisions(store);
-  const decidedDocs = [...decisions.values()].filter((d) => prev === null || d.at >= prev.builtAt).flatMap((d) => [d.a, d.b]);
-  return { ...applyDecisions(ids, pairs, decisions), decidedDocs };
 }
