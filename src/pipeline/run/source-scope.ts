@@ -18,7 +18,7 @@ export interface SourceScope {
   decidedDocs: string[];
   /** Keys of stored pairs with a report no longer current (to drop), and those reports. */
   stale: string[];
-  /** The pairs (decided independent left out) that involve any of these reports, in the order found. */
+  /** The pairs (decided independent left out) between two of these reports, in the order found. */
   pairsOf: (docs: readonly string[]) => Promise<SourcePair[]>;
 }
 
@@ -38,13 +38,11 @@ export async function sourceScope(store: Store, ids: readonly string[], docGroup
     decidedDocs,
     stale: found.filter((p) => !current.has(p.a) || !current.has(p.b)).map((p) => `${p.a}\t${p.b}`),
     pairsOf: async (docs) => {
-      const rows = new Map<string, { ord: number; data: SourcePair }>();
-      for (let i = 0; i < docs.length; i += 500) {
-        const some = docs.slice(i, i + 500);
-        for (const r of await store.getRows<SourcePair>(SETS.pairs, { groups: some })) rows.set(r.key, r);
-        for (const r of await store.getRows<SourcePair>(SETS.pairs, { tags: some })) rows.set(r.key, r);
-      }
-      return [...rows.values()].sort((a, b) => a.ord - b.ord).map((r) => r.data).filter(speaks);
+      // Only pairs within the reports read: a passage shared with a report outside them joins no
+      // count of the incidents being rebuilt, since every report of those incidents is read.
+      const rows: Array<{ ord: number; data: SourcePair }> = [];
+      for (let i = 0; i < docs.length; i += 500) rows.push(...await store.getRows<SourcePair>(SETS.pairs, { groups: docs.slice(i, i + 500), tags: docs }));
+      return rows.sort((a, b) => a.ord - b.ord).map((r) => r.data).filter(speaks);
     },
   };
 }
