@@ -365,6 +365,9 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     for (const r of await load(store, edits, opts, inOrder(wanted).filter((id) => !cache.has(id)))) cache.set(r.id, r);
   };
   const docGroups = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+  // Reports new since the last build (null: every report is read anyway), and whether one it covered is no longer current.
+  const added = prev === null ? null : listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
+  const anyGone = [...docGroups.keys()].some((id) => !current.has(id));
 
   // The corpus's names, tallied: counted afresh on a first or full build, or when a report is no
   // longer current; else the stored tallies with the new reports added.
@@ -373,21 +376,19 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     tallies = Tallies.empty();
     for (const r of listed as Loaded[]) tallies.add(r);
   } else {
-    const added = listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
-    await need(added);
-    if (backfilled > 0 || [...docGroups.keys()].some((id) => !current.has(id))) tallies = await talliesOfAll(store);
+    await need(added!);
+    if (backfilled > 0 || anyGone) tallies = await talliesOfAll(store);
     else {
       tallies = await Tallies.stored(store);
-      for (const id of added) tallies.add(cache.get(id)!);
+      for (const id of added!) tallies.add(cache.get(id)!);
     }
   }
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
-  const { grouped, decidedDocs, stale, pairsOf } = await sourceScope(store, ids, docGroups, paired.pairs, prev, orderOf);
+  const { grouped, decidedDocs, stale, pairsOf } = await sourceScope(store, ids, docGroups, paired.pairs, prev, anyGone, orderOf);
   const edited = await editedSince(store, listed);
 
-  const fresh = prev === null ? null : listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
-  const assigned = await assignEvents(store, ids, fresh, tallies.eventMentions(), async (list) => {
+  const assigned = await assignEvents(store, ids, added, tallies.eventMentions(), async (list) => {
     await need(list);
     return list.flatMap((id) => {
       const r = cache.get(id);
@@ -410,9 +411,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     changed = since.changed;
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
-    const added = listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
     // An edited date moves a report's publication and may move its relative dates.
-    timelineScope = { docs: new Set([...added, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
+    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
     touched = new Set(assigned.relabelled);
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);

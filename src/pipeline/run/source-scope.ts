@@ -24,13 +24,13 @@ export interface SourceScope {
 
 /**
  * `ids`: the current reports in ingestion order; `docGroups` the stored report → group rows;
- * `found` the pairs this build compared; `orderOf` a report's ingestion order.
+ * `found` the pairs this build compared; `prev` the last build (null on a first or full one);
+ * `gone` whether a report it covered is no longer current (every pair is grouped again); `orderOf` a report's ingestion order.
  */
-export async function sourceScope(store: Store, ids: readonly string[], docGroups: ReadonlyMap<string, string>, found: readonly SourcePair[], prev: BuildInfo | null, orderOf: ReadonlyMap<string, number>): Promise<SourceScope> {
+export async function sourceScope(store: Store, ids: readonly string[], docGroups: ReadonlyMap<string, string>, found: readonly SourcePair[], prev: BuildInfo | null, gone: boolean, orderOf: ReadonlyMap<string, number>): Promise<SourceScope> {
   const decisions = await sourceDecisions(store);
   const decidedDocs = [...decisions.values()].filter((d) => prev === null || d.at >= prev.builtAt).flatMap((d) => [d.a, d.b]);
   const current = new Set(ids);
-  const gone = [...docGroups.keys()].some((id) => !current.has(id));
   const speaks = (p: SourcePair) => current.has(p.a) && current.has(p.b) && decisions.get(decisionKey(p.a, p.b))?.decision !== 'independent';
   if (prev === null || gone || decidedDocs.length > 0) return whole(store, ids, decisions, decidedDocs, speaks);
   return {
