@@ -25,6 +25,8 @@ export interface StoredDerived {
   /** Ingestion order: a number that only grows, never reused (a stable position). */
   order: number;
   name: string;
+  /** Version number at its path (1, 2, …): a version above 1 has made an earlier one no longer current. */
+  version: number;
   meta: DocumentMeta;
   extraction: Extraction;
   /** The parts asked for that are stored (absent ones are missing: derive them again). */
@@ -35,6 +37,8 @@ export interface StoredDerived {
 export interface DerivedQuery {
   /** Only these current documents (superseded and unknown ids are left out); given in ingestion order, they come in it. */
   ids?: readonly string[];
+  /** Only documents after this ingestion order (`StoredDerived.order`): those stored since. */
+  after?: number;
   /** False: no counts or dates (an empty extraction), for a listing of the reports and their parts. */
   extraction?: boolean;
 }

@@ -213,8 +213,8 @@ export interface Store {
   allDerived(parts: readonly string[], query?: DerivedQuery): AsyncIterable<StoredDerived>;
   /** Named derived parts of some documents (documents without them are left out). */
   getParts(ids: readonly string[], parts: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
-  /** Current documents stored without derived parts, in ingestion order (reports stored before they existed). */
-  underived(limit: number): Promise<string[]>;
+  /** Current documents stored without derived parts, in ingestion order (reports stored before they existed); only those after ingestion order `after` when given. */
+  underived(limit: number, after?: number): Promise<string[]>;
   /** Documents whose signature has not been compared with earlier ones yet, in ingestion order. */
   unpaired(limit: number): Promise<string[]>;
   /**

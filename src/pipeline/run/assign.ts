@@ -12,6 +12,7 @@ import { foldName } from '../3-reconcile/entities/fold.js';
 import type { StoredAssignment } from './record.js';
 import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
 import type { DerivedParts } from './derive.js';
+import type { Roster } from './roster.js';
 
 /** What assignment needs of a report. */
 export interface AssignInput {
@@ -84,13 +85,13 @@ function eventDocRows(doc: string, list: readonly StoredAssignment[]): RowInput[
 
 /**
  * Every report's counts' events (by extraction ordinal), and the row changes that keep them.
- * `ids` are the current reports in ingestion order, `fresh` those never assigned (null: not
+ * `roster` knows the current reports, `fresh` those never assigned (null: not
  * known, so all of them); `mentions` the corpus's event mentions (tallied: see tallies.ts);
  * `inputs` reads the reports to assign, which are only the fresh ones and those naming a word
  * whose meaning changed (all of them when the default event did). The stored assignments of
  * other reports are read when asked for (`read`).
  */
-export async function assignEvents(store: Store, ids: readonly string[], fresh: readonly string[] | null, mentions: readonly TalliedMention[], inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean }): Promise<{
+export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: readonly TalliedMention[], inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean }): Promise<{
   /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
   /** The assignments stored before this run, of the reports read (superseded ones too). */
@@ -125,18 +126,14 @@ export async function assignEvents(store: Store, ids: readonly string[], fresh: 
   if (words !== null && words.size) {
     for (const row of await store.getRows(SETS.keyDocs, { groups: [...words] })) redo.add(row.key.slice(row.key.indexOf('\t') + 1));
   }
-  let todo: readonly string[] = ids;
-  if (words !== null) {
-    const current = new Set(ids);
-    if (fresh === null) {
-      for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) { previous.set(row.key, row.data); byDoc.set(row.key, row.data); }
-      todo = ids.filter((id) => !byDoc.has(id) || redo.has(id));
-    } else {
-      const again = new Set(fresh);
-      for (const id of redo) if (current.has(id)) again.add(id);
-      todo = ids.filter((id) => again.has(id));
-      await read(todo);
-    }
+  let todo: readonly string[];
+  if (words === null) todo = await roster.all();
+  else if (fresh === null) {
+    for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) { previous.set(row.key, row.data); byDoc.set(row.key, row.data); }
+    todo = (await roster.all()).filter((id) => !byDoc.has(id) || redo.has(id));
+  } else {
+    todo = await roster.current([...fresh, ...redo]);
+    await read(todo);
   }
   const rows: RowInput[] = [];
   const keyRows: RowInput[] = [];

@@ -8,6 +8,7 @@ import type { DateMention, DocumentMeta } from '../../domain/types.js';
 import type { RowChange, Store } from '../../storage/store.js';
 import { redate } from '../2-extract/dates/relative.js';
 import { SETS } from './record.js';
+import type { Roster } from './roster.js';
 
 /** The row set of metadata edits: key the report id; data `MetaEdit` (the latest edit of each report). */
 export const META_EDITS_SET = 'meta-edits';
@@ -72,9 +73,10 @@ export function redated(dates: readonly DateMention[], extractedWith: string | u
 }
 
 /** The reports whose metadata edit is not the one the last build applied (edited since, or no longer edited), and the rows to note what this build applies. */
-export async function editedSince(store: Store, reports: ReadonlyArray<{ id: string; editedAt?: string }>): Promise<{ docs: string[]; change: RowChange }> {
+export async function editedSince(store: Store, edits: ReadonlyMap<string, MetaEdit>, roster: Roster): Promise<{ docs: string[]; change: RowChange }> {
   const applied = new Map((await store.getRows<string>(SETS.metaApplied)).map((r) => [r.key, r.data]));
-  const docs = reports.filter((r) => r.editedAt !== applied.get(r.id)).map((r) => r.id);
-  const rows = reports.filter((r) => r.editedAt !== undefined).map((r) => ({ key: r.id, data: r.editedAt }));
+  const current = await roster.current([...edits.keys(), ...applied.keys()]);
+  const docs = current.filter((id) => edits.get(id)?.at !== applied.get(id));
+  const rows = current.filter((id) => edits.has(id)).map((id) => ({ key: id, data: edits.get(id)!.at }));
   return { docs, change: { set: SETS.metaApplied, clear: 'replace', rows } };
 }

@@ -14,11 +14,14 @@ export function pairRow(p: SourcePair, ord: number): RowInput {
   return { key: `${p.a}\t${p.b}`, group: p.a, tag: p.b, ord, data: p };
 }
 
-/** Derives the parts of reports stored without them (before they existed), from their stored texts. */
-export async function backfillDerived(store: Store): Promise<number> {
+/**
+ * Derives the parts of reports stored without them (before they existed), from their stored
+ * texts: every report's on a first build, those stored after `after` (the last build's) else.
+ */
+export async function backfillDerived(store: Store, after = 0): Promise<number> {
   let n = 0;
   for (;;) {
-    const ids = await store.underived(STEP);
+    const ids = await store.underived(STEP, after);
     if (!ids.length) return n;
     for (const id of ids) {
       const doc = await store.getDocument(id);

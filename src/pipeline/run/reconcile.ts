@@ -14,7 +14,9 @@ import { EVENT_NOUNS } from '../3-reconcile/figures/event-mentions.js';
 import { sourceScope } from './source-scope.js';
 import { entityDecisions } from './entity-decisions.js';
 import { allMetaEdits, applyMetaEdit, editedSince, redated, type MetaEdit } from './meta-edits.js';
-import type { StoredDerived } from '../../storage/store.js';
+import type { DerivedQuery, StoredDerived } from '../../storage/store.js';
+import { Roster } from './roster.js';
+import { sourceDecisions } from './source-decisions.js';
 import { Tallies, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
@@ -43,8 +45,9 @@ export interface ReconcileOptions {
 /** One current report as reconciliation holds it: no text. */
 interface Loaded {
   id: string;
-  /** Ingestion order (see StoredDerived). */
+  /** Ingestion order and version at its path (see StoredDerived). */
   order: number;
+  version: number;
   /** The metadata with a curator's edit laid over it: the report is dated by the edited date. */
   meta: DocumentMeta;
   /** When the edit was made, if there is one. */
@@ -90,31 +93,25 @@ function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: Re
   const edit = edits.get(x.id);
   const meta = applyMetaEdit(x.meta, edit);
   return {
-    id: x.id, order: x.order, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
+    id: x.id, order: x.order, version: x.version, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
     adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
     extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
     facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
   };
 }
 
-/** Reads every current report (or those of `ids`, in ingestion order) with its extraction and derived parts. */
-async function load(store: Store, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, ids?: readonly string[]): Promise<Loaded[]> {
+/** Reads every current report (or those the query names: some ids, or those stored after a position), in ingestion order, with its extraction and derived parts. */
+async function load(store: Store, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, query: DerivedQuery = {}): Promise<Loaded[]> {
   const out: Loaded[] = [];
-  if (ids !== undefined && ids.length === 0) return out;
-  for await (const x of store.allDerived(PARTS, ids === undefined ? {} : { ids })) out.push(loaded(x, edits, opts));
+  if (query.ids !== undefined && query.ids.length === 0) return out;
+  for await (const x of store.allDerived(PARTS, query)) out.push(loaded(x, edits, opts));
   return out;
 }
 
-/** A current report as listed for a build that reads only what it touches: no extraction, no parts. */
-type Listed = Pick<Loaded, 'id' | 'order' | 'meta' | 'editedAt'>;
-
-/** Every current report, without its extraction or parts, with its metadata as curated. */
-async function listReports(store: Store, edits: ReadonlyMap<string, MetaEdit>): Promise<Listed[]> {
-  const out: Listed[] = [];
-  for await (const x of store.allDerived([], { extraction: false })) {
-    const edit = edits.get(x.id);
-    out.push({ id: x.id, order: x.order, meta: applyMetaEdit(x.meta, edit), ...(edit ? { editedAt: edit.at } : {}) });
-  }
+/** Every current report's id and ingestion order, without its extraction or parts. */
+async function listReports(store: Store): Promise<Array<{ id: string; order: number }>> {
+  const out: Array<{ id: string; order: number }> = [];
+  for await (const x of store.allDerived([], { extraction: false })) out.push({ id: x.id, order: x.order });
   return out;
 }
 
@@ -166,7 +163,8 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
  * their values are taken up as they are and the new statements merged into them, which gives
  * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, orderOf: (doc: string) => number): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null; publications: number }> {
+  const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
     const dates = datesOf(r, opts);
@@ -199,6 +197,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => r.data) : [];
     // In the order the entries were made: by their first statement's report, then its place there.
     const first = (e: TimelineEntry) => e.statements[0]!;
+    await roster.current(stored.map((e) => first(e).doc));
     stored.sort((a, b) => orderOf(first(a).doc) - orderOf(first(b).doc) || first(a).date.span.start - first(b).date.span.start);
     const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
     const t = new Timeline({ frequency: statementFrequency([...stored.map((e) => ({ sentences: e.statements })), ...added]) });
@@ -219,7 +218,10 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // Which reports have statements under each value: what a later build of the value reads.
   const valueDocs = [...valuesOf].flatMap(([doc, list]) => list.map((v) => ({ key: `${v}\t${doc}`, group: v, tag: doc, data: 1 })));
   changes.push({ set: SETS.valueDocs, clear: changed === null ? 'all' : { tags: [...changed] }, rows: valueDocs });
-  return { changes, range: await timelineRange(store, rowScope, changes) };
+  // Reports with a publication date: the stored count, those in scope counted again.
+  const pubs = publications.length;
+  const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
+  return { changes, range: await timelineRange(store, rowScope, changes), publications: published };
 }
 
 /** The date values (as `plainValue`) a report's statements stand under. */
@@ -240,26 +242,6 @@ async function timelineDocs(store: Store, inScope: readonly Loaded[], docs: Read
   for (const row of docs.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...docs] }) : []) for (const v of row.data) values.add(v);
   if (values.size === 0) return [];
   return [...new Set((await store.getRows(SETS.valueDocs, { groups: [...values] })).map((r) => r.tag!))];
-}
-
-/**
- * The reports whose source group changed (new, joined, split, removed) and the groups whose
- * members did, against the stored `doc-group` rows; `gone`: the reports no longer current.
- */
-function regroupedSince(before: ReadonlyMap<string, string>, ids: readonly string[], groupOf: Readonly<Record<string, string>>): GroupScope & { gone: Set<string> } {
-  const current = new Set(ids);
-  const docs = new Set<string>();
-  const groups = new Set<string>();
-  for (const id of ids) {
-    const was = before.get(id);
-    if (was === groupOf[id]) continue;
-    docs.add(id);
-    groups.add(groupOf[id]!);
-    if (was !== undefined) groups.add(was);
-  }
-  const gone = new Set<string>();
-  for (const [id, was] of before) if (!current.has(id)) { docs.add(id); groups.add(was); gone.add(id); }
-  return { docs, groups, gone };
 }
 
 /**
@@ -337,58 +319,70 @@ async function changedReports(store: Store, fromReview: number, regrouped: Group
  * once; each count's event is assigned once (again only where the corpus context changed what
  * its words mean); figures and checks are rebuilt only for the events whose reports changed;
  * the timeline, entities and source groups are rebuilt from stored rows. No text is
- * re-extracted; only reports assigned in this run are read.
+ * re-extracted; only reports assigned in this run are read. A build that only adds reports
+ * or applies reviews lists no report it does not touch (see Roster).
  */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
-  const backfilled = await backfillDerived(store);
   const stored0 = opts.full ? null : await buildInfo(store);
   // A record of another layout is rebuilt whole, its counts assigned again.
   const prev = stored0 !== null && stored0.layout === RECORD_LAYOUT && stored0.lastOrder !== undefined ? stored0 : null;
+  // Every report the last build read had its parts; only those stored since may lack them.
+  const backfilled = await backfillDerived(store, prev?.lastOrder ?? 0);
   const reassign = opts.full === true || (stored0 !== null && prev === null);
   if (opts.full) await store.resetSources([{ set: SETS.pairs, clear: 'all' }, { set: SETS.counters, clear: { keys: ['pairs'] } }]);
   const paired = await pairNewReports(store);
   const edits = await allMetaEdits(store);
+  const decisions = await sourceDecisions(store);
+  // Reports of decisions made since the last build (all of them on a first), whose figures change.
+  const decidedDocs = [...decisions.values()].filter((d) => prev === null || d.at >= prev.builtAt).flatMap((d) => [d.a, d.b]);
 
-  // A first or full build reads every report. A later one lists them (no extraction, no parts)
-  // and reads only the reports its change touches, into `cache`.
+  // A first or full build reads every report. A later one reads the reports new since the last
+  // build, and then only the reports its change touches, into `cache`.
   const cache = new Map<string, Loaded>();
-  let listed: Listed[];
-  if (prev === null) {
-    listed = await load(store, edits, opts);
-    for (const r of listed as Loaded[]) cache.set(r.id, r);
-  } else listed = await listReports(store, edits);
-  const ids = listed.map((r) => r.id);
-  const current = new Set(ids);
-  const orderOf = new Map(listed.map((r) => [r.id, r.order]));
-  const inOrder = (list: Iterable<string>) => [...new Set(list)].filter((id) => current.has(id)).sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
-  const need = async (wanted: Iterable<string>): Promise<void> => {
-    for (const r of await load(store, edits, opts, inOrder(wanted).filter((id) => !cache.has(id)))) cache.set(r.id, r);
-  };
-  const docGroups = new Map((await store.getRows<string>(SETS.docGroup)).map((r) => [r.key, r.data]));
+  let roster: Roster;
   // Reports new since the last build (null: every report is read anyway), and whether one it covered is no longer current.
-  const added = prev === null ? null : listed.filter((r) => r.order > prev.lastOrder!).map((r) => r.id);
-  const anyGone = [...docGroups.keys()].some((id) => !current.has(id));
+  let added: string[] | null = null;
+  let anyGone = false;
+  if (prev === null) {
+    const all = await load(store, edits, opts);
+    for (const r of all) cache.set(r.id, r);
+    roster = Roster.of(store, all);
+  } else {
+    const fresh = await load(store, edits, opts, { after: prev.lastOrder! });
+    for (const r of fresh) cache.set(r.id, r);
+    added = fresh.map((r) => r.id);
+    // Only a new version makes a report no longer current; then, or after a curator's decision
+    // on sources, every report is listed and the groups made again.
+    anyGone = fresh.some((r) => r.version > 1);
+    roster = anyGone || backfilled > 0 || decidedDocs.length > 0 ? Roster.of(store, await listReports(store)) : new Roster(store);
+    roster.note(fresh);
+  }
+  const need = async (wanted: Iterable<string>): Promise<void> => {
+    const missing = [...new Set(wanted)].filter((id) => !cache.has(id));
+    for (const r of await load(store, edits, opts, { ids: missing })) cache.set(r.id, r);
+    roster.note(missing.flatMap((id) => cache.get(id) ?? []));
+  };
+  const byOrder = (list: Iterable<string>) => [...list].filter((id) => cache.has(id)).sort((a, b) => cache.get(a)!.order - cache.get(b)!.order);
 
   // The corpus's names, tallied: counted afresh on a first or full build, or when a report is no
   // longer current; else the stored tallies with the new reports added.
   let tallies: Tallies;
   if (prev === null) {
     tallies = Tallies.empty();
-    for (const r of listed as Loaded[]) tallies.add(r);
-  } else {
-    await need(added!);
-    if (backfilled > 0 || anyGone) tallies = await talliesOfAll(store);
-    else {
-      tallies = await Tallies.stored(store);
-      for (const id of added!) tallies.add(cache.get(id)!);
-    }
+    for (const r of cache.values()) tallies.add(r);
+  } else if (backfilled > 0 || anyGone) tallies = await talliesOfAll(store);
+  else {
+    tallies = await Tallies.stored(store);
+    for (const id of added!) tallies.add(cache.get(id)!);
   }
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
-  const { grouped, decidedDocs, stale, pairsOf } = await sourceScope(store, ids, docGroups, paired.pairs, prev, anyGone, orderOf);
-  const edited = await editedSince(store, listed);
+  const mode = prev === null ? 'first' : roster.complete ? 'regroup' : 'join';
+  const scope = await sourceScope(store, roster, paired.pairs, added ?? [], decisions, mode);
+  const { grouped, stale } = scope;
+  const edited = await editedSince(store, edits, roster);
 
-  const assigned = await assignEvents(store, ids, added, tallies.eventMentions(), async (list) => {
+  const assigned = await assignEvents(store, roster, added, tallies.eventMentions(), async (list) => {
     await need(list);
     return list.flatMap((id) => {
       const r = cache.get(id);
@@ -400,13 +394,12 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   // and those whose label the corpus gives changed. Only their reports are read.
   let touched = new Set<string>();
   let changed: Set<string> | null = null;
-  let regrouped: (GroupScope & { gone: ReadonlySet<string> }) | null = null;
+  const regrouped = scope.regrouped;
   let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
-  if (prev !== null) {
+  if (prev !== null && regrouped !== null) {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
-    regrouped = regroupedSince(docGroups, ids, grouped.groupOf);
     const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...decidedDocs, ...edited.docs]);
     changed = since.changed;
     await assigned.read(changed);
@@ -421,14 +414,15 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     const members = touched.size ? await store.getRows(SETS.eventDocs, { groups: [...touched] }) : [];
     await need([...changed, ...members.map((r) => r.tag!)]);
     if (!timelineScope.appendOnly) {
-      const inScope = inOrder(timelineScope.docs).map((id) => cache.get(id)!);
+      const inScope = byOrder(timelineScope.docs).map((id) => cache.get(id)!);
       await need(await timelineDocs(store, inScope, timelineScope.docs, opts));
     }
   }
-  const reports = inOrder(cache.keys()).map((id) => cache.get(id)!);
+  const reports = byOrder(cache.keys()).map((id) => cache.get(id)!);
+  const readIds = reports.map((r) => r.id);
   // A new pair changes nothing of its older report's other incidents: the passages that speak are those of the reports read.
-  const sources = sourceLookup(await pairsOf(reports.map((r) => r.id)), grouped.groupOf);
-  await assigned.read(cache.keys());
+  const sources = sourceLookup(await scope.pairsOf(readIds), await scope.groupsOf(readIds));
+  await assigned.read(readIds);
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
   const refsByDoc = new Map<string, CountRef[]>();
@@ -480,7 +474,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   const perEvent = eventRows(builds, [...touched], oldFigures);
   if (prev === null) for (const c of perEvent) c.clear = 'all';
 
-  const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, (doc) => orderOf.get(doc) ?? 0);
+  const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster);
   const exonyms = opts.exonyms as [string, string][] | undefined;
   // Entities are clustered from the tallies on every build, so curators' decisions hold for a full and an incremental one alike.
   const entities = clusterNames(tallies.entityNames(), { exonyms, decisions: await entityDecisions(store) });
@@ -490,20 +484,21 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
   const record = {
     builtAt: new Date().toISOString(),
-    documents: listed.length,
+    documents: roster.complete ? (await roster.all()).length : prev!.documents + added!.length,
     sources: { groups: grouped.groups, groupOf: grouped.groupOf, pairs: [], possible: grouped.possible },
     entities,
   };
   const extras = {
-    reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: listed.filter((r) => r.meta.published !== undefined).length,
-    lastOrder: listed.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
+    reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: timeline.publications,
+    lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
   };
+  await roster.current(grouped.possible.flatMap((p) => [p.a, p.b]));
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
   // A report no longer current is in no incident.
   if (regrouped !== null && regrouped.gone.size) dropStale.push({ set: SETS.eventDocs, clear: { tags: [...regrouped.gone] } });
-  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...tallies.changes(), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => orderOf.get(doc) ?? 0, regrouped)]);
+  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...tallies.changes(), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
-    sourceGroups: grouped.groups.length, rebuiltEvents: builds.length, events: await store.countRows(SETS.events),
+    sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: builds.length, events: await store.countRows(SETS.events),
   };
 }

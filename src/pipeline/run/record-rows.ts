@@ -91,9 +91,10 @@ export interface GroupScope {
 
 /**
  * The rows of what is rebuilt whole: the build's info, entity clusters, source groups (only the
- * groups and reports in `regrouped`, when given). `orderOf` gives a report's ingestion order.
+ * groups and reports in `regrouped`, when given), the pairs to review (only those added, and
+ * `possibleGone` dropped, when that is given). `orderOf` gives a report's ingestion order.
  */
-export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null): RowChange[] {
+export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null, possibleGone: readonly string[] | null = null): RowChange[] {
   const info: BuildInfo = { builtAt: record.builtAt, layout: RECORD_LAYOUT, documents: record.documents, ...extras };
   const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
@@ -106,7 +107,8 @@ export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' 
     [SETS.possible]: record.sources.possible.map((p) => ({ key: `${pad(orderOf(p.b))}\t${pad(orderOf(p.a))}`, group: p.a, tag: p.b, data: p })),
   };
   const clear = (set: (typeof WHOLE)[number]): RowChange['clear'] =>
-    regrouped === null ? 'replace' : set === SETS.groups ? { keys: [...regrouped.groups] } : set === SETS.docGroup ? { keys: [...regrouped.docs] } : 'replace';
+    set === SETS.possible && possibleGone !== null ? { keys: [...possibleGone] }
+      : regrouped === null ? 'replace' : set === SETS.groups ? { keys: [...regrouped.groups] } : set === SETS.docGroup ? { keys: [...regrouped.docs] } : 'replace';
   return WHOLE.map((set) => ({ set, clear: clear(set), rows: rows[set] }));
 }
 

@@ -50,6 +50,12 @@ export function rowCases(newStore: StoreFactory): void {
     for await (const d of store.allDerived([], { extraction: false })) listed.push(d);
     assert.deepEqual(listed.map((d) => d.id), [ids[0], ids[2], ids[3], v2!.id]);
     assert.ok(listed.every((d) => d.extraction.counts.length === 0 && Object.keys(d.parts).length === 0 && d.meta.title !== undefined));
+    assert.deepEqual(listed.map((d) => d.version), [1, 1, 1, 2], 'a new version says so');
+    // Only those stored after a position: what a build that read up to it has not seen.
+    const since = [];
+    for await (const d of store.allDerived(['facts'], { after: listed[1]!.order })) since.push(d);
+    assert.deepEqual(since.map((d) => [d.id, d.parts]), [[ids[3], { facts: [{ n: 3 }] }], [v2!.id, { facts: [{ n: 9 }] }]]);
+    assert.equal(since[0]!.extraction.counts.length, 2);
   }));
 
   it('finds earlier reports by shared band keys, the most recent first, capped per key, and forgets replaced keys', async () => withStore(newStore, async (store) => {
@@ -96,6 +102,9 @@ export function rowCases(newStore: StoreFactory): void {
     const [plain] = await store.addReports([numberedReport('plain', 1)]);
     await store.addReports([{ ...numberedReport('plain', 2), derived: derived([1, 2]) }]);
     assert.deepEqual(await store.underived(10), [plain!.id]);
+    const listed = [];
+    for await (const d of store.allDerived([], { extraction: false })) listed.push(d);
+    assert.deepEqual(await store.underived(10, listed[0]!.order), [], 'only those stored after the position');
     await store.putDerived(plain!.id, derived([3, 4]));
     assert.deepEqual(await store.underived(10), []);
     await assert.rejects(store.putDerived('nosuch', derived([1, 2])), { code: 'E_NOT_FOUND' });

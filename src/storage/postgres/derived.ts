@@ -71,7 +71,7 @@ async function assemble(db: Db, list: readonly DocRow[], names: readonly string[
   }
   return list.map((r) => {
     const doc = toStoredDocument(r);
-    return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: ex.get(r.seq) ?? { counts: [], dates: [] }, parts: parts.get(r.seq)! };
+    return { id: doc.id, order: r.seq, name: doc.name, version: doc.version, meta: doc.meta, extraction: ex.get(r.seq) ?? { counts: [], dates: [] }, parts: parts.get(r.seq)! };
   });
 }
 
@@ -104,12 +104,14 @@ export function prepareDerived(db: Db) {
       return new Map(ids.filter((id) => out.has(id)).map((id) => [id, out.get(id)!]));
     },
 
-    /** Current documents without a signature; two counts tell when there are none. */
-    async underived(limit: number): Promise<string[]> {
-      const [gap] = await db.read<{ n: number }>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures) AS n');
-      if (!(gap!.n > 0)) return [];
-      const rows = await db.read<{ id: string }>(`SELECT d.id ${FROM_DOCS} WHERE ${NOT_SUPERSEDED}
-        AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT $1`, [limit]);
+    /** Current documents without a signature (after a position, when given); two counts tell when there are none. */
+    async underived(limit: number, after = 0): Promise<string[]> {
+      if (after === 0) {
+        const [gap] = await db.read<{ n: number }>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures) AS n');
+        if (!(gap!.n > 0)) return [];
+      }
+      const rows = await db.read<{ id: string }>(`SELECT d.id ${FROM_DOCS} WHERE d.seq > $2 AND ${NOT_SUPERSEDED}
+        AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT $1`, [limit, after]);
       return rows.map((r) => r.id);
     },
 

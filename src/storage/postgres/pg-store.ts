@@ -183,7 +183,7 @@ export class PostgresStore implements Store {
       }
       return;
     }
-    let after = 0;
+    let after = query.after ?? 0;
     for (;;) {
       this.assertOpen();
       const page = await this.derived.page(after, DERIVED_PAGE, parts, extraction);
@@ -198,9 +198,9 @@ export class PostgresStore implements Store {
     return ids.length ? this.derived.parts(ids, parts) : new Map();
   }
 
-  async underived(limit: number): Promise<string[]> {
+  async underived(limit: number, after = 0): Promise<string[]> {
     this.assertOpen();
-    return this.derived.underived(limit);
+    return this.derived.underived(limit, after);
   }
 
   async unpaired(limit: number): Promise<string[]> {

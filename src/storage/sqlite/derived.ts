@@ -59,12 +59,12 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     return list.map((r) => {
       const doc = toStoredDocument(r);
       const x = bySeq.get(r.seq)!;
-      return { id: doc.id, order: r.seq, name: doc.name, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
+      return { id: doc.id, order: r.seq, name: doc.name, version: doc.version, meta: doc.meta, extraction: { counts: x.counts, dates: x.dates }, parts: x.parts };
     });
   };
   const counted = db.prepare<[], number>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures)').pluck();
-  const underived = db.prepare<[number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
-    WHERE ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
+  const underived = db.prepare<[number, number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
+    WHERE d.seq > ? AND ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
   const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
   const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
   const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
@@ -171,8 +171,9 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       }
       return out;
     },
-    // Every document with a signature (the usual case) is told by two counts, not a scan of every document.
-    underived: (limit: number): string[] => (counted.get()! > 0 ? underived.all(limit) : []),
+    // Every document with a signature (the usual case) is told by two counts, not a scan of every
+    // document; after a position, by the documents stored since only.
+    underived: (limit: number, after: number): string[] => (after > 0 || counted.get()! > 0 ? underived.all(after, limit) : []),
     unpaired: (limit: number): string[] => unpaired.all(limit),
     candidates(id: string, perBucket: number, max: number): SourceCandidate[] {
       const row = sigOf.get(id);

@@ -212,7 +212,7 @@ export class SqliteStore implements Store {
       }
       return;
     }
-    let after = 0;
+    let after = query.after ?? 0;
     for (;;) {
       const page = await this.read(() => this.derived.page(after, DERIVED_PAGE, parts, extraction));
       yield* page.items;
@@ -227,8 +227,8 @@ export class SqliteStore implements Store {
   }
 
   /** Current documents without derived data. */
-  async underived(limit: number): Promise<string[]> {
-    return this.read(() => this.derived.underived(limit));
+  async underived(limit: number, after = 0): Promise<string[]> {
+    return this.read(() => this.derived.underived(limit, after));
   }
 
   /** Documents not yet compared with earlier ones. */
