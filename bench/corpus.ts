@@ -3,18 +3,26 @@ import { mkdirSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from './sentences.js';
 
-// Hundreds of places, as an archive of many incidents has: two or three syllables each.
-const SYLLABLES = ['var', 'kes', 'rin', 'ar', 'del', 'tol', 'mar', 'osk', 'bren', 'no', 'lid', 'ova', 'sorn', 'pel', 'lan', 'gren', 'vale', 'hat', 'hor', 'quil', 'renst', 'os', 'tra', 'velm', 'dor', 'vik', 'zal', 'mek', 'tu', 'ran', 'bel', 'kor'];
-const PLACES = (() => {
-  const r = rng(7);
-  const out = new Set<string>();
-  while (out.size < 400) {
-    const n = 2 + Math.floor(r() * 2);
-    const name = Array.from({ length: n }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]!).join('');
-    out.add(name[0]!.toUpperCase() + name.slice(1));
-  }
-  return [...out];
-})();
+// Places, as an archive of many incidents has them: three syllables each, from enough sounds
+// that two places seldom differ by a typo's two letters (the alias rules would join them).
+const ONSETS = ['b', 'd', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'sh', 'kh', 'h', 'j', 'f'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ya', 'ai', 'ou'];
+const CODAS = ['', '', 'n', 'r', 'l', 'k', 's', 'm', 'sh', 'th'];
+/** The i-th place of the archive (the same name for the same i, in every run). */
+function placeName(i: number): string {
+  const r = rng(7_000_003 + i * 7919);
+  const pick = (list: readonly string[]) => list[Math.floor(r() * list.length)]!;
+  const name = Array.from({ length: 3 }, () => pick(ONSETS) + pick(VOWELS) + pick(CODAS)).join('');
+  return name[0]!.toUpperCase() + name.slice(1);
+}
+// As a monitoring archive grows, so do its incidents: every 1,000 reports bring 25 new places
+// into the news, reported on for a while (three such stretches) and now and then again later;
+// and a few places (the conflict's main sites) are reported on throughout.
+const WINDOW = 1000;
+const NEW_PLACES = 25;
+const MAJORS = 12;
+const placeAt = (i: number) => placeName(MAJORS + i);
+
 const SOURCES = ['the health ministry', 'police', 'the Red Crescent', 'local officials', 'a monitoring group', 'the UN office', 'witnesses', 'the district governor', 'hospital staff', 'the civil defence',
   'the interior ministry', 'a local council member', 'the regional prosecutor', 'rescue workers', 'a relief agency', 'the mayor', 'an army spokesman', 'a rights group', 'medical sources', 'the coroner'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -85,11 +93,17 @@ export function syntheticReport(seed: number, length: ReportLength = 'short'): s
     return `Report ${seed}, with wire copy\n\n${lead} ${own}`;
   }
   const r = rng(seed);
-  // A report is about one place, with others named around it.
-  const main = PLACES[Math.floor(r() * PLACES.length)]!;
+  // A report is about one place: one of the main sites, one in the news now, or an earlier one;
+  // most of its sentences speak of it, some of other places in the news, a few of any known so far.
+  const window = Math.floor(seed / WINDOW);
+  const known = (window + 1) * NEW_PLACES;
+  const pick = r();
+  const main = pick < 0.05 ? placeName(Math.floor(r() * MAJORS))
+    : pick < 0.85 ? placeAt(Math.max(0, window - Math.floor(r() * 3)) * NEW_PLACES + Math.floor(r() * NEW_PLACES))
+      : placeAt(Math.floor(r() * known));
   const p: Pick = {
     n: (max) => (Math.floor(r() * max) + 2).toLocaleString('en-US'),
-    place: () => (r() < 0.7 ? main : PLACES[Math.floor(r() * PLACES.length)]!),
+    place: () => (r() < 0.85 ? main : r() < 0.6 ? placeAt(Math.max(0, window - Math.floor(r() * 3)) * NEW_PLACES + Math.floor(r() * NEW_PLACES)) : r() < 0.3 ? placeName(Math.floor(r() * MAJORS)) : placeAt(Math.floor(r() * known))),
     source: () => SOURCES[Math.floor(r() * SOURCES.length)]!,
     date: () => `${1 + Math.floor(r() * 28)} ${MONTHS[Math.floor(r() * 12)]} ${1990 + Math.floor(r() * 35)}`,
     w: (k) => W[k][Math.floor(r() * W[k].length)]!,
@@ -102,13 +116,12 @@ export function syntheticReport(seed: number, length: ReportLength = 'short'): s
   };
   const paragraphs = length === 'short' ? 1 : 4 + Math.floor(r() * 8);
   const body = Array.from({ length: paragraphs }, paragraph).join('\n\n');
-  // The title's place is drawn after the body, as it always was: the short corpus stays the same text.
   return `Report ${seed}: events in ${p.place()}\n\n${body}\n`;
 }
 
 /** Writes reports 0..n-1 into `dir` (reusing a complete earlier run); returns the folder. */
 export function writeCorpus(dir: string, n: number, length: ReportLength = 'short'): string {
-  const done = join(dir, '..', `.v4-${length}-${n}`);
+  const done = join(dir, '..', `.v6-${length}-${n}`);
   if (existsSync(dir) && readdirSync(dir).length === n && existsSync(done)) return dir;
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) writeFileSync(join(dir, `report-${String(i).padStart(6, '0')}.txt`), syntheticReport(i + 1, length));

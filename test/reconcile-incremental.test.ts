@@ -10,6 +10,9 @@ import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import { tempDir } from './helpers/cli.js';
 import { shuffled } from './helpers/rng.js';
 import { rowsSnapshot } from '../src/pipeline/run/rows-snapshot.case.js';
+import { SETS } from '../src/pipeline/run/record.js';
+import type { SourcePair } from '../src/pipeline/3-reconcile/types.js';
+import { SOURCE_DECISIONS_SET } from '../src/pipeline/run/source-decisions.js';
 
 const examples = join(import.meta.dirname, '..', 'examples');
 
@@ -88,3 +91,37 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
     }
   });
 }
+
+test('a first or full build taken in stretches of a few reports gives the rows one build of every report gives, curators\' source decisions included', async () => {
+  const store = await openSqliteStore(join(tempDir(), 'steps.db'));
+  try {
+    // A report and its new version first (the old one no longer current), then the rest.
+    const copies = tempDir('cc-steps-');
+    const path = join(copies, 'revised.txt');
+    writeFileSync(path, `${readFileSync(corpus[0]!, 'utf8')}\nUpdated: 12 people were injured, officials said.\n`);
+    await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+    writeFileSync(path, `${readFileSync(corpus[0]!, 'utf8')}\nUpdated: 14 people were injured, officials said.\n`);
+    await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+    for (const f of shuffled(corpus, 9)) await ingestPaths(store, [f], { workers: 0, maxSize: 1 << 20 });
+    await reconcileReviewed(store);
+    // A curator's decisions, made before the full build, on pairs it finds only in a later stretch
+    // (neither the first nor the last): the most shared one is independent, the least shared the same source.
+    const order = new Map<string, number>();
+    for await (const d of store.allDerived([], { extraction: false })) order.set(d.id, order.size);
+    const pairs = (await store.getRows<SourcePair>(SETS.pairs)).map((r) => r.data)
+      .filter((p) => order.get(p.b)! >= 4 && order.get(p.b)! < order.size - 4)
+      .sort((x, y) => Math.max(y.containmentA, y.containmentB) - Math.max(x.containmentA, x.containmentB));
+    assert.ok(pairs.length >= 2, 'the corpus has pairs to decide on');
+    const decide = (p: SourcePair, decision: 'same' | 'independent') => ({ key: `${p.a}\t${p.b}`, data: { a: p.a, b: p.b, decision, by: 'tester', at: '2026-01-01T00:00:00.000Z', reason: 'test' } });
+    await store.putRows([{ set: SOURCE_DECISIONS_SET, rows: [decide(pairs[0]!, 'independent'), decide(pairs.at(-1)!, 'same')] }]);
+    const one = await reconcileReviewed(store, { full: true });
+    const whole = await rowsSnapshot(store);
+    const steps: number[] = [];
+    const stepped = await reconcileReviewed(store, { full: true, step: 4, onStep: (done) => steps.push(done) });
+    assert.ok(steps.length > 3 && steps.at(-1) === one.documents, `built in stretches: ${steps.join(', ')}`);
+    assert.deepEqual(stepped, { ...one, builtAt: stepped.builtAt });
+    assert.deepEqual(await rowsSnapshot(store), whole);
+  } finally {
+    await store.close();
+  }
+});

@@ -21,3 +21,9 @@ export function progressBar(enabled: boolean): { update: (p: IngestProgress) => 
     stop() { if (begun) bar.stop(); },
   };
 }
+
+/** An `onStep` callback for a first or full build taken in stretches: one line on a terminal, rewritten; nothing when piped or asked for JSON. */
+export function stepLine(enabled: boolean): ((done: number, total: number) => void) | undefined {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  return (done, total) => { process.stderr.write(`\r reconciled ${done}/${total} reports${done >= total ? '\n' : ''}`); };
+}

@@ -215,8 +215,8 @@ export interface Store {
   getParts(ids: readonly string[], parts: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
   /** Current documents stored without derived parts, in ingestion order (reports stored before they existed); only those after ingestion order `after` when given. */
   underived(limit: number, after?: number): Promise<string[]>;
-  /** Documents whose signature has not been compared with earlier ones yet, in ingestion order. */
-  unpaired(limit: number): Promise<string[]>;
+  /** Documents whose signature has not been compared with earlier ones yet, in ingestion order (those at or before ingestion order `upTo`, when given). */
+  unpaired(limit: number, upTo?: number): Promise<string[]>;
   /**
    * Earlier documents sharing LSH buckets with `id` (the `perBucket` most recent of each bucket):
    * the `max` sharing the most (the most recent on ties), oldest first, with their signatures.

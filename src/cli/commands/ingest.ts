@@ -5,7 +5,7 @@ import { ingestPaths } from '../../pipeline/run/ingest.js';
 import { ingestUrls, isAddress } from '../../pipeline/run/ingest-bytes.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import { shownDatabase } from '../../storage/db-url.js';
-import { progressBar } from '../progress.js';
+import { progressBar, stepLine } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { oneLine } from '../terminal.js';
 import { requireDbFolder } from '../options.js';
@@ -43,7 +43,8 @@ export function register(program: Command, ctx: CliContext): void {
         await ingestUrls(store, urls, s, { allowPrivate: opts.allowPrivate, maxSize: app.config.maxSize, maxText: app.config.maxText, maxSeconds: app.config.maxSeconds });
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
-        const record = s.ingested > 0 ? await reconcileReviewed(store) : null;
+        const onStep = stepLine(!opts.json);
+        const record = s.ingested > 0 ? await reconcileReviewed(store, onStep ? { onStep } : {}) : null;
         const reconciled = record && { figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
           ctx.out(JSON.stringify({ db: shownDatabase(app.config.dbPath), ...s, reconciled }, null, 2));

@@ -4,6 +4,7 @@ import { createApp } from '../../app.js';
 import { reconcileReviewed } from '../../review/reconcile.js';
 import type { CliContext } from '../context.js';
 import { requireDatabase } from '../database.js';
+import { stepLine } from '../progress.js';
 
 /** Registers the command. */
 export function register(program: Command, ctx: CliContext): void {
@@ -19,7 +20,8 @@ export function register(program: Command, ctx: CliContext): void {
       const store = await app.openStore();
       try {
         const started = performance.now();
-        const record = await reconcileReviewed(store, { full: opts.full === true });
+        const onStep = stepLine(!opts.json);
+        const record = await reconcileReviewed(store, { full: opts.full === true, ...(onStep ? { onStep } : {}) });
         const result = { documents: record.documents, figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         ctx.out(opts.json ? JSON.stringify(result) : `reconciled ${result.documents} reports: ${result.figures} figures, ${result.sourceGroups} independent sources (${result.seconds.toFixed(1)} s)`);
       } finally {

@@ -16,6 +16,7 @@ import { entityDecisions } from './entity-decisions.js';
 import { allMetaEdits, applyMetaEdit, editedSince, redated, type MetaEdit } from './meta-edits.js';
 import type { DerivedQuery, StoredDerived } from '../../storage/store.js';
 import { Roster } from './roster.js';
+import { upTo } from './horizon.js';
 import { sourceDecisions } from './source-decisions.js';
 import { Tallies, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
@@ -40,7 +41,18 @@ export interface ReconcileOptions {
   reviews?: number;
   /** Compare every report and assign every count again, from the stored rows (`reconcile --full`). */
   full?: boolean;
+  /**
+   * Reports a first or full build takes at a time (default FIRST_STEP): it builds the first
+   * stretch, then adds each next one as a later build would, so its memory is that of one
+   * stretch and the incidents it touches. The rows are those one build of everything gives.
+   */
+  step?: number;
+  /** Told after each stretch of a first or full build: reports built so far, of how many. */
+  onStep?: (done: number, total: number) => void;
 }
+
+/** Reports a first or full build takes at a time. */
+export const FIRST_STEP = 10_000;
 
 /** One current report as reconciliation holds it: no text. */
 interface Loaded {
@@ -323,6 +335,30 @@ async function changedReports(store: Store, fromReview: number, regrouped: Group
  * or applies reviews lists no report it does not touch (see Roster).
  */
 export async function reconcile(store: Store, opts: ReconcileOptions = {}): Promise<ReconcileSummary> {
+  const stored = opts.full ? null : await buildInfo(store);
+  if (stored !== null && stored.layout === RECORD_LAYOUT && stored.lastOrder !== undefined) return reconcileStep(store, opts);
+  // A first or full build: in stretches of `step` reports, each a later build of the one before.
+  const step = Math.max(1, opts.step ?? FIRST_STEP);
+  const ends: number[] = [];
+  let n = 0;
+  let last = 0;
+  for await (const x of store.allDerived([], { extraction: false })) {
+    last = x.order;
+    if (++n % step === 0) ends.push(x.order);
+  }
+  if (ends.at(-1) !== last) ends.push(last);
+  let summary: ReconcileSummary | undefined;
+  for (const [i, end] of ends.entries()) {
+    // The last stretch sees the whole store, reports stored meanwhile too.
+    summary = await reconcileStep(i === ends.length - 1 ? store : upTo(store, end), i === 0 ? opts : { ...opts, full: false });
+    opts.onStep?.(Math.min(n, (i + 1) * step), n);
+  }
+  // Every event was built, in one stretch or another.
+  return ends.length > 1 ? { ...summary!, rebuiltEvents: summary!.events } : summary!;
+}
+
+/** One build: a first or full one of every report the store holds, or a later one of what changed. */
+async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<ReconcileSummary> {
   const stored0 = opts.full ? null : await buildInfo(store);
   // A record of another layout is rebuilt whole, its counts assigned again.
   const prev = stored0 !== null && stored0.layout === RECORD_LAYOUT && stored0.lastOrder !== undefined ? stored0 : null;

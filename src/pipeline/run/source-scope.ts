@@ -54,7 +54,7 @@ export async function sourceScope(store: Store, roster: Roster, found: readonly 
   const stale = found.filter((p) => !live.has(p.a) || !live.has(p.b)).map((p) => `${p.a}\t${p.b}`);
   const speaks = (p: SourcePair) => roster.has(p.a) && roster.has(p.b) && decisions.get(decisionKey(p.a, p.b))?.decision !== 'independent';
   if (mode !== 'join') return whole(store, roster, decisions, speaks, mode === 'first');
-  const grouped = await joined(store, roster, added, found.filter((p) => live.has(p.a) && live.has(p.b)));
+  const grouped = await joined(store, roster, added, found.filter((p) => live.has(p.a) && live.has(p.b)), decisions);
   return {
     ...grouped,
     stale,
@@ -105,7 +105,7 @@ function regroupedSince(before: ReadonlyMap<string, string>, ids: readonly strin
  * reports are in different groups. Reads the groups of the pairs' reports and the members of
  * the groups that change, nothing else.
  */
-async function joined(store: Store, roster: Roster, added: readonly string[], pairs: readonly SourcePair[]): Promise<Pick<SourceScope, 'grouped' | 'regrouped' | 'groupsOf' | 'possibleGone'>> {
+async function joined(store: Store, roster: Roster, added: readonly string[], pairs: readonly SourcePair[], decisions: ReadonlyMap<string, SourceDecision>): Promise<Pick<SourceScope, 'grouped' | 'regrouped' | 'groupsOf' | 'possibleGone'>> {
   const thresholds = resolveThresholds();
   const fresh = new Set(added);
   const storedGroup = await byKeys<string>(store, SETS.docGroup, [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter((d) => !fresh.has(d)));
@@ -120,7 +120,11 @@ async function joined(store: Store, roster: Roster, added: readonly string[], pa
   const groupOfDoc = (id: string) => find(storedGroup.get(id) ?? id);
   const review: SourcePair[] = [];
   for (const p of pairs) {
-    const judgement = judgePair(p, thresholds);
+    // A decision on a pair found only now (made before the pair was, as a full rebuild finds it
+    // again) holds as when every pair is grouped: the same joins, independent does not.
+    const decided = decisions.get(decisionKey(p.a, p.b))?.decision;
+    if (decided === 'independent') continue;
+    const judgement = decided === 'same' ? 'same' : judgePair(p, thresholds);
     if (judgement === 'possibly-same') review.push(p);
     if (judgement !== 'same') continue;
     const x = groupOfDoc(p.a);

@@ -72,6 +72,9 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual(await store.sourceCandidates(ids[0]!, 10, 10), [], 'only earlier reports');
     await store.markPaired([ids[0]!, ids[1]!], [{ set: 'pairs', rows: [{ key: 'x', group: ids[0]!, data: { a: 1 } }] }]);
     assert.deepEqual(await store.unpaired(10), ids.slice(2));
+    const orders = new Map<string, number>();
+    for await (const d of store.allDerived([], { extraction: false })) orders.set(d.id, d.order);
+    assert.deepEqual(await store.unpaired(10, orders.get(ids[3]!)), ids.slice(2, 4), 'only up to a position');
     await store.putDerived(ids[3]!, derived([5, 5]));
     assert.deepEqual((await store.sourceCandidates(ids[4]!, 10, 10)).map((c) => c.id), [ids[0]!, ids[1]!, ids[2]!]);
     await store.resetSources([{ set: 'pairs', clear: 'all' }]);

@@ -115,8 +115,8 @@ export function prepareDerived(db: Db) {
       return rows.map((r) => r.id);
     },
 
-    async unpaired(limit: number): Promise<string[]> {
-      const rows = await db.read<{ id: string }>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE NOT s.paired ORDER BY s.doc_seq LIMIT $1', [limit]);
+    async unpaired(limit: number, upTo: number): Promise<string[]> {
+      const rows = await db.read<{ id: string }>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE NOT s.paired AND s.doc_seq <= $2 ORDER BY s.doc_seq LIMIT $1', [limit, upTo]);
       return rows.map((r) => r.id);
     },
 

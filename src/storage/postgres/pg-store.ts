@@ -203,9 +203,9 @@ export class PostgresStore implements Store {
     return this.derived.underived(limit, after);
   }
 
-  async unpaired(limit: number): Promise<string[]> {
+  async unpaired(limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<string[]> {
     this.assertOpen();
-    return this.derived.unpaired(limit);
+    return this.derived.unpaired(limit, upTo);
   }
 
   async sourceCandidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]> {

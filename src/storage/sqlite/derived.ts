@@ -65,7 +65,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   const counted = db.prepare<[], number>('SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM signatures)').pluck();
   const underived = db.prepare<[number, number], string>(`SELECT d.id FROM documents d JOIN versions v ON v.doc_seq = d.seq
     WHERE d.seq > ? AND ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
-  const unpaired = db.prepare<[number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 ORDER BY s.doc_seq LIMIT ?').pluck();
+  const unpaired = db.prepare<[number, number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 AND s.doc_seq <= ? ORDER BY s.doc_seq LIMIT ?').pluck();
   const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
   const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
   // For a report with many keys (a long one), one join over a temporary table of its keys.
@@ -174,7 +174,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     // Every document with a signature (the usual case) is told by two counts, not a scan of every
     // document; after a position, by the documents stored since only.
     underived: (limit: number, after: number): string[] => (after > 0 || counted.get()! > 0 ? underived.all(after, limit) : []),
-    unpaired: (limit: number): string[] => unpaired.all(limit),
+    unpaired: (limit: number, upTo: number): string[] => unpaired.all(upTo, limit),
     candidates(id: string, perBucket: number, max: number): SourceCandidate[] {
       const row = sigOf.get(id);
       if (row === undefined) return [];

@@ -232,8 +232,8 @@ export class SqliteStore implements Store {
   }
 
   /** Documents not yet compared with earlier ones. */
-  async unpaired(limit: number): Promise<string[]> {
-    return this.read(() => this.derived.unpaired(limit));
+  async unpaired(limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+    return this.read(() => this.derived.unpaired(limit, upTo));
   }
 
   /** Earlier documents sharing buckets with `id`, with their signatures. */

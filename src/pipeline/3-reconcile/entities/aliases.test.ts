@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalMap, clusterNames, foldName } from './aliases.js';
+import { canonicalMap, clusterNames, foldName, nearPairs } from './aliases.js';
 import { damerauLevenshtein } from './distance.js';
 
 test('folding makes x, kh and h one sound and plain letters of Turkic ones', () => {
@@ -58,4 +58,21 @@ test('clusters are ordered by mentions then first appearance, so swapping two na
 test('the canonical map resolves every spelling', () => {
   const map = canonicalMap(clusterNames(['Khojavar', 'Xocavar', 'Khojavar']));
   assert.equal(map.get('Xocavar'), 'Khojavar');
+});
+
+test('the deletion index finds every pair of names within two edits that comparing every pair finds, in the same order', () => {
+  // Names with typos among them: swaps, dropped and doubled letters, substitutions, accents folded away.
+  let seed = 11;
+  const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const letters = 'abdeiklmnorstuvz';
+  const base = Array.from({ length: 300 }, () => Array.from({ length: 6 + Math.floor(r() * 6) }, () => letters[Math.floor(r() * letters.length)]).join(''));
+  const keys = [...new Set(base.flatMap((b) => {
+    const i = Math.floor(r() * (b.length - 1));
+    return r() < 0.5 ? [b] : [b, b.slice(0, i) + b[i + 1] + b[i] + b.slice(i + 2), b.slice(0, i) + b.slice(i + 1), `${b}${b.at(-1)}`];
+  }))];
+  const brute: Array<[number, number]> = [];
+  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) if (damerauLevenshtein(keys[i]!, keys[j]!, 2) <= 2) brute.push([i, j]);
+  const indexed = nearPairs(keys, 2).filter(([i, j]) => damerauLevenshtein(keys[i]!, keys[j]!, 2) <= 2);
+  assert.ok(brute.length > 100, `typo pairs to find: ${brute.length}`);
+  assert.deepEqual(indexed, brute);
 });

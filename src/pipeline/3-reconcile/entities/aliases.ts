@@ -75,16 +75,59 @@ function typoLinks(reps: Map<string, Spelling>, o: Required<Omit<AliasOptions, '
   }
   const links: AliasLink[] = [];
   for (const keys of blocks.values()) {
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
-        if (d <= o.maxDistance) {
-          links.push({ a: reps.get(keys[i]!)!.name, b: reps.get(keys[j]!)!.name, why: 'edit distance', distance: d });
-        }
+    const link = (i: number, j: number) => {
+      const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
+      if (d <= o.maxDistance) links.push({ a: reps.get(keys[i]!)!.name, b: reps.get(keys[j]!)!.name, why: 'edit distance', distance: d });
+    };
+    if (keys.length <= INDEX_FROM || o.maxDistance > 2) {
+      for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) link(i, j);
+    } else for (const [i, j] of nearPairs(keys, o.maxDistance)) link(i, j);
+  }
+  return links;
+}
+
+/** Names in one block from which the deletion index beats comparing every pair. */
+const INDEX_FROM = 200;
+
+/** The strings left by deleting up to `k` letters (UTF-16 units) of `s`, `s` itself included. */
+function deletions(s: string, k: number): Set<string> {
+  const out = new Set<string>([s]);
+  let level = [s];
+  for (let d = 0; d < k; d++) {
+    const next: string[] = [];
+    for (const x of level) for (let i = 0; i < x.length; i++) { const y = x.slice(0, i) + x.slice(i + 1); if (!out.has(y)) { out.add(y); next.push(y); } }
+    level = next;
+  }
+  return out;
+}
+
+/**
+ * Pairs (i < j, in the order comparing every pair meets them) of keys that may lie within
+ * `max` edits: two strings within `max` inserts, deletes, substitutions or swaps of
+ * neighbours each leave a common string after at most `max` deletions, so only keys sharing
+ * one of those strings are compared (a deletion index, as spelling correctors keep one).
+ */
+export function nearPairs(keys: readonly string[], max: number): Array<[number, number]> {
+  const index = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    for (const v of deletions(key, max)) {
+      const list = index.get(v);
+      if (list === undefined) index.set(v, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  const n = keys.length;
+  for (const list of index.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const id = list[x]! * n + list[y]!;
+        if (!seen.has(id)) { seen.add(id); pairs.push([list[x]!, list[y]!]); }
       }
     }
   }
-  return links;
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /** Most mentioned first, then first seen: the order never depends on what the names are. */
@@ -127,14 +170,24 @@ export function clusterNames(names: ReadonlyArray<string | NameCount>, options: 
     else members.push(s);
   }
   links.push(...applyNameDecisions(clusters, o.decisions ?? []));
-  const out = [...clusters.values()].map((members) => {
+  // Each link to the cluster holding both its names, in the order made (one pass, not one per cluster).
+  const clusterOf = new Map<string, number>();
+  [...clusters.values()].forEach((members, i) => { for (const m of members) clusterOf.set(m.name, i); });
+  const linksOf = new Map<number, AliasLink[]>();
+  for (const l of links) {
+    const c = clusterOf.get(l.a);
+    if (c === undefined || c !== clusterOf.get(l.b)) continue;
+    const list = linksOf.get(c);
+    if (list === undefined) linksOf.set(c, [l]);
+    else list.push(l);
+  }
+  const out = [...clusters.values()].map((members, i) => {
     const sorted = [...members].sort(byWeight);
-    const inCluster = new Set(sorted.map((m) => m.name));
     return {
       canonical: sorted[0]!.name,
       aliases: sorted.slice(1).map((m) => m.name),
       names: sorted.map((m) => ({ name: m.name, count: m.count })),
-      links: links.filter((l) => inCluster.has(l.a) && inCluster.has(l.b)),
+      links: linksOf.get(i) ?? [],
       weight: sorted.reduce((n, m) => n + m.count, 0),
       first: Math.min(...sorted.map((m) => m.first)),
     };
