@@ -57,18 +57,19 @@ export function keyWords(text: string): string[] {
 function changedWords(before: StoredContext, after: StoredContext): Set<string> | null {
   if (JSON.stringify([before.def, before.defNames, before.exonyms]) !== JSON.stringify([after.def, after.defNames, after.exonyms])) return null;
   const keys = new Set<string>();
-  const diff = (a: Array<[string, string]>, b: Array<[string, string]>, targets: boolean) => {
+  const diff = (a: Array<[string, string]>, b: Array<[string, string]>) => {
     const ma = new Map(a);
     const mb = new Map(b);
-    for (const [k, v] of ma) if (mb.get(k) !== v) { keys.add(k); if (targets) { keys.add(v); const w = mb.get(k); if (w) keys.add(w); } }
-    for (const [k, v] of mb) if (ma.get(k) !== v) { keys.add(k); if (targets) keys.add(v); }
+    for (const [k, v] of ma) if (mb.get(k) !== v) keys.add(k);
+    for (const [k, v] of mb) if (ma.get(k) !== v) keys.add(k);
   };
   // A spelling joined to a place, or moved to another, changes the reports that write it: those
   // writing the place's other spellings keep their key (when the place's own name changes, every
   // spelling's mapping does). What a key now stands for (its label, its being known) is told by
-  // the labels and the known events, whose every spelling is then read again.
-  diff(before.canonical, after.canonical, false);
-  diff(before.labels, after.labels, true);
+  // the labels and the known events, whose every spelling is then read again. (A label is words
+  // of prose, "strike on Dorvik", not a key: its words are not looked up.)
+  diff(before.canonical, after.canonical);
+  diff(before.labels, after.labels);
   const known = (l: EventName[]) => new Map(l.map((e) => [e.key, JSON.stringify(e)]));
   const kb = known(before.known);
   const ka = known(after.known);
