@@ -27,8 +27,17 @@ export async function benchRecord(ns: readonly number[], outDir: string): Promis
       await ingestPaths(store, files.slice(0, n), { workers: 1, maxSize: 1 << 20, batchSize: 256 });
       const ingestS = seconds(t0);
       t0 = performance.now();
-      await reconcileReviewed(store);
+      // Each stretch of the first build should cost the same, however much came before it.
+      const stretches: number[] = [];
+      let tStep = performance.now();
+      await reconcileReviewed(store, {
+        onStep: () => {
+          stretches.push(seconds(tStep));
+          tStep = performance.now();
+        },
+      });
       const firstS = seconds(t0);
+      const peakMB = process.resourceUsage().maxRSS / 1024;
       t0 = performance.now();
       await ingestPaths(store, files.slice(n), { workers: 0, maxSize: 1 << 20 });
       await reconcileReviewed(store);
@@ -50,7 +59,11 @@ export async function benchRecord(ns: readonly number[], outDir: string): Promis
       await app.close();
       await store.close();
       const kb = statSync(db).size / 1024 / (n + 10);
-      console.log(`record N=${n}: ingest ${ingestS.toFixed(1)} s + first reconcile ${firstS.toFixed(1)} s; add 10 reports ${add10.toFixed(2)} s (${(add10 / firstS).toFixed(3)}× the first reconcile); one review ${(review * 1000).toFixed(0)} ms; server start to first figures ${(start * 1000).toFixed(0)} ms (status ${r.statusCode}, +${rssMB.toFixed(0)} MB); db ${kb.toFixed(1)} KB/report`);
+      console.log(`record N=${n}: ingest ${ingestS.toFixed(1)} s + first reconcile ${firstS.toFixed(1)} s; add 10 reports ${add10.toFixed(2)} s (${(add10 / firstS).toFixed(3)}× the first reconcile); one review ${(review * 1000).toFixed(0)} ms; server start to first figures ${(start * 1000).toFixed(0)} ms (status ${r.statusCode}, +${rssMB.toFixed(0)} MB); db ${kb.toFixed(1)} KB/report; peak RSS ${peakMB.toFixed(0)} MB`);
+      if (stretches.length > 1) {
+        const per = stretches.map((s) => s.toFixed(1)).join(', ');
+        console.log(`record N=${n}: first build's stretches ${per} s (last / first ${(stretches.at(-1)! / stretches[0]!).toFixed(2)}×)`);
+      }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -25,7 +25,7 @@ import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { buildInfo, eventRows, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
+import { buildInfo, eventRows, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { EventBuild } from './record-rows.js';
 
@@ -49,6 +49,10 @@ export interface ReconcileOptions {
   step?: number;
   /** Told after each stretch of a first or full build: reports built so far, of how many. */
   onStep?: (done: number, total: number) => void;
+  /** Reports an incident build reads at a time (default EVENT_BATCH_REPORTS; an incident of more is read alone). */
+  eventBatch?: number;
+  /** Only note the incidents this build touches as owed (a stretch of a first build but the last: see `reconcile`). */
+  deferEvents?: boolean;
 }
 
 /** Reports a first or full build takes at a time. */
@@ -350,11 +354,90 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
   let summary: ReconcileSummary | undefined;
   for (const [i, end] of ends.entries()) {
     // The last stretch sees the whole store, reports stored meanwhile too.
-    summary = await reconcileStep(i === ends.length - 1 ? store : upTo(store, end), i === 0 ? opts : { ...opts, full: false });
+    summary = await reconcileStep(i === ends.length - 1 ? store : upTo(store, end), { ...opts, full: i === 0 && opts.full, deferEvents: opts.deferEvents === true || i < ends.length - 1 });
     opts.onStep?.(Math.min(n, (i + 1) * step), n);
   }
   // Every event was built, in one stretch or another.
   return ends.length > 1 ? { ...summary!, rebuiltEvents: summary!.events } : summary!;
+}
+
+/** Reports an incident build reads at a time (an incident of more is read alone): its memory is theirs. */
+export const EVENT_BATCH_REPORTS = 5_000;
+
+/** Events in batches whose reports (as `membersOf` tells them) number about `limit` or fewer. */
+async function eventBatches(events: readonly string[], limit: number, membersOf: (events: string[]) => Promise<Map<string, Set<string>>>): Promise<Array<{ events: string[]; members: Set<string> }>> {
+  const out: Array<{ events: string[]; members: Set<string> }> = [];
+  let cur = { events: [] as string[], members: new Set<string>() };
+  for (let i = 0; i < events.length; i += 200) {
+    for (const [event, docs] of await membersOf(events.slice(i, i + 200))) {
+      if (cur.events.length > 0 && cur.members.size + docs.size > limit) { out.push(cur); cur = { events: [], members: new Set() }; }
+      cur.events.push(event);
+      for (const d of docs) cur.members.add(d);
+    }
+  }
+  if (cur.events.length > 0 || out.length === 0) out.push(cur);
+  return out;
+}
+
+/** A report's kept counts as refs, with the facts its counts keep. */
+function countRefs(r: Loaded): { refs: CountRef[]; facts: CountFact[]; ordinals: number[] } {
+  const { counts, ordinals } = kept(r.adjusted);
+  const facts = ordinals.map((o) => r.facts[o]!);
+  const refs = counts.map((count, index) => {
+    const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
+    if (facts[index]?.what !== undefined) ref.what = facts[index]!.what;
+    return ref;
+  });
+  return { refs, facts, ordinals };
+}
+
+/**
+ * The figures, checks and summary of some events from all their reports (`reports`, in ingestion
+ * order; counts of other events are passed over).
+ */
+async function buildEvents(scope: Awaited<ReturnType<typeof sourceScope>>, assigned: Awaited<ReturnType<typeof assignEvents>>, reports: readonly Loaded[], events: ReadonlySet<string>): Promise<EventBuild[]> {
+  const readIds = reports.map((r) => r.id);
+  // A new pair changes nothing of its older report's other incidents: the passages that speak are those of the reports read.
+  const sources = sourceLookup(await scope.pairsOf(readIds), await scope.groupsOf(readIds));
+  await assigned.read(readIds);
+  const eventCounts: EventCount[] = [];
+  const factsByDoc = new Map<string, CountFact[]>();
+  const eventOrd = new Map<string, number>();
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  for (const r of reports) {
+    const list = assigned.byDoc.get(r.id) ?? [];
+    const { refs, facts, ordinals } = countRefs(r);
+    factsByDoc.set(r.id, facts);
+    refs.forEach((ref, index) => {
+      const a = list[ordinals[index]!]!;
+      if (!events.has(a.event)) return;
+      if (!eventOrd.has(a.event)) eventOrd.set(a.event, r.order * 1e4 + index);
+      eventCounts.push({ ...ref, event: a.event, eventLabel: assigned.labels.get(a.event) ?? a.label, eventReason: a.reason });
+    });
+  }
+  const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
+  const countsOf = groupedBy(eventCounts, (c) => c.event);
+  // One label per incident: reports that name only its place ("Port Aldo") read under the one
+  // that names what happened there ("earthquake in Port Aldo").
+  for (const list of countsOf.values()) {
+    const label = list.find((c) => namesHappening(c.eventLabel))?.eventLabel ?? list[0]!.eventLabel;
+    for (const c of list) c.eventLabel = label;
+  }
+  const builds: EventBuild[] = [];
+  for (const [key, list] of countsOf) {
+    const docs = new Set(list.map((c) => c.doc));
+    builds.push({
+      summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
+      ord: eventOrd.get(key)!,
+      // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
+      figures: buildFigures(list, { reports: [...docs].map((id) => ({ id, meta: byId.get(id)!.meta })), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
+        .map((f) => (key === UNASSIGNED ? { ...f, verdict: UNPLACED_VERDICT } : f)),
+      // Unplaced counts are never compared with each other: a breakdown is checked against its own total, nothing more.
+      checks: (key === UNASSIGNED ? [...groupedBy(list, (c) => c.doc).values()].flatMap((own) => runChecks(own, { sources })).filter((c) => c.kind !== 'contradiction') : runChecks(list, { sources }))
+        .filter((c) => !listedTogether(c, factOf)),
+    });
+  }
+  return builds;
 }
 
 /** One build: a first or full one of every report the store holds, or a later one of what changed. */
@@ -427,7 +510,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   }, { ...opts, full: reassign });
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed
-  // and those whose label the corpus gives changed. Only their reports are read.
+  // and those whose label the corpus gives changed, and those a stretch of a first build left owed.
   let touched = new Set<string>();
   let changed: Set<string> | null = null;
   const regrouped = scope.regrouped;
@@ -447,68 +530,57 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
       for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
     }
-    const members = touched.size ? await store.getRows(SETS.eventDocs, { groups: [...touched] }) : [];
-    await need([...changed, ...members.map((r) => r.tag!)]);
+    await need(changed);
     if (!timelineScope.appendOnly) {
       const inScope = byOrder(timelineScope.docs).map((id) => cache.get(id)!);
       await need(await timelineDocs(store, inScope, timelineScope.docs, opts));
     }
   }
+  // The reports this build read for what changed: the timeline's, and the last position built.
   const reports = byOrder(cache.keys()).map((id) => cache.get(id)!);
-  const readIds = reports.map((r) => r.id);
-  // A new pair changes nothing of its older report's other incidents: the passages that speak are those of the reports read.
-  const sources = sourceLookup(await scope.pairsOf(readIds), await scope.groupsOf(readIds));
-  await assigned.read(readIds);
-  const eventCounts: EventCount[] = [];
-  const factsByDoc = new Map<string, CountFact[]>();
-  const refsByDoc = new Map<string, CountRef[]>();
-  const eventOrd = new Map<string, number>();
-  for (const r of reports) {
-    const { counts, ordinals } = kept(r.adjusted);
-    const list = assigned.byDoc.get(r.id) ?? [];
-    const facts = ordinals.map((o) => r.facts[o]!);
-    factsByDoc.set(r.id, facts);
-    const refs: CountRef[] = [];
-    counts.forEach((count, index) => {
-      const a = list[ordinals[index]!]!;
-      const ref: CountRef = { doc: r.id, index, count, core: facts[index]?.core ?? count.sentence };
-      if (facts[index]?.what !== undefined) ref.what = facts[index]!.what;
-      refs.push(ref);
-      if (!eventOrd.has(a.event)) eventOrd.set(a.event, r.order * 1e4 + index);
-      eventCounts.push({ ...ref, event: a.event, eventLabel: assigned.labels.get(a.event) ?? a.label, eventReason: a.reason });
+  const refsByDoc = new Map(reports.map((r) => [r.id, countRefs(r).refs]));
+  await assigned.read(reports.map((r) => r.id));
+  if (prev === null) {
+    for (const r of reports) for (const a of assigned.byDoc.get(r.id) ?? []) touched.add(a.event);
+    for (const r of await store.getRows<EventRow>(SETS.events)) touched.add(r.key);
+  }
+  const owed = await store.getRows(SETS.eventsOwed);
+  for (const r of owed) touched.add(r.key);
+  // A stretch of a first build only notes the incidents it touched: each is built once, by the
+  // last stretch, reading its reports then (a main site's thousands of reports are not read again
+  // by every stretch).
+  const perEvent: RowChange[] = prev === null ? PER_EVENT.map((set) => ({ set, clear: 'all' as const })) : [];
+  let rebuilt = 0;
+  if (opts.deferEvents === true) perEvent.push({ set: SETS.eventsOwed, rows: [...touched].map((key) => ({ key, data: 1 })) });
+  else {
+    const keep = new Set(reports.map((r) => r.id));
+    // An incident's reports: those stored in it (none yet on a first build) and those this build read that are in it now.
+    const readIn = new Map<string, string[]>();
+    for (const r of reports) for (const a of new Set((assigned.byDoc.get(r.id) ?? []).map((x) => x.event))) {
+      const list = readIn.get(a);
+      if (list === undefined) readIn.set(a, [r.id]);
+      else list.push(r.id);
+    }
+    const batches = await eventBatches([...touched], opts.eventBatch ?? EVENT_BATCH_REPORTS, async (events) => {
+      const out = new Map(events.map((e) => [e, new Set(readIn.get(e) ?? [])]));
+      if (prev !== null) for (const row of await store.getRows(SETS.eventDocs, { groups: events })) out.get(row.group!)!.add(row.tag!);
+      return out;
     });
-    refsByDoc.set(r.id, refs);
+    for (const [i, batch] of batches.entries()) {
+      await need(batch.members);
+      const read = byOrder(batch.members);
+      const builds = await buildEvents(scope, assigned, read.map((id) => cache.get(id)!), new Set(batch.events));
+      rebuilt += builds.length;
+      const oldFigures = prev === null ? [] : (await store.getRows(SETS.figures, { groups: batch.events })).map((r) => r.key);
+      const rows = eventRows(builds, batch.events, oldFigures);
+      // Batches but the last are written as they are built, so that memory holds one batch.
+      if (i < batches.length - 1) {
+        await store.putRows([...perEvent.splice(0), ...rows]);
+        for (const id of read) if (!keep.has(id)) cache.delete(id);
+      } else perEvent.push(...rows);
+    }
+    if (owed.length) perEvent.push({ set: SETS.eventsOwed, clear: 'all' });
   }
-  const factOf = (ref: CountRef) => factsByDoc.get(ref.doc)?.[ref.index];
-  const byId = cache;
-  const countsOf = groupedBy(eventCounts, (c) => c.event);
-  // One label per incident: reports that name only its place ("Port Aldo") read under the one
-  // that names what happened there ("earthquake in Port Aldo").
-  for (const list of countsOf.values()) {
-    const label = list.find((c) => namesHappening(c.eventLabel))?.eventLabel ?? list[0]!.eventLabel;
-    for (const c of list) c.eventLabel = label;
-  }
-  // (A later build's touched events are those its changed reports are or were in, all of whose reports it read.)
-  if (prev === null) touched = new Set([...countsOf.keys(), ...(await store.getRows<EventRow>(SETS.events)).map((r) => r.key)]);
-  const builds: EventBuild[] = [];
-  for (const key of touched) {
-    const list = countsOf.get(key);
-    if (list === undefined) continue;
-    const docs = new Set(list.map((c) => c.doc));
-    builds.push({
-      summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
-      ord: eventOrd.get(key)!,
-      // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
-      figures: buildFigures(list, { reports: [...docs].map((id) => ({ id, meta: byId.get(id)!.meta })), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
-        .map((f) => (key === UNASSIGNED ? { ...f, verdict: UNPLACED_VERDICT } : f)),
-      // Unplaced counts are never compared with each other: a breakdown is checked against its own total, nothing more.
-      checks: (key === UNASSIGNED ? [...groupedBy(list, (c) => c.doc).values()].flatMap((own) => runChecks(own, { sources })).filter((c) => c.kind !== 'contradiction') : runChecks(list, { sources }))
-        .filter((c) => !listedTogether(c, factOf)),
-    });
-  }
-  const oldFigures = touched.size ? (await store.getRows(SETS.figures, { groups: [...touched] })).map((r) => r.key) : [];
-  const perEvent = eventRows(builds, [...touched], oldFigures);
-  if (prev === null) for (const c of perEvent) c.clear = 'all';
 
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster);
   const exonyms = opts.exonyms as [string, string][] | undefined;
@@ -535,6 +607,6 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   await store.putRows([...dropStale, edited.change, ...assigned.changes, ...tallies.changes(), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
-    sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: builds.length, events: await store.countRows(SETS.events),
+    sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: rebuilt, events: await store.countRows(SETS.events),
   };
 }

@@ -43,6 +43,8 @@ export const SETS = {
   docGroup: 'doc-group',
   /** key: a b; group: a; tag: b; SourcePair. Written as reports are compared, never rebuilt. */
   pairs: 'pairs',
+  /** key: an event whose figures a stretch of a first build left to the last (see `reconcile`). */
+  eventsOwed: 'events-owed',
   /** key: a b; a pair between the thresholds, for review. */
   possible: 'possible',
   /** key: report id; group: its first event; the events of its counts in extraction order (assignments). */

@@ -181,6 +181,35 @@ const prepared = new WeakMap<EventContext, ReportMentions>();
 const NONE: readonly EventName[] = [];
 const NO_SPELLINGS: ReadonlyMap<string, string> = new Map();
 
+/** The known events but years, once per list (one list for every report of a build, so its index is made once). */
+const noYears = new WeakMap<readonly EventName[], EventName[]>();
+function knownNoYears(known: readonly EventName[]): EventName[] {
+  let list = noYears.get(known);
+  if (list === undefined) noYears.set(known, (list = known.filter((e) => !isYear(e.key))));
+  return list;
+}
+
+/** Known events but years by the first word of their key, with their place in the list; once per list. */
+const byFirstWord = new WeakMap<readonly EventName[], Map<string, Array<{ e: EventName; order: number }>>>();
+/** The known events (not years) whose key a folded text (` word word `) holds as whole words, in the list's order. */
+function knownIn(folded: string, known: readonly EventName[]): EventName[] {
+  let index = byFirstWord.get(known);
+  if (index === undefined) {
+    index = new Map();
+    known.forEach((e, order) => {
+      if (isYear(e.key)) return;
+      const first = e.key.split(' ')[0]!;
+      const list = index!.get(first);
+      if (list === undefined) index!.set(first, [{ e, order }]);
+      else list.push({ e, order });
+    });
+    byFirstWord.set(known, index);
+  }
+  const found: Array<{ e: EventName; order: number }> = [];
+  for (const w of new Set(folded.split(' '))) for (const k of index.get(w) ?? []) if (folded.includes(` ${k.e.key} `)) found.push(k);
+  return found.sort((a, b) => a.order - b.order).map((k) => k.e);
+}
+
 function reportMentions(context: EventContext): ReportMentions {
   const known = prepared.get(context);
   if (known !== undefined) return known;
@@ -199,7 +228,7 @@ function reportMentions(context: EventContext): ReportMentions {
     for (let i = lo - 1; i >= 0 && list[i]!.start + longest >= floor; i--) if (list[i]!.end <= at && ok(list[i]!)) return list[i];
     return undefined;
   };
-  const out = { distinct: distinctEvents(list), knownNoYears: (context.known ?? []).filter((e) => !isYear(e.key)), lastBefore };
+  const out = { distinct: distinctEvents(list), knownNoYears: knownNoYears(context.known ?? NONE), lastBefore };
   prepared.set(context, out);
   return out;
 }
@@ -322,8 +351,7 @@ export function mainIncident(text: string, mentions: readonly EventMention[], pl
     add(key, ctx.labels.get(key) ?? m.label, 3, m.start, true);
   }
   // Another report's event is this one's subject only when this one's title or lead names its place.
-  for (const e of ctx.known ?? []) {
-    if (isYear(e.key) || !lead.includes(` ${e.key} `)) continue;
+  for (const e of knownIn(lead, ctx.known ?? NONE)) {
     add(e.key, ctx.labels.get(e.key) ?? e.label, occurrences(folded, e.key), folded.indexOf(` ${e.key} `), true);
   }
   places.forEach((p, i) => {
