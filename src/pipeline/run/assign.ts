@@ -91,12 +91,13 @@ function eventDocRows(doc: string, list: readonly StoredAssignment[]): RowInput[
 /**
  * Every report's counts' events (by extraction ordinal), and the row changes that keep them.
  * `roster` knows the current reports, `fresh` those never assigned (null: not
- * known, so all of them); `mentions` the corpus's event mentions (tallied: see tallies.ts);
+ * known, so all of them); `mentions` reads the corpus's event mentions (tallied: see tallies.ts;
+ * not when `namesSame` says they are those of the stored context);
  * `inputs` reads the reports to assign, which are only the fresh ones and those naming a word
  * whose meaning changed (all of them when the default event did). The stored assignments of
  * other reports are read when asked for (`read`).
  */
-export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: readonly TalliedMention[], inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean }): Promise<{
+export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: () => Promise<readonly TalliedMention[]>, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
   /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
   /** The assignments stored before this run, of the reports read (superseded ones too). */
@@ -110,10 +111,13 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   relabelled: Set<string>;
   changes: RowChange[];
 }> {
-  const ctx = assignContext([mentions], { exonyms: opts.exonyms as [string, string][] | undefined });
-  const now = stored(ctx);
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
-  const words = before === null ? null : changedWords(before, now);
+  // The corpus's mentions unchanged (`namesSame`: no report added or gone), with the same exonyms: the stored context stands.
+  const same = opts.namesSame === true && before !== null && JSON.stringify(before.exonyms) === JSON.stringify(opts.exonyms ?? null);
+  const ctx = same ? null : assignContext([await mentions()], { exonyms: opts.exonyms as [string, string][] | undefined });
+  const now = ctx === null ? before! : stored(ctx);
+  const labels: ReadonlyMap<string, string> = ctx === null ? new Map(before!.labels) : ctx.corpus.labels;
+  const words = before === null ? null : ctx === null ? new Set<string>() : changedWords(before, now);
   const byDoc = new Map<string, StoredAssignment[]>();
   const previous = new Map<string, StoredAssignment[]>();
   const read = async (list: Iterable<string>): Promise<void> => {
@@ -148,7 +152,7 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
       const known = previous.get(r.id);
       const text = (await store.getDocument(r.id))?.text ?? '';
       const places = r.entities.filter((e) => e.kind === 'place').map((e) => e.text);
-      const list = assignReport({ id: r.id, text, counts: [...r.counts] }, r.mentions, places, ctx)
+      const list = assignReport({ id: r.id, text, counts: [...r.counts] }, r.mentions, places, ctx!)
         .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
       byDoc.set(r.id, list);
       done.add(r.id);
@@ -161,11 +165,11 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   if (before !== null) {
     const was = new Map(before.labels);
     for (const [k, v] of now.labels) if (was.get(k) !== v) relabelled.add(k);
-    for (const [k] of before.labels) if (!ctx.corpus.labels.has(k)) relabelled.add(k);
+    for (const [k] of before.labels) if (!labels.has(k)) relabelled.add(k);
   }
   const changes: RowChange[] = words === null
     ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }, { set: SETS.eventDocs, clear: 'all', rows: eventDocs }]
     : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }, { set: SETS.eventDocs, clear: { tags: [...done] }, rows: eventDocs }];
-  await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
-  return { byDoc, before: previous, read, redone: done, labels: ctx.corpus.labels, relabelled, changes };
+  if (ctx !== null) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
+  return { byDoc, before: previous, read, redone: done, labels, relabelled, changes };
 }

@@ -485,11 +485,15 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
 
   // The corpus's names, tallied: counted afresh on a first or full build, or when a report is no
   // longer current; else the stored tallies with the new reports added.
-  let tallies: Tallies;
+  // A build that adds no report and loses none (a review, a curator's decision) leaves them as
+  // they are: they are not read, nor is assignment's context or the entity clusters made again.
+  const namesSame = prev !== null && added!.length === 0 && !anyGone && backfilled === 0;
+  let tallies: Tallies | null;
   if (prev === null) {
     tallies = Tallies.empty();
     for (const r of cache.values()) tallies.add(r);
   } else if (backfilled > 0 || anyGone) tallies = await talliesOfAll(store);
+  else if (namesSame) tallies = null;
   else {
     tallies = await Tallies.stored(store);
     for (const id of added!) tallies.add(cache.get(id)!);
@@ -501,13 +505,13 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const { grouped, stale } = scope;
   const edited = await editedSince(store, edits, roster);
 
-  const assigned = await assignEvents(store, roster, added, tallies.eventMentions(), async (list) => {
+  const assigned = await assignEvents(store, roster, added, async () => (tallies ??= await Tallies.stored(store)).eventMentions(), async (list) => {
     await need(list);
     return list.flatMap((id) => {
       const r = cache.get(id);
       return r === undefined ? [] : [{ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities }];
     });
-  }, { ...opts, full: reassign });
+  }, { ...opts, full: reassign, namesSame });
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed
   // and those whose label the corpus gives changed, and those a stretch of a first build left owed.
@@ -585,10 +589,17 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster);
   const exonyms = opts.exonyms as [string, string][] | undefined;
   // Entities are clustered from the tallies on every build, so curators' decisions hold for a full and an incremental one alike.
-  const entities = clusterNames(tallies.entityNames(), { exonyms, decisions: await entityDecisions(store) });
-  const canonical = new Map<string, string>();
-  for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
-  const entityMentions = await tallies.entityMentionRows(store, canonical);
+  const entityDecided = await entityDecisions(store);
+  const entityBasis = JSON.stringify([entityDecided.length, entityDecided.at(-1)?.at ?? null, exonyms ?? null]);
+  let entities: ReturnType<typeof clusterNames> | null = null;
+  let entityMentions: RowChange = { set: SETS.entityMentions, rows: [] };
+  if (tallies !== null || prev?.entityBasis !== entityBasis) {
+    tallies ??= await Tallies.stored(store);
+    entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided });
+    const canonical = new Map<string, string>();
+    for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
+    entityMentions = await tallies.entityMentionRows(store, canonical);
+  }
 
   const record = {
     builtAt: new Date().toISOString(),
@@ -598,13 +609,13 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   };
   const extras = {
     reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: timeline.publications,
-    lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1),
+    lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1), entityBasis,
   };
   await roster.current(grouped.possible.flatMap((p) => [p.a, p.b]));
   const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
   // A report no longer current is in no incident.
   if (regrouped !== null && regrouped.gone.size) dropStale.push({ set: SETS.eventDocs, clear: { tags: [...regrouped.gone] } });
-  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...tallies.changes(), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
+  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...(tallies?.changes() ?? []), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
     sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: rebuilt, events: await store.countRows(SETS.events),

@@ -81,7 +81,7 @@ function chronoKey(e: { value: string; start: string | null; end: string | null 
 }
 
 /** What the build's info says besides its time and size. */
-export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder'>;
+export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder' | 'entityBasis'>;
 
 /** The reports whose source group changed, and the groups (by id) whose members did. */
 export interface GroupScope {
@@ -94,12 +94,12 @@ export interface GroupScope {
  * groups and reports in `regrouped`, when given), the pairs to review (only those added, and
  * `possibleGone` dropped, when that is given). `orderOf` gives a report's ingestion order.
  */
-export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources' | 'entities'>, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null, possibleGone: readonly string[] | null = null): RowChange[] {
+export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' | 'sources'> & { entities: ReconcileRecord['entities'] | null }, extras: InfoExtras, orderOf: (doc: string) => number, regrouped: GroupScope | null = null, possibleGone: readonly string[] | null = null): RowChange[] {
   const info: BuildInfo = { builtAt: record.builtAt, layout: RECORD_LAYOUT, documents: record.documents, ...extras };
   const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
-    [SETS.entities]: record.entities.map((e, i) => ({ key: e.canonical, ord: i, data: e })),
-    [SETS.entityNames]: record.entities.flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
+    [SETS.entities]: (record.entities ?? []).map((e, i) => ({ key: e.canonical, ord: i, data: e })),
+    [SETS.entityNames]: (record.entities ?? []).flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
     [SETS.groups]: record.sources.groups.filter((m) => regrouped === null || regrouped.groups.has(m[0]!))
       .map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
     [SETS.docGroup]: (regrouped === null ? Object.entries(record.sources.groupOf) : [...regrouped.docs].flatMap((d) => (d in record.sources.groupOf ? [[d, record.sources.groupOf[d]!] as const] : [])))
@@ -109,7 +109,9 @@ export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' 
   const clear = (set: (typeof WHOLE)[number]): RowChange['clear'] =>
     set === SETS.possible && possibleGone !== null ? { keys: [...possibleGone] }
       : regrouped === null ? 'replace' : set === SETS.groups ? { keys: [...regrouped.groups] } : set === SETS.docGroup ? { keys: [...regrouped.docs] } : 'replace';
-  return WHOLE.map((set) => ({ set, clear: clear(set), rows: rows[set] }));
+  // Entities left as they are (null): neither the names nor what clusters them changed.
+  const kept = (set: (typeof WHOLE)[number]) => record.entities === null && (set === SETS.entities || set === SETS.entityNames);
+  return WHOLE.filter((set) => !kept(set)).map((set) => ({ set, clear: clear(set), rows: rows[set] }));
 }
 
 /**

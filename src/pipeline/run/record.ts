@@ -90,6 +90,8 @@ export interface BuildInfo {
   timelineRange?: { start: string; end: string } | null;
   /** Number of publication dates. */
   publications?: number;
+  /** What the entity clusters were made with besides the names (curators' decisions, exonyms): a build that changes neither those nor the names keeps them. */
+  entityBasis?: string;
 }
 
 /** A figure as stored: its id, and its values without their counts, each with its number of mentions. */
