@@ -171,6 +171,19 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
   return fy.breaks[0] - fx.breaks[1] <= 0;
 }
 
+/** Date values a stretch of a first build left owed, and how their reports are read (and let go, once built). */
+interface TimelineOwing {
+  values: ReadonlySet<string>;
+  read(ids: readonly string[]): Promise<Loaded[]>;
+  done(ids: readonly string[]): void;
+}
+
+/** Which reports have statements under each value: what a later build of the value reads. */
+function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, changed: ReadonlySet<string> | null): RowChange {
+  const rows = [...valuesOf].flatMap(([doc, list]) => list.map((v) => ({ key: `${v}\t${doc}`, group: v, tag: doc, data: 1 })));
+  return { set: SETS.valueDocs, clear: changed === null ? 'all' : { tags: [...changed] }, rows };
+}
+
 /**
  * The timeline's row changes. Statements are merged only with others of the same date value,
  * so a build redoes just the values that the reports in scope have or had (all of them on a
@@ -179,7 +192,7 @@ function listedTogether(c: CheckResult, factOf: (ref: CountRef) => CountFact | u
  * their values are taken up as they are and the new statements merged into them, which gives
  * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null; publications: number }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null; publications: number }> {
   const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
@@ -189,7 +202,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     r.dated.forEach((d, i) => {
       const date = dates[i];
       if (date === null || date === undefined || (keep !== undefined && !keep.has(plainValue(date.value)))) return;
-      inSentence ??= countsWithin(refsByDoc.get(r.id) ?? []);
+      inSentence ??= countsWithin(refsByDoc.get(r.id) ?? countRefs(r).refs);
       out.push({ doc: r.id, date, sentence: d.sentence, sentenceText: d.sentenceText, counts: inSentence(d.sentence) });
     });
     return out;
@@ -202,6 +215,36 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   if (changed !== null) {
     values = new Set([...valuesOf.values()].flat());
     for (const row of changed.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...changed] }) : []) for (const v of row.data) values.add(v);
+  }
+  if (opts.deferEvents === true) {
+    // A stretch of a first build notes the values its statements stand under; the last builds them.
+    const rowScope = { values: values === null ? null : new Set<string>(), docs: changed };
+    const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
+    const changes = timelineRows([], publications, valuesOf, rowScope, orderOf);
+    changes.push(valueDocChanges(valuesOf, changed));
+    const noted = values ?? new Set([...valuesOf.values()].flat());
+    changes.push({ set: SETS.timelineOwed, rows: [...noted].map((key) => ({ key, data: 1 })) });
+    const published = changed === null ? publications.length : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + publications.length;
+    return { changes, range: null, publications: published };
+  }
+  if (values !== null && owing.values.size > 0) {
+    // Values a stretch left owed: built from every report with a statement under them, a batch of
+    // values at a time, each written as built; what this build changed of them is in.
+    const mine = new Map<string, string[]>();
+    for (const [doc, list] of valuesOf) for (const v of list) (mine.get(v) ?? mine.set(v, []).get(v)!).push(doc);
+    const batches = await batchesOf([...owing.values].sort(), opts.eventBatch ?? EVENT_BATCH_REPORTS, async (vals) => {
+      const out = new Map(vals.map((v) => [v, new Set(mine.get(v) ?? [])]));
+      for (const row of await store.getRows(SETS.valueDocs, { groups: vals })) out.get(row.group!)!.add(row.tag!);
+      return out;
+    });
+    for (const batch of batches) {
+      const inBatch = new Set(batch.events);
+      const read = await owing.read([...batch.members]);
+      const built = buildTimeline(read.map((r) => ({ doc: r.id, published: r.meta.published, sentences: sentencesOf(r, inBatch) }))).entries;
+      await store.putRows(timelineRows(built, [], new Map(), { values: inBatch, docs: new Set() }, orderOf));
+      owing.done(read.map((r) => r.id));
+      for (const v of batch.events) values.delete(v);
+    }
   }
   const keep = values ?? undefined;
   const ownIn = (doc: string) => {
@@ -232,8 +275,8 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   const rowScope = { values, docs: changed };
   const changes = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
   // Which reports have statements under each value: what a later build of the value reads.
-  const valueDocs = [...valuesOf].flatMap(([doc, list]) => list.map((v) => ({ key: `${v}\t${doc}`, group: v, tag: doc, data: 1 })));
-  changes.push({ set: SETS.valueDocs, clear: changed === null ? 'all' : { tags: [...changed] }, rows: valueDocs });
+  changes.push(valueDocChanges(valuesOf, changed));
+  if (owing.values.size > 0) changes.push({ set: SETS.timelineOwed, clear: 'all' });
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;
   const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
@@ -364,8 +407,8 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 /** Reports an incident build reads at a time (an incident of more is read alone): its memory is theirs. */
 export const EVENT_BATCH_REPORTS = 5_000;
 
-/** Events in batches whose reports (as `membersOf` tells them) number about `limit` or fewer. */
-async function eventBatches(events: readonly string[], limit: number, membersOf: (events: string[]) => Promise<Map<string, Set<string>>>): Promise<Array<{ events: string[]; members: Set<string> }>> {
+/** Events (or date values) in batches whose reports (as `membersOf` tells them) number about `limit` or fewer. */
+async function batchesOf(events: readonly string[], limit: number, membersOf: (events: string[]) => Promise<Map<string, Set<string>>>): Promise<Array<{ events: string[]; members: Set<string> }>> {
   const out: Array<{ events: string[]; members: Set<string> }> = [];
   let cur = { events: [] as string[], members: new Set<string>() };
   for (let i = 0; i < events.length; i += 200) {
@@ -535,7 +578,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
     }
     await need(changed);
-    if (!timelineScope.appendOnly) {
+    if (!timelineScope.appendOnly && opts.deferEvents !== true) {
       const inScope = byOrder(timelineScope.docs).map((id) => cache.get(id)!);
       await need(await timelineDocs(store, inScope, timelineScope.docs, opts));
     }
@@ -565,7 +608,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       if (list === undefined) readIn.set(a, [r.id]);
       else list.push(r.id);
     }
-    const batches = await eventBatches([...touched], opts.eventBatch ?? EVENT_BATCH_REPORTS, async (events) => {
+    const batches = await batchesOf([...touched], opts.eventBatch ?? EVENT_BATCH_REPORTS, async (events) => {
       const out = new Map(events.map((e) => [e, new Set(readIn.get(e) ?? [])]));
       if (prev !== null) for (const row of await store.getRows(SETS.eventDocs, { groups: events })) out.get(row.group!)!.add(row.tag!);
       return out;
@@ -586,7 +629,13 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     if (owed.length) perEvent.push({ set: SETS.eventsOwed, clear: 'all' });
   }
 
-  const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster);
+  const owedValues = new Set((await store.getRows(SETS.timelineOwed)).map((r) => r.key));
+  const base = new Set(reports.map((r) => r.id));
+  const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster, {
+    values: owedValues,
+    read: async (ids) => { await need(ids); return byOrder(ids).map((id) => cache.get(id)!); },
+    done: (ids) => { for (const id of ids) if (!base.has(id)) cache.delete(id); },
+  });
   const exonyms = opts.exonyms as [string, string][] | undefined;
   // Entities are clustered from the tallies on every build, so curators' decisions hold for a full and an incremental one alike.
   const entityDecided = await entityDecisions(store);

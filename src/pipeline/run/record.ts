@@ -45,6 +45,8 @@ export const SETS = {
   pairs: 'pairs',
   /** key: an event whose figures a stretch of a first build left to the last (see `reconcile`). */
   eventsOwed: 'events-owed',
+  /** key: a date value whose timeline entries a stretch of a first build left to the last. */
+  timelineOwed: 'timeline-owed',
   /** key: a b; a pair between the thresholds, for review. */
   possible: 'possible',
   /** key: report id; group: its first event; the events of its counts in extraction order (assignments). */
