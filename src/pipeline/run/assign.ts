@@ -104,6 +104,8 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   before: ReadonlyMap<string, StoredAssignment[]>;
   /** Reads the stored assignments of these reports, where not yet in `byDoc`. */
   read: (ids: Iterable<string>) => Promise<void>;
+  /** Lets go of what `read` read of these reports (a batch built and written). */
+  forget: (ids: Iterable<string>) => void;
   /** Reports assigned in this run. */
   redone: Set<string>;
   labels: ReadonlyMap<string, string>;
@@ -171,5 +173,8 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
     ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }, { set: SETS.eventDocs, clear: 'all', rows: eventDocs }]
     : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }, { set: SETS.eventDocs, clear: { tags: [...done] }, rows: eventDocs }];
   if (ctx !== null) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
-  return { byDoc, before: previous, read, redone: done, labels, relabelled, changes };
+  const forget = (ids: Iterable<string>): void => {
+    for (const id of ids) if (!done.has(id)) { byDoc.delete(id); previous.delete(id); }
+  };
+  return { byDoc, before: previous, read, forget, redone: done, labels, relabelled, changes };
 }

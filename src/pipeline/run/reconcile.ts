@@ -623,7 +623,9 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       // Batches but the last are written as they are built, so that memory holds one batch.
       if (i < batches.length - 1) {
         await store.putRows([...perEvent.splice(0), ...rows]);
-        for (const id of read) if (!keep.has(id)) cache.delete(id);
+        const gone = read.filter((id) => !keep.has(id));
+        for (const id of gone) cache.delete(id);
+        assigned.forget(gone);
       } else perEvent.push(...rows);
     }
     if (owed.length) perEvent.push({ set: SETS.eventsOwed, clear: 'all' });
