@@ -40,10 +40,13 @@ interface Held {
   entities: Set<string>;
 }
 
+interface Posting { held: Held; statement: number; pos: number; size: number }
+
 /** Statements of one date value, and each word's statements among those whose prefix holds it. */
 interface Bucket {
   held: Held[];
-  postings: Map<string, Array<{ held: Held; statement: number }>>;
+  /** Each posting: the statement, its word's place in the statement's words (in index order) and their number. */
+  postings: Map<string, Posting[]>;
 }
 
 /** Options of a timeline. */
@@ -107,12 +110,7 @@ export class Timeline {
       const words = contentWords(st);
       held.words.push(words);
       if (this.scan) continue;
-      for (const w of this.prefixOf(words)) {
-        const list = bucket.postings.get(w);
-        const posting = { held, statement: held.words.length - 1 };
-        if (list === undefined) bucket.postings.set(w, [posting]);
-        else list.push(posting);
-      }
+      this.post(bucket, this.prefixOf(words), held, held.words.length - 1, words.size);
     }
   }
 
@@ -174,12 +172,17 @@ export class Timeline {
       this.held.push(target);
       bucket.held.push(target);
     }
-    for (const w of prefix) {
+    this.post(bucket, prefix, target, target.words.length - 1, words.size);
+  }
+
+  /** Indexes a statement under the words of its prefix, each with its place. */
+  private post(bucket: Bucket, prefix: readonly string[], held: Held, statement: number, size: number): void {
+    prefix.forEach((w, pos) => {
       const list = bucket.postings.get(w);
-      const posting = { held: target, statement: target.words.length - 1 };
+      const posting = { held, statement, pos, size };
       if (list === undefined) bucket.postings.set(w, [posting]);
       else list.push(posting);
-    }
+    });
   }
 
   /** The entry whose closest statement is most similar, at or above the threshold; the earliest on a tie. */
@@ -197,17 +200,25 @@ export class Timeline {
    * As `bestByScan`, looking only at statements that share a word of the prefixes. Sets with
    * Jaccard ≥ t share at least ⌈t·|x|⌉ words, so (words in one fixed order) their prefixes of
    * |x| − ⌈t·|x|⌉ + 1 words share one: no statement that could reach the threshold is missed.
+   * And (the positional filter of PPJoin) where two statements first meet, at the i-th word of
+   * one and the j-th of the other, every word they share comes at or after those places, so they
+   * share at most 1 + min(|x| − i − 1, |y| − j − 1): a pair that cannot reach t by then is not
+   * compared. Statements of one template ("the town of X, home to N people, was hit") meet on
+   * their common words, late in the order, and are passed over unless their rare words agree.
    */
   private bestByIndex(bucket: Bucket, words: Set<string>, prefix: readonly string[]): Held | undefined {
     const seen = new Map<Held, Set<number>>();
     let best: Held | undefined;
     let bestScore = -1;
-    for (const w of prefix) {
-      for (const { held, statement } of bucket.postings.get(w) ?? []) {
+    const n = words.size;
+    for (let i = 0; i < prefix.length; i++) {
+      for (const { held, statement, pos, size } of bucket.postings.get(prefix[i]!) ?? []) {
         let done = seen.get(held);
         if (done === undefined) seen.set(held, (done = new Set()));
         if (done.has(statement)) continue;
         done.add(statement);
+        const most = 1 + Math.min(n - i - 1, size - pos - 1);
+        if (most < this.similarity * (n + size - most)) continue;
         const score = jaccard(held.words[statement]!, words);
         if (score < this.similarity) continue;
         if (score > bestScore || (score === bestScore && best !== undefined && held.order < best.order)) [best, bestScore] = [held, score];
