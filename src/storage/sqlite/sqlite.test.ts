@@ -12,6 +12,8 @@ import { isAppError } from '../../domain/errors.js';
 import { floodReport, numberedReport, report } from '../cases/fixtures.case.js';
 import { runStoreTests } from '../store.case.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { deriveReport } from '../../pipeline/run/derive.js';
+import type { StoredDerived } from '../row-types.js';
 import { openSqliteStore } from './open.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-sqlite-'));
@@ -129,6 +131,38 @@ describe('SQLite store', () => {
     db.close();
   });
 
+
+  it('moves an older database\'s derived parts into a table whose rows of a kilobyte or two need no overflow page', async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file);
+    const v = floodReport('big.txt');
+    // A report's entities run past a kilobyte: a WITHOUT ROWID table spilled them to an overflow page each.
+    const entities = Array.from({ length: 60 }, (_, i) => ({ name: `Place number ${i}`, kind: 'place' }));
+    const derived = deriveReport(v.doc.text, v.extraction);
+    await store.addReports([{ ...v, derived: { ...derived, parts: { ...derived.parts, entities } } }]);
+    await store.close();
+    // The table as migration 5 made it, and the database as version 6 left it.
+    const old = new Database(file);
+    old.exec(`CREATE TABLE derived_old (doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE, part TEXT NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (doc_seq, part)) STRICT, WITHOUT ROWID;
+      INSERT INTO derived_old SELECT doc_seq, part, data FROM derived; DROP TABLE derived; ALTER TABLE derived_old RENAME TO derived;
+      DELETE FROM schema_migrations WHERE version > 6; PRAGMA user_version = 6;`);
+    const overflow = (db: Database.Database) => db.prepare(`SELECT count(*) FROM dbstat WHERE name = 'derived' AND pagetype = 'overflow'`).pluck().get();
+    assert.equal(overflow(old), 1);
+    old.close();
+    const again = await openSqliteStore(file);
+    const read: StoredDerived[] = [];
+    for await (const x of again.allDerived(['entities', 'facts'])) read.push(x);
+    assert.equal(read.length, 1);
+    assert.deepEqual(read[0]!.parts.entities, entities);
+    assert.deepEqual(read[0]!.parts.facts, derived.parts.facts);
+    await again.close();
+    const db = new Database(file, { readonly: true });
+    assert.equal(overflow(db), 0);
+    assert.doesNotMatch(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'derived'`).pluck().get() as string, /WITHOUT ROWID/);
+    db.close();
+    assert.deepEqual(checkFile(file), { documents: 1, orphans: 0 });
+  });
   it('ranks only the most recent candidates for a very common term, and says so', async () => {
     const store = await openSqliteStore(':memory:', { rankCap: 5 });
     const inputs = Array.from({ length: 12 }, (_, i) => report({ path: `c${i}.txt`, text: `Common words ${i}: depot depot. `.repeat(1 + (i % 3)) }));

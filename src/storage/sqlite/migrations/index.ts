@@ -10,6 +10,7 @@ import { migration as m003 } from './003_review.js';
 import { migration as m004 } from './004_record_parts.js';
 import { migration as m005 } from './005_rows.js';
 import { migration as m006 } from './006_idempotency.js';
+import { migration as m007 } from './007_derived_rowid.js';
 
 /** The schema, step by step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
