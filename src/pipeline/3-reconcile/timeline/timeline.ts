@@ -47,6 +47,12 @@ interface Bucket {
   held: Held[];
   /** Each posting: the statement, its word's place in the statement's words (in index order) and their number. */
   postings: Map<string, Posting[]>;
+  /**
+   * Each word set indexed (its words in index order, joined), and the entry holding it. A
+   * statement with the words of one indexed before (a wire story's copies) scores 1 with that
+   * entry, which nothing beats: it joins it without a lookup and is not indexed again.
+   */
+  exact: Map<string, Held>;
 }
 
 /** Options of a timeline. */
@@ -101,7 +107,7 @@ export class Timeline {
   seed(entry: TimelineEntry): void {
     const key = plainValue(entry.value);
     let bucket = this.byValue.get(key);
-    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map() }));
+    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map(), exact: new Map() }));
     const copy: TimelineEntry = { ...entry, statements: [...entry.statements], reports: [...entry.reports], counts: [...entry.counts], entities: [...entry.entities] };
     const held: Held = { entry: copy, words: [], order: this.held.length, reports: new Set(copy.reports), entities: new Set(copy.entities) };
     this.held.push(held);
@@ -110,7 +116,7 @@ export class Timeline {
       const words = contentWords(st);
       held.words.push(words);
       if (this.scan) continue;
-      this.post(bucket, this.prefixOf(words), held, held.words.length - 1, words.size);
+      this.index(bucket, this.ordered(words), held, held.words.length - 1);
     }
   }
 
@@ -137,9 +143,10 @@ export class Timeline {
     const key = plainValue(s.date.value);
     const words = contentWords(s);
     let bucket = this.byValue.get(key);
-    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map() }));
-    const prefix = this.scan ? [] : this.prefixOf(words);
-    const best = this.scan ? this.bestByScan(bucket, words) : this.bestByIndex(bucket, words, prefix);
+    if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map(), exact: new Map() }));
+    const ordered = this.scan ? null : this.ordered(words);
+    const same = ordered === null ? undefined : this.sameWords(bucket, ordered);
+    const best = ordered === null ? this.bestByScan(bucket, words) : same ?? this.bestByIndex(bucket, words, this.prefixOf(ordered));
     const statement = { doc: s.doc, date: s.date, sentence: s.sentence, sentenceText: s.sentenceText };
     let target: Held;
     if (best !== undefined) {
@@ -172,12 +179,26 @@ export class Timeline {
       this.held.push(target);
       bucket.held.push(target);
     }
-    this.post(bucket, prefix, target, target.words.length - 1, words.size);
+    if (ordered !== null && same === undefined) this.index(bucket, ordered, target, target.words.length - 1);
   }
 
-  /** Indexes a statement under the words of its prefix, each with its place. */
-  private post(bucket: Bucket, prefix: readonly string[], held: Held, statement: number, size: number): void {
-    prefix.forEach((w, pos) => {
+  /** The entry holding a statement of exactly these words (in index order), when one can join it. */
+  private sameWords(bucket: Bucket, ordered: readonly string[]): Held | undefined {
+    return ordered.length > 0 && this.similarity <= 1 ? bucket.exact.get(ordered.join('\u0000')) : undefined;
+  }
+
+  /**
+   * Indexes a statement (its words in index order) under the words of its prefix, each with its
+   * place; a word set the bucket has indexed already is not indexed again.
+   */
+  private index(bucket: Bucket, ordered: readonly string[], held: Held, statement: number): void {
+    if (ordered.length === 0) return;
+    const sig = ordered.join('\u0000');
+    const first = bucket.exact.get(sig);
+    if (first !== undefined && first.order <= held.order) return;
+    bucket.exact.set(sig, held);
+    const size = ordered.length;
+    this.prefixOf(ordered).forEach((w, pos) => {
       const list = bucket.postings.get(w);
       const posting = { held, statement, pos, size };
       if (list === undefined) bucket.postings.set(w, [posting]);
@@ -227,11 +248,14 @@ export class Timeline {
     return best;
   }
 
-  /** The words to index a set under: its rarest, as many as the threshold requires (one spare against rounding). */
-  private prefixOf(words: ReadonlySet<string>): string[] {
-    if (words.size === 0) return [];
+  /** A set's words in index order: the rarest first, ties by spelling. */
+  private ordered(words: ReadonlySet<string>): string[] {
     const f = (w: string) => this.frequency.get(w) ?? 0;
-    const sorted = [...words].sort((a, b) => f(a) - f(b) || (a < b ? -1 : a > b ? 1 : 0));
+    return [...words].sort((a, b) => f(a) - f(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The words to index a set (in index order) under: its rarest, as many as the threshold requires (one spare against rounding). */
+  private prefixOf(sorted: readonly string[]): readonly string[] {
     return sorted.slice(0, Math.min(sorted.length, sorted.length - Math.ceil(this.similarity * sorted.length) + 2));
   }
 }
