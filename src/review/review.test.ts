@@ -8,6 +8,7 @@ import type { Review } from '../storage/store.js';
 import { countAdjuster } from './adjust.js';
 import { reconcileReviewed, reviewedRecord } from './reconcile.js';
 import { checkEdtf } from './validate.js';
+import { rowsSnapshot } from '../pipeline/run/rows-snapshot.case.js';
 
 const TEXT = 'Officials said 12 people were killed and 30 were injured.';
 const killed = count(TEXT, '12 people', 12);
@@ -81,4 +82,34 @@ it('puts a corrected date into the timeline at its corrected value, and takes a 
 it('accepts EDTF a timeline can place and refuses anything else', () => {
   for (const ok of ['2022-03-14', '2022-03', '2022', '202X', '2022-03-12/2022-03-14', '2022-03-14~']) assert.doesNotThrow(() => checkEdtf(ok), ok);
   for (const bad of ['yesterday', '14 March 2022', '2022-13-01', '', '../..']) assert.throws(() => checkEdtf(bad), /EDTF/, bad);
+});
+
+it('reads no incident again for a confirmation, nor for a correction to what the item already read as; a change of value it does', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    await reconcileReviewed(store);
+    const c = r.extraction.counts[0]!;
+    const add = (action: Review['action'], corrected: Review['corrected'] = null) =>
+      store.addReview({ documentId: r.doc.id, kind: 'count', span: c.span, action, corrected, reason: 'checked', reviewer: 'ana' });
+    const killedMins = async () => (await reviewedRecord(store)).figures.find((f) => f.key.measure === 'killed')!.values.map((v) => v.min);
+    const before = await killedMins();
+    await add('confirm');
+    assert.equal((await reconcileReviewed(store)).rebuiltEvents, 0, 'confirming what was extracted changes no figure');
+    await add('correct', { min: 40, max: 40 });
+    assert.ok((await reconcileReviewed(store)).rebuiltEvents > 0);
+    assert.deepEqual(await killedMins(), [40]);
+    await add('correct', { min: 40, max: 40 });
+    assert.equal((await reconcileReviewed(store)).rebuiltEvents, 0, 'the same correction again');
+    // A confirmation after a correction puts the extracted value back.
+    await add('confirm');
+    assert.ok((await reconcileReviewed(store)).rebuiltEvents > 0);
+    assert.deepEqual(await killedMins(), before);
+    const incremental = await rowsSnapshot(store);
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await rowsSnapshot(store), incremental);
+  } finally {
+    await store.close();
+  }
 });

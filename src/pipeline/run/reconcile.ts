@@ -18,6 +18,7 @@ import type { DerivedQuery, StoredDerived } from '../../storage/store.js';
 import { Roster } from './roster.js';
 import { upTo } from './horizon.js';
 import { sourceDecisions } from './source-decisions.js';
+import { reviewedSince } from './review-scope.js';
 import { Tallies, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
@@ -362,10 +363,11 @@ export interface ReconcileSummary {
 }
 
 /** The reports whose figures may have changed since the last build: new, reassigned, regrouped, paired, reviewed, superseded. */
-async function changedReports(store: Store, fromReview: number, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<{ changed: Set<string>; reviewed: Set<string> }> {
-  const reviewed = new Set<string>();
+async function changedReports(store: Store, fromReview: number, toReview: number | null, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<{ changed: Set<string>; reviewed: Set<string> }> {
+  let reviewed = new Set<string>();
+  if (toReview !== null) reviewed = (await reviewedSince(store, fromReview, toReview)).changed;
   // Reviews are appended, never changed: those after the build's number are new.
-  for (let offset = fromReview; ; offset += 1000) {
+  else for (let offset = fromReview; ; offset += 1000) {
     const page = await store.listReviews({ offset, limit: 1000 });
     for (const r of page.items) reviewed.add(r.documentId);
     if (offset + 1000 >= page.total) break;
@@ -566,7 +568,10 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     const staleDocs = stale.flatMap((k) => k.split('\t'));
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
     const fromReview = Math.min(prev.reviews, opts.reviews ?? 0);
-    const since = await changedReports(store, fromReview, regrouped, [...assigned.redone, ...staleDocs, ...decidedDocs, ...edited.docs]);
+    // A build that applies the reviews the last one did and more reads only the reports where
+    // one of those more makes an item read otherwise (a confirmation changes nothing).
+    const toReview = opts.reviews !== undefined && opts.reviews >= prev.reviews ? opts.reviews : null;
+    const since = await changedReports(store, fromReview, toReview, regrouped, [...assigned.redone, ...staleDocs, ...decidedDocs, ...edited.docs]);
     changed = since.changed;
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
