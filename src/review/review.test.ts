@@ -113,3 +113,27 @@ it('reads no incident again for a confirmation, nor for a correction to what the
     await store.close();
   }
 });
+
+it('keeps a mention row without its count unless a review makes it read otherwise, and reads it back whole', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const r = floodReport();
+    await store.addReport(r.doc, r.extraction, r.original);
+    await reconcileReviewed(store);
+    const rows = async () => (await store.getRows<{ doc: string; at?: number; count?: unknown }>('mentions')).map((x) => x.data);
+    assert.ok((await rows()).length > 0);
+    assert.ok((await rows()).every((m) => m.count === undefined && m.at !== undefined), 'unreviewed: the row points at the stored count');
+    const refs = (await reviewedRecord(store)).figures.flatMap((f) => f.values.flatMap((v) => v.counts));
+    assert.deepEqual(refs.map((x) => x.count).sort((a, b) => a.span.start - b.span.start), [...r.extraction.counts].sort((a, b) => a.span.start - b.span.start), 'read back: every count as extracted');
+    const c = r.extraction.counts[0]!;
+    await store.addReview({ documentId: r.doc.id, kind: 'count', span: c.span, action: 'correct', corrected: { min: 41, max: 41 }, reason: 'bulletin', reviewer: 'ana' });
+    await reconcileReviewed(store);
+    const kept = (await rows()).filter((m) => m.count !== undefined);
+    assert.equal(kept.length, 1, 'only the corrected count is kept in its row');
+    const shown = (await reviewedRecord(store)).figures.flatMap((f) => f.values.flatMap((v) => v.counts)).find((x) => x.count.span.start === c.span.start)!;
+    assert.equal(shown.count.min, 41);
+    assert.equal(shown.count.quote, c.quote);
+  } finally {
+    await store.close();
+  }
+});

@@ -7,7 +7,8 @@ import { AppError } from '../domain/errors.js';
 import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
 import { SETS } from '../pipeline/run/record.js';
-import { buildInfo, pad } from '../pipeline/run/record-rows.js';
+import { buildInfo, mentionRefs, pad } from '../pipeline/run/record-rows.js';
+import type { MentionRow } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
 import { yieldingStore } from '../storage/yielding.js';
@@ -109,7 +110,7 @@ export class RecordSource {
 
   /** The first `limit` mentions of value `j` of a figure. */
   async mentions(id: string, j: number, limit?: number): Promise<CountRef[]> {
-    return (await this.store.getRows<CountRef>(SETS.mentions, { tag: `${id}:${pad(j)}`, limit })).map((r) => r.data);
+    return (await mentionRefs(this.store, await this.store.getRows<MentionRow>(SETS.mentions, { tag: `${id}:${pad(j)}`, limit }))).map((r) => r.data);
   }
 
   /** countRefKey → figure id, for one report's counts. */

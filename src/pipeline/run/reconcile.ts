@@ -28,7 +28,7 @@ import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
 import { buildInfo, eventRows, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
-import type { EventBuild } from './record-rows.js';
+import type { CountOrigin, EventBuild } from './record-rows.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -92,8 +92,9 @@ function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinal
   return {
     ordinals,
     counts: counts.map((c) => {
-      if (c.partOf === undefined) return c;
-      const to = newIndex.get(c.partOf);
+      const to = c.partOf === undefined ? undefined : newIndex.get(c.partOf);
+      // Unchanged where nothing before it was dropped: the stored count itself (its mention row need not copy it).
+      if (c.partOf === undefined || to === c.partOf) return c;
       const { partOf: _dropped, ...rest } = c;
       return to === undefined ? rest : { ...rest, partOf: to };
     }),
@@ -447,12 +448,14 @@ async function buildEvents(scope: Awaited<ReturnType<typeof sourceScope>>, assig
   await assigned.read(readIds);
   const eventCounts: EventCount[] = [];
   const factsByDoc = new Map<string, CountFact[]>();
+  const origin = new Map<string, CountOrigin>();
   const eventOrd = new Map<string, number>();
   const byId = new Map(reports.map((r) => [r.id, r]));
   for (const r of reports) {
     const list = assigned.byDoc.get(r.id) ?? [];
     const { refs, facts, ordinals } = countRefs(r);
     factsByDoc.set(r.id, facts);
+    origin.set(r.id, { ordinals, extracted: r.extracted });
     refs.forEach((ref, index) => {
       const a = list[ordinals[index]!]!;
       if (!events.has(a.event)) return;
@@ -474,6 +477,7 @@ async function buildEvents(scope: Awaited<ReturnType<typeof sourceScope>>, assig
     builds.push({
       summary: { key, label: list[0]!.eventLabel, counts: list.length, reports: docs.size, ...whenOf(list, byId) },
       ord: eventOrd.get(key)!,
+      origin,
       // Only the event's own reports: the figures' lookups cost what the event holds, not the archive.
       figures: buildFigures(list, { reports: [...docs].map((id) => ({ id, meta: byId.get(id)!.meta })), sources, ownKind: (ref) => factOf(ref)?.kind ?? 'none' })
         .map((f) => (key === UNASSIGNED ? { ...f, verdict: UNPLACED_VERDICT } : f)),

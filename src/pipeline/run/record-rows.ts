@@ -1,5 +1,6 @@
 /** The reconciled record ⇄ its rows: what `reconcile` writes, and the whole record assembled back for readers that take it whole. */
 import type { RowChange, RowInput, Store, StoredRow } from '../../storage/store.js';
+import type { Count } from '../../domain/types.js';
 import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
 import { RECORD_LAYOUT, SETS, countRefKey, figureId } from './record.js';
@@ -17,6 +18,29 @@ export interface EventBuild {
   ord: number;
   figures: Figure[];
   checks: CheckResult[];
+  /** Where each report's counts come from (by report id): a mention row keeps its count only where it differs from the stored one. */
+  origin?: ReadonlyMap<string, CountOrigin>;
+}
+
+/** A report's counts as reconciliation took them: the extraction ordinal of each kept count, and the stored counts. */
+export interface CountOrigin {
+  ordinals: readonly number[];
+  extracted: readonly Count[];
+}
+
+/**
+ * A mention as stored: the count's report, its index among the counts reconciliation kept, its
+ * ordinal in the stored extraction (`at`) and why it is in its incident. The count itself only
+ * where a review or a dropped breakdown link makes it read otherwise than the stored one (rows
+ * written before `at` existed keep it always): a figure's mentions were full copies of the
+ * report's counts, 40% of the record's bytes.
+ */
+export interface MentionRow {
+  doc: string;
+  index: number;
+  at?: number;
+  count?: Count;
+  eventReason?: string;
 }
 
 /** The sets written per event: rebuilt for the events a change touches, left alone for the rest. */
@@ -43,7 +67,12 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
         figureOf.set(countRefKey(c.doc, c.count), ids[i]!);
         // The count as reconciled (a review may have corrected it), where it is and why it is in
         // this incident: not the event's key and label again, nor the facts the report keeps.
-        const data: CountRef & Partial<Pick<EventCount, 'eventReason'>> = { doc: c.doc, index: c.index, count: c.count };
+        const data: MentionRow = { doc: c.doc, index: c.index };
+        const from = b.origin?.get(c.doc);
+        const at = from?.ordinals[c.index];
+        const stored = at === undefined ? undefined : from!.extracted[at];
+        if (at !== undefined) data.at = at;
+        if (stored === undefined || (stored !== c.count && JSON.stringify(stored) !== JSON.stringify(c.count))) data.count = c.count;
         const reason = (c as Partial<EventCount>).eventReason;
         if (reason !== undefined) data.eventReason = reason;
         rows[SETS.mentions].push({ key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: ids[i]!, tag: `${ids[i]}:${pad(j)}`, ord: k, data });
@@ -192,12 +221,42 @@ function withMentions(rows: ReadonlyArray<StoredRow<FigureRow>>, mentionRows: Re
 }
 
 /**
+ * Mention rows with their counts: read from the stored extractions (at the rows' ordinals) where
+ * a row leaves its count out. A row whose report's extraction no longer has a count there (the
+ * report was extracted again and the record not yet rebuilt) is passed over: the next build
+ * writes it again.
+ */
+export async function mentionRefs(store: Store, rows: ReadonlyArray<StoredRow<MentionRow>>): Promise<Array<StoredRow<CountRef>>> {
+  const need = [...new Set(rows.filter((r) => r.data.count === undefined).map((r) => r.data.doc))];
+  const counts = new Map<string, readonly Count[]>();
+  for (let i = 0; i < need.length; i += 500) {
+    for await (const x of store.allDerived([], { ids: need.slice(i, i + 500) })) counts.set(x.id, x.extraction.counts);
+  }
+  // A version no longer current is read on its own (the record may not have been rebuilt since).
+  for (const id of need) {
+    if (counts.has(id)) continue;
+    const e = await store.getExtraction(id);
+    if (e !== null) counts.set(id, e.counts);
+  }
+  const out: Array<StoredRow<CountRef>> = [];
+  for (const r of rows) {
+    const { doc, index, at, eventReason } = r.data;
+    const count = r.data.count ?? (at === undefined ? undefined : counts.get(doc)?.[at]);
+    if (count === undefined) continue;
+    const data: CountRef & { eventReason?: string } = { doc, index, count };
+    if (eventReason !== undefined) data.eventReason = eventReason;
+    out.push({ ...r, data });
+  }
+  return out;
+}
+
+/**
  * Every figure with its counts, in the record's order, `size` figures at a time: an export of a
  * large archive holds one page in memory, never the whole record.
  */
 export async function* figurePages(store: Store, size = 200): AsyncGenerator<Figure[]> {
   for await (const rows of rowPages<FigureRow>(store, SETS.figures, size)) {
-    yield withMentions(rows, await store.getRows<CountRef>(SETS.mentions, { groups: rows.map((r) => r.key) }));
+    yield withMentions(rows, await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions, { groups: rows.map((r) => r.key) })));
   }
 }
 
@@ -215,7 +274,7 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
   const info = await buildInfo(store);
   if (info === null) return null;
   const data = async <T>(set: string) => (await store.getRows<T>(set)).map((r) => r.data);
-  const figures = withMentions(await store.getRows<FigureRow>(SETS.figures), await store.getRows<CountRef>(SETS.mentions));
+  const figures = withMentions(await store.getRows<FigureRow>(SETS.figures), await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions)));
   const groups = await data<string[]>(SETS.groups);
   const groupOf: Record<string, string> = {};
   for (const g of groups) for (const doc of g) groupOf[doc] = g[0]!;
