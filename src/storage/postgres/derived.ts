@@ -5,16 +5,7 @@ import type { Derived, SourceCandidate, SourceSignature, StoredDerived } from '.
 import type { Db, Queryable } from './db.js';
 import { DOC_COLUMNS, FROM_DOCS, NOT_SUPERSEDED } from './rows.js';
 import { extractionsOf } from './records.js';
-
-/** A view of an int32 array as bytes, not a copy. */
-const bytesOf = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-
-/** A copy of its own: a Buffer from pg need not be 4-byte aligned. */
-function intsOf(b: Buffer): Int32Array {
-  const out = new Int32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
-}
+import { bytesOf, intsOf, packedOffsets } from '../int-arrays.js';
 
 /** The halves of band keys [k1, k2, k1, k2, …] as two arrays, for unnest. */
 function halves(keys: Int32Array): [number[], number[]] {
@@ -45,7 +36,7 @@ export async function writeDerived(c: Queryable, seq: number, derived: Derived):
   }
   const s = derived.signature;
   await c.query('INSERT INTO signatures (doc_seq, fingerprint, starts, ends, shingles, bands) VALUES ($1, $2, $3, $4, $5, $6)',
-    [seq, s.fingerprint, bytesOf(s.starts), bytesOf(s.ends), bytesOf(s.shingles), bytesOf(s.bandKeys)]);
+    [seq, s.fingerprint, packedOffsets(s.starts), packedOffsets(s.ends), bytesOf(s.shingles), bytesOf(s.bandKeys)]);
   const [k1, k2] = halves(s.bandKeys);
   if (k1.length) {
     await c.query('INSERT INTO band_keys (k1, k2, doc_seq) SELECT k1, k2, $3 FROM unnest($1::int[], $2::int[]) AS u(k1, k2) ON CONFLICT DO NOTHING', [k1, k2, seq]);
