@@ -108,9 +108,17 @@ export class RecordSource {
     return (await this.store.getRows<FigureRow>(SETS.figures, { key: id }))[0]?.data ?? null;
   }
 
-  /** The first `limit` mentions of value `j` of a figure. */
-  async mentions(id: string, j: number, limit?: number): Promise<CountRef[]> {
-    return (await mentionRefs(this.store, await this.store.getRows<MentionRow>(SETS.mentions, { tag: `${id}:${pad(j)}`, limit }))).map((r) => r.data);
+  /** The first `limit` mentions of each value of some figures (by figure, then value), their counts read from the reports in one pass. */
+  async evidence(figures: ReadonlyArray<{ id: string; values: readonly unknown[] }>, limit?: number): Promise<CountRef[][][]> {
+    const tag = (id: string, j: number) => `${id}:${pad(j)}`;
+    const rows = await Promise.all(figures.flatMap((f) => f.values.map((_, j) => this.store.getRows<MentionRow>(SETS.mentions, { tag: tag(f.id, j), limit }))));
+    const byTag = new Map<string, CountRef[]>();
+    for (const r of await mentionRefs(this.store, rows.flat())) {
+      const list = byTag.get(r.tag!);
+      if (list === undefined) byTag.set(r.tag!, [r.data]);
+      else list.push(r.data);
+    }
+    return figures.map((f) => f.values.map((_, j) => byTag.get(tag(f.id, j)) ?? []));
   }
 
   /** countRefKey → figure id, for one report's counts. */

@@ -86,7 +86,7 @@ export async function loadDetails(records: RecordSource, figures: readonly Figur
   reviews: () => Promise<ReviewIndex>;
   builtAt: string;
 }): Promise<FigureDetail[]> {
-  const evidence = await Promise.all(figures.map((f) => Promise.all(f.values.map((_, j) => records.mentions(f.id, j, Number.isFinite(perValue) ? perValue : undefined)))));
+  const evidence = await records.evidence(figures, Number.isFinite(perValue) ? perValue : undefined);
   const checks = await Promise.all(figures.map((f) => records.checksOf(f.id)));
   const docs = new Set(evidence.flat(2).map((c) => c.doc));
   const [texts, reviews, labels] = await Promise.all([load.texts(docs), load.reviews(), records.labels(docs)]);
