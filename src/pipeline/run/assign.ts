@@ -83,6 +83,32 @@ function changedWords(before: StoredContext, after: StoredContext): Set<string> 
   return words;
 }
 
+/** An assignment list as stored: an assignment equal to an earlier one of the list is that one's position (a report's counts mostly share one incident, label and reason). */
+export type PackedAssignments = Array<StoredAssignment | number>;
+
+/** A report's assignments as a row holds them (see PackedAssignments). */
+export function packAssignments(list: readonly StoredAssignment[]): PackedAssignments {
+  const first = new Map<string, number>();
+  return list.map((a, i) => {
+    const key = JSON.stringify([a.event, a.label, a.reason]);
+    const at = first.get(key);
+    if (at !== undefined) return at;
+    first.set(key, i);
+    return a;
+  });
+}
+
+/** A report's assignments from its row (a list of objects only, as rows were written before packing, reads as it is). */
+export function unpackAssignments(data: PackedAssignments): StoredAssignment[] {
+  const out: StoredAssignment[] = [];
+  for (const x of data) {
+    const a = typeof x === 'number' ? out[x] : x;
+    if (a === undefined) throw new Error(`an assignment row refers to position ${String(x)} before it is written`);
+    out.push(a);
+  }
+  return out;
+}
+
 /** The rows saying which events a report's counts are in (`event-docs`). */
 function eventDocRows(doc: string, list: readonly StoredAssignment[]): RowInput[] {
   return [...new Set(list.map((a) => a.event))].map((event) => ({ key: `${event}\t${doc}`, group: event, tag: doc, data: 1 }));
@@ -126,9 +152,10 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
     if (words === null) return;
     const keys = [...new Set(list)].filter((id) => !previous.has(id) && !byDoc.has(id));
     for (let i = 0; i < keys.length; i += 500) {
-      for (const row of await store.getRows<StoredAssignment[]>(SETS.assign, { keys: keys.slice(i, i + 500) })) {
-        previous.set(row.key, row.data);
-        if (!byDoc.has(row.key)) byDoc.set(row.key, row.data);
+      for (const row of await store.getRows<PackedAssignments>(SETS.assign, { keys: keys.slice(i, i + 500) })) {
+        const list = unpackAssignments(row.data);
+        previous.set(row.key, list);
+        if (!byDoc.has(row.key)) byDoc.set(row.key, list);
       }
     }
   };
@@ -140,7 +167,11 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   let todo: readonly string[];
   if (words === null) todo = await roster.all();
   else if (fresh === null) {
-    for (const row of await store.getRows<StoredAssignment[]>(SETS.assign)) { previous.set(row.key, row.data); byDoc.set(row.key, row.data); }
+    for (const row of await store.getRows<PackedAssignments>(SETS.assign)) {
+      const list = unpackAssignments(row.data);
+      previous.set(row.key, list);
+      byDoc.set(row.key, list);
+    }
     todo = (await roster.all()).filter((id) => !byDoc.has(id) || redo.has(id));
   } else {
     todo = await roster.current([...fresh, ...redo]);
@@ -158,7 +189,7 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
         .map((c) => ({ event: c.event, label: c.eventLabel, reason: c.eventReason }));
       byDoc.set(r.id, list);
       done.add(r.id);
-      rows.push({ key: r.id, group: list[0]?.event ?? null, data: list });
+      rows.push({ key: r.id, group: list[0]?.event ?? null, data: packAssignments(list) });
       eventDocs.push(...eventDocRows(r.id, list));
       if (known === undefined || words === null) for (const w of keyWords(text)) keyRows.push({ key: `${w}\t${r.id}`, group: w, data: 1 });
     }
