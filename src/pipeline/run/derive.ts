@@ -7,7 +7,7 @@ import type { Count, DateMention, Extraction, Span } from '../../domain/types.js
 import type { Derived } from '../../storage/row-types.js';
 import { splitSentences } from '../../nlp/sentences.js';
 import { extractExtras } from '../2-extract/extras.js';
-import type { Extras } from '../2-extract/extras.js';
+import type { EntityMention, Extras } from '../2-extract/extras.js';
 import { findEventMentions, type EventMention } from '../3-reconcile/figures/events.js';
 import { sentenceKind } from '../3-reconcile/figures/values.js';
 import { countsWhat, type CountWhat } from '../3-reconcile/figures/what.js';
@@ -93,6 +93,44 @@ function datedOf(text: string, dates: readonly DateMention[]): DatedPart[] {
   });
 }
 
+/**
+ * Entity mentions as their part stores them: each kind and spelling once, then five numbers a
+ * mention (its name's place in `names`, its span, its sentence), in the mentions' order. The
+ * objects repeated every field name and the spelling for each mention: 1.2 KB of a 600-byte report.
+ */
+export interface PackedEntities {
+  names: Array<[EntityMention['kind'], string]>;
+  at: number[];
+}
+
+/** Entity mentions packed for storage (see PackedEntities). */
+export function packEntities(list: readonly EntityMention[]): PackedEntities {
+  const names: PackedEntities['names'] = [];
+  const index = new Map<string, number>();
+  const at: number[] = [];
+  for (const e of list) {
+    const key = `${e.kind}\u0000${e.text}`;
+    let i = index.get(key);
+    if (i === undefined) { index.set(key, (i = names.length)); names.push([e.kind, e.text]); }
+    at.push(i, e.span.start, e.span.end, e.sentence.start, e.sentence.end);
+  }
+  return { names, at };
+}
+
+/** A stored entities part as mentions: packed, or a plain list as parts were stored before packing; nothing when absent. */
+export function entitiesOf(part: unknown): EntityMention[] {
+  if (part === undefined || part === null) return [];
+  if (Array.isArray(part)) return part as EntityMention[];
+  const { names, at } = part as PackedEntities;
+  const out: EntityMention[] = [];
+  for (let k = 0; k + 4 < at.length; k += 5) {
+    const name = names[at[k]!];
+    if (name === undefined) throw new Error(`a packed entities part names entry ${String(at[k])} of ${names.length}`);
+    out.push({ kind: name[0], text: name[1], span: { start: at[k + 1]!, end: at[k + 2]! }, sentence: { start: at[k + 3]!, end: at[k + 4]! } });
+  }
+  return out;
+}
+
 /** Everything a report yields besides its extraction. Pure: the same text gives the same parts. */
 export function deriveReport(text: string, extraction: Extraction): Derived {
   const extras = extractExtras(text);
@@ -104,5 +142,5 @@ export function deriveReport(text: string, extraction: Extraction): Derived {
     dated: datedOf(text, extraction.dates),
     facts: factsOf(text, extraction.counts, extraction.dates),
   };
-  return { parts: parts as unknown as Record<string, unknown>, signature: signatureOf(text) };
+  return { parts: { ...parts, entities: packEntities(parts.entities) }, signature: signatureOf(text) };
 }

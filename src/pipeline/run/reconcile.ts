@@ -25,6 +25,7 @@ import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
+import { entitiesOf } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
 import { buildInfo, eventRows, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
@@ -114,7 +115,7 @@ function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: Re
     id: x.id, order: x.order, version: x.version, meta, ...(edit ? { editedAt: edit.at } : {}), extracted: counts,
     adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
     extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
-    facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: p.entities ?? [],
+    facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: entitiesOf(x.parts.entities),
   };
 }
 

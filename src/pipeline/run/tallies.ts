@@ -16,6 +16,7 @@ import type { EventMention, TalliedMention } from '../3-reconcile/index.js';
 import type { NameCount } from '../3-reconcile/entities/aliases.js';
 import { SETS } from './record.js';
 import type { DerivedParts } from './derive.js';
+import { entitiesOf } from './derive.js';
 
 /** First mentions kept per spelling: the entity page lists this many per entity. */
 export const FIRST_MENTIONS = 200;
@@ -181,7 +182,7 @@ export async function talliesOfAll(store: Store): Promise<Tallies> {
   const t = Tallies.empty();
   for await (const x of store.allDerived(['mentions', 'entities'], { extraction: false })) {
     const p = x.parts as Partial<DerivedParts>;
-    t.add({ id: x.id, order: x.order, mentions: p.mentions ?? [], entities: p.entities ?? [] });
+    t.add({ id: x.id, order: x.order, mentions: p.mentions ?? [], entities: entitiesOf(x.parts.entities) });
   }
   return t;
 }
