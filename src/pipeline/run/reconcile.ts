@@ -367,7 +367,7 @@ export interface ReconcileSummary {
 /** The reports whose figures may have changed since the last build: new, reassigned, regrouped, paired, reviewed, superseded. */
 async function changedReports(store: Store, fromReview: number, toReview: number | null, regrouped: GroupScope, alsoChanged: Iterable<string>): Promise<{ changed: Set<string>; reviewed: Set<string> }> {
   let reviewed = new Set<string>();
-  if (toReview !== null) reviewed = (await reviewedSince(store, fromReview, toReview)).changed;
+  if (toReview !== null) reviewed = await reviewedSince(store, fromReview, toReview);
   // Reviews are appended, never changed: those after the build's number are new.
   else for (let offset = fromReview; ; offset += 1000) {
     const page = await store.listReviews({ offset, limit: 1000 });

@@ -14,13 +14,13 @@ function effect(r: Review | undefined): string {
 }
 
 /**
- * The reports with reviews among the stored reviews `from` to `to` (reviews are appended, never
- * changed, so their number is a version), and of those the ones where some item's latest review
- * now makes it read otherwise than before `from`. Confirming what was extracted, or correcting an
+ * Of the reports with reviews among the stored reviews `from` to `to` (reviews are appended, never
+ * changed, so their number is a version), the ones where some item's latest review now makes it
+ * read otherwise than before `from`. Confirming what was extracted, or correcting an
  * item to what it was corrected to before, changes no figure, check or timeline entry: the build
  * need not read the report's incidents and dates for it.
  */
-export async function reviewedSince(store: Store, from: number, to: number): Promise<{ reviewed: Set<string>; changed: Set<string> }> {
+export async function reviewedSince(store: Store, from: number, to: number): Promise<Set<string>> {
   const since: Review[] = [];
   for (let offset = from; offset < to; offset += PAGE) {
     const page = await store.listReviews({ offset, limit: Math.min(PAGE, to - offset) });
@@ -29,7 +29,7 @@ export async function reviewedSince(store: Store, from: number, to: number): Pro
   }
   const reviewed = new Set(since.map((r) => r.documentId));
   const changed = new Set<string>();
-  if (since.length === 0) return { reviewed, changed };
+  if (since.length === 0) return changed;
   const first = Math.min(...since.map((r) => r.id));
   const last = Math.max(...since.map((r) => r.id));
   for (const doc of reviewed) {
@@ -47,5 +47,5 @@ export async function reviewedSince(store: Store, from: number, to: number): Pro
       if (r.id >= first && effect(before.get(key)) !== effect(r)) { changed.add(doc); break; }
     }
   }
-  return { reviewed, changed };
+  return changed;
 }

@@ -104,9 +104,8 @@ function quotesAndCitations(x: Pick<Extras, 'quotes' | 'citations'>, counts: rea
 /** The whole reader view of one stored document. */
 export async function documentDetail(store: Store, doc: StoredDocument, records: RecordSource): Promise<DocumentDetail> {
   const extraction = (await store.getExtraction(doc.id)) ?? { counts: [], dates: [] };
-  const stored = (await store.getParts([doc.id], ['entities', 'quotes', 'citations'])).get(doc.id);
-  const parts = stored as Partial<Extras> | undefined;
-  const extras = parts?.quotes && parts.citations && stored?.entities ? { ...(parts as Extras), entities: entitiesOf(stored.entities) } : extractExtras(doc.text);
+  const parts = (await store.getParts([doc.id], ['entities', 'quotes', 'citations'])).get(doc.id) as (Pick<Extras, 'quotes' | 'citations'> & { entities: unknown }) | undefined;
+  const extras: Extras = parts?.quotes && parts.citations && parts.entities ? { ...parts, entities: entitiesOf(parts.entities) } : extractExtras(doc.text);
   const [figureOf, groupId, pairs] = await Promise.all([records.figuresOfDocument(doc.id), records.groupOf(doc.id), records.pairsOf(doc.id)]);
   // Spellings the record joined, of the names this report was found to mention.
   const canonicalOf = await records.canonicalOf([...new Set(extras.entities.map((e) => e.text).filter((n) => n.length > 1))]);
