@@ -10,7 +10,8 @@ import { loadRecord } from '../src/pipeline/run/record-rows.js';
 import { tempDir } from './helpers/cli.js';
 import { shuffled } from './helpers/rng.js';
 import { rowsSnapshot } from '../src/pipeline/run/rows-snapshot.case.js';
-import { SETS } from '../src/pipeline/run/record.js';
+import { pairOf, SETS } from '../src/pipeline/run/record.js';
+import type { PackedPair } from '../src/pipeline/run/record.js';
 import type { SourcePair } from '../src/pipeline/3-reconcile/types.js';
 import { SOURCE_DECISIONS_SET } from '../src/pipeline/run/source-decisions.js';
 
@@ -109,7 +110,7 @@ test('a first or full build taken in stretches of a few reports gives the rows o
     // (neither the first nor the last): the most shared one is independent, the least shared the same source.
     const order = new Map<string, number>();
     for await (const d of store.allDerived([], { extraction: false })) order.set(d.id, order.size);
-    const pairs = (await store.getRows<SourcePair>(SETS.pairs)).map((r) => r.data)
+    const pairs = (await store.getRows<PackedPair | SourcePair>(SETS.pairs)).map(pairOf)
       .filter((p) => order.get(p.b)! >= 4 && order.get(p.b)! < order.size - 4)
       .sort((x, y) => Math.max(y.containmentA, y.containmentB) - Math.max(x.containmentA, x.containmentB));
     assert.ok(pairs.length >= 2, 'the corpus has pairs to decide on');

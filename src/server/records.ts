@@ -6,7 +6,8 @@
 import { AppError } from '../domain/errors.js';
 import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../pipeline/3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
-import { SETS } from '../pipeline/run/record.js';
+import { pairOf, SETS } from '../pipeline/run/record.js';
+import type { PackedPair } from '../pipeline/run/record.js';
 import { buildInfo, mentionRefs, pad } from '../pipeline/run/record-rows.js';
 import type { MentionRow } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
@@ -221,13 +222,14 @@ export class RecordSource {
 
   /** A page of the pairs of current reports, and how many in all. */
   async pairs(limit: number, offset: number): Promise<{ total: number; items: SourcePair[] }> {
-    return this.page<SourcePair>(SETS.pairs, limit, offset);
+    const [total, rows] = await Promise.all([this.store.countRows(SETS.pairs), this.store.getRows<PackedPair | SourcePair>(SETS.pairs, { limit, offset })]);
+    return { total, items: rows.map(pairOf) };
   }
 
   /** Every pair one report takes part in. */
   async pairsOf(doc: string): Promise<SourcePair[]> {
-    const [a, b] = await Promise.all([this.store.getRows<SourcePair>(SETS.pairs, { group: doc }), this.store.getRows<SourcePair>(SETS.pairs, { tag: doc })]);
-    return [...a, ...b].sort((x, y) => x.ord - y.ord).map((r) => r.data);
+    const [a, b] = await Promise.all([this.store.getRows<PackedPair | SourcePair>(SETS.pairs, { group: doc }), this.store.getRows<PackedPair | SourcePair>(SETS.pairs, { tag: doc })]);
+    return [...a, ...b].sort((x, y) => x.ord - y.ord).map(pairOf);
   }
 
   /** Pairs between the thresholds, for review. */

@@ -4,15 +4,10 @@ import type { RowInput } from '../../storage/row-types.js';
 import { DEFAULT_SOURCE_OPTIONS, MAX_CANDIDATES, pairsWith } from '../3-reconcile/index.js';
 import type { SourcePair } from '../3-reconcile/index.js';
 import { deriveReport } from './derive.js';
-import { SETS } from './record.js';
+import { pairRow, SETS } from './record.js';
 
 /** Reports handled per transaction. */
 const STEP = 256;
-
-/** The row of a pair: keyed by both reports, grouped by the earlier, tagged with the later. */
-export function pairRow(p: SourcePair, ord: number): RowInput {
-  return { key: `${p.a}\t${p.b}`, group: p.a, tag: p.b, ord, data: p };
-}
 
 /**
  * Derives the parts of reports stored without them (before they existed), from their stored

@@ -2,8 +2,8 @@
 import type { RowChange, RowInput, Store, StoredRow } from '../../storage/store.js';
 import type { Count } from '../../domain/types.js';
 import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
-import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, ReconcileRecord } from './record.js';
-import { RECORD_LAYOUT, SETS, countRefKey, figureId } from './record.js';
+import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, PackedPair, ReconcileRecord } from './record.js';
+import { RECORD_LAYOUT, SETS, countRefKey, figureId, pairOf } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
 import { edtfRange } from '../3-reconcile/timeline/edtf.js';
 import { plainValue } from '../3-reconcile/timeline/timeline.js';
@@ -288,7 +288,7 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
     checks: (await data<CheckRow>(SETS.checks)).map(({ figureIds: _f, ...c }): CheckResult => c),
     timeline: await data<TimelineEntry>(SETS.timeline),
     publications: await data<PublicationEntry>(SETS.publications),
-    sources: { groups, groupOf, pairs: await data<SourcePair>(SETS.pairs), possible: await data<SourcePair>(SETS.possible) },
+    sources: { groups, groupOf, pairs: (await store.getRows<PackedPair | SourcePair>(SETS.pairs)).map(pairOf), possible: await data<SourcePair>(SETS.possible) },
     entities: await data<EntityCluster>(SETS.entities),
     entityMentions,
   };

@@ -41,7 +41,7 @@ export const SETS = {
   groups: 'groups',
   /** key: report id; group and data: its source group's id. */
   docGroup: 'doc-group',
-  /** key: a b; group: a; tag: b; SourcePair. Written as reports are compared, never rebuilt. */
+  /** key: a b; group: a; tag: b; the SourcePair, packed (PackedPair: see pairOf). Written as reports are compared, never rebuilt. */
   pairs: 'pairs',
   /** key: an event whose figures a stretch of a first build left to the last (see `reconcile`). */
   eventsOwed: 'events-owed',
@@ -122,6 +122,43 @@ export function figureId(key: FigureKey): string {
 /** The key that links a count in one report to its figure and its checks. */
 export function countRefKey(doc: string, count: { span: { start: number; end: number }; measure: string }): string {
   return `${doc}\n${count.span.start}-${count.span.end}\n${count.measure}`;
+}
+
+/**
+ * A pair as its row stores it: the two containments, then seven numbers a passage (a's start,
+ * end and first word, b's start, end and first word, the words). The reports are the row's
+ * group and tag. (Written whole, a pair named its two reports five times: 300 bytes a pair.)
+ */
+export type PackedPair = [containmentA: number, containmentB: number, passages: number[]];
+
+/** A pair's row (see SETS.pairs). */
+export function pairRow(p: SourcePair, ord: number): { key: string; group: string; tag: string; ord: number; data: PackedPair | SourcePair } {
+  const row = { key: `${p.a}\t${p.b}`, group: p.a, tag: p.b, ord };
+  const nums: number[] = [];
+  for (const x of p.passages) {
+    // A passage in another report than the pair's (none is made so) is kept whole.
+    if (x.a.doc !== p.a || x.b.doc !== p.b) return { ...row, data: p };
+    nums.push(x.a.span.start, x.a.span.end, x.a.firstWord, x.b.span.start, x.b.span.end, x.b.firstWord, x.words);
+  }
+  return { ...row, data: [p.containmentA, p.containmentB, nums] };
+}
+
+/** A pair from its row; a row written whole (before packing) reads as it is. */
+export function pairOf(row: { group: string | null; tag: string | null; data: PackedPair | SourcePair }): SourcePair {
+  const d = row.data;
+  if (!Array.isArray(d)) return d;
+  const [a, b] = [row.group, row.tag];
+  if (a === null || b === null) throw new Error('a pair row names no reports');
+  const [containmentA, containmentB, nums] = d;
+  const passages: SourcePair['passages'] = [];
+  for (let i = 0; i + 7 <= nums.length; i += 7) {
+    passages.push({
+      a: { doc: a, span: { start: nums[i]!, end: nums[i + 1]! }, firstWord: nums[i + 2]! },
+      b: { doc: b, span: { start: nums[i + 3]!, end: nums[i + 4]! }, firstWord: nums[i + 5]! },
+      words: nums[i + 6]!,
+    });
+  }
+  return { a, b, containmentA, containmentB, passages };
 }
 
 /** One count's stored event assignment (by extraction ordinal). */
