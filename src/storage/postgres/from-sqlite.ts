@@ -10,6 +10,8 @@ import { AppError } from '../../domain/errors.js';
 import type { Logger } from '../../domain/logger.js';
 import { silentLogger } from '../../domain/logger.js';
 import { MIGRATIONS } from '../sqlite/migrations/index.js';
+import { rowJson } from '../sqlite/record-rows.js';
+import { bandKeyIndex } from '../sqlite/derived.js';
 import { Db } from './db.js';
 import type { Queryable } from './db.js';
 import { toStoreError } from './errors.js';
@@ -67,6 +69,16 @@ function rowHasher() {
 
 /** The SQLite rows of a table in key order (BINARY: by code point, as "C" below). */
 function* sqliteRows(src: Database.Database, t: Table): Generator<unknown[]> {
+  if (t.name === 'record_rows') {
+    // A row stored deflated (SQLite's migration 8) moves as its JSON: PostgreSQL compresses long values itself.
+    const stmt = src.prepare(`SELECT ${t.columns.join(', ')}, zdata FROM ${t.name} ORDER BY ${t.order}`).raw();
+    for (const row of stmt.iterate() as Iterable<unknown[]>) {
+      const zdata = row.pop() as Buffer | null;
+      if (zdata !== null) row[row.length - 1] = rowJson({ data: '', zdata });
+      yield row;
+    }
+    return;
+  }
   const stmt = src.prepare(`SELECT ${t.columns.join(', ')} FROM ${t.name} ORDER BY ${t.order}`).raw();
   yield* stmt.iterate() as Iterable<unknown[]>;
 }
@@ -114,6 +126,14 @@ export async function migrateSqliteToPostgres(from: string, to: string, opts: { 
     const version = src.pragma('user_version', { simple: true });
     if (version !== MIGRATIONS.length) {
       throw new AppError('E_STORE', `${from} has schema version ${String(version)}; open it once with this crosscheck (any command that writes) before migrating`);
+    }
+    if (bandKeyIndex(src).pending()) {
+      // Reports stored since the last reconcile have their band keys in their signatures only:
+      // indexed first, so that PostgreSQL's index (written a report at a time) holds them all.
+      src.close();
+      const w = new Database(from, { fileMustExist: true });
+      try { bandKeyIndex(w).indexAll(); } finally { w.close(); }
+      src = new Database(from, { readonly: true, fileMustExist: true });
     }
     await migratePg(db, PG_MIGRATIONS, logger).catch((e: unknown) => { throw toStoreError(e, 'the PostgreSQL schema'); });
     const expected: MigrateSummary['tables'] = {};

@@ -1,5 +1,6 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
 import type { Database } from 'better-sqlite3';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { RowChange, RowQuery, StoredRow } from '../row-types.js';
 
 interface Row {
@@ -10,7 +11,30 @@ interface Row {
   lo: string | null;
   hi: string | null;
   data: string;
+  /** The JSON deflated, `data` then empty (migration 8); null for a row kept as JSON. */
+  zdata: Buffer | null;
 }
+
+/**
+ * Rows whose JSON has this many characters or more are stored deflated: measured on the 100k
+ * bench record, timeline entries (2 KB on average) deflate to 0.26 of their bytes, figures
+ * (4.4 KB) to 0.22, checks (1.1 KB) to 0.38, at some 50-100 µs a row to write and 30-50 µs to
+ * read; a short row (a mention, 120 bytes) gains little and pays the same per call.
+ */
+export const DEFLATE_FROM = 512;
+
+/** A row's data as stored: JSON, or deflated JSON when it is long. */
+export function encodeData(data: unknown): { data: string; zdata: Buffer | null } {
+  const json = JSON.stringify(data);
+  return json.length < DEFLATE_FROM ? { data: json, zdata: null } : { data: '', zdata: deflateRawSync(json, { level: 1 }) };
+}
+
+/** A stored row's JSON, inflated where it was deflated. */
+export function rowJson(r: { data: string; zdata: Buffer | null }): string {
+  return r.zdata === null ? r.data : inflateRawSync(r.zdata).toString('utf8');
+}
+
+const COLUMNS = 'key, grp, tag, ord, lo, hi, data, zdata';
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
 function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
@@ -29,13 +53,17 @@ function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
 
 /** Statements for the row sets. */
 export function prepareRowWriter(db: Database) {
-  const put = db.prepare<[string, string, string | null, string | null, number, string | null, string | null, string]>(
-    'INSERT OR REPLACE INTO record_rows (set_name, key, grp, tag, ord, lo, hi, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare<[string, string, string | null, string | null, number, string | null, string | null, string, Buffer | null]>(
+    'INSERT OR REPLACE INTO record_rows (set_name, key, grp, tag, ord, lo, hi, data, zdata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const put = (set: string, key: string, n: Omit<Row, 'key'>) => insert.run(set, key, n.grp, n.tag, n.ord, n.lo, n.hi, n.data, n.zdata);
   const clearAll = db.prepare<[string]>('DELETE FROM record_rows WHERE set_name = ?');
   const clearKey = db.prepare<[string, string]>('DELETE FROM record_rows WHERE set_name = ? AND key = ?');
-  const existing = db.prepare<[string], Row>('SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE set_name = ?');
-  const same = (r: Row, n: { grp: string | null; tag: string | null; ord: number; lo: string | null; hi: string | null; data: string }) =>
-    r.grp === n.grp && r.tag === n.tag && r.ord === n.ord && r.lo === n.lo && r.hi === n.hi && r.data === n.data;
+  const existing = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM record_rows WHERE set_name = ?`);
+  // Deflating is deterministic: the same JSON gives the same bytes (a row stored as JSON before
+  // migration 8, or by another zlib, is written again once).
+  const same = (r: Row, n: Omit<Row, 'key'>) =>
+    r.grp === n.grp && r.tag === n.tag && r.ord === n.ord && r.lo === n.lo && r.hi === n.hi && r.data === n.data
+    && (r.zdata === null ? n.zdata === null : n.zdata !== null && r.zdata.equals(n.zdata));
   const cache = new Map<string, import("better-sqlite3").Statement<unknown[]>>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
@@ -47,7 +75,7 @@ export function prepareRowWriter(db: Database) {
     if (clear === 'replace') return existing.all(set);
     const q = 'groups' in clear ? { groups: clear.groups } : 'tags' in clear ? { tags: clear.tags } : { keys: clear.keys };
     const w = where(set, q);
-    return stmt(`SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE ${w.sql}`).all(...w.params) as Row[];
+    return stmt(`SELECT ${COLUMNS} FROM record_rows WHERE ${w.sql}`).all(...w.params) as Row[];
   };
   /** Applies changes in order; must run inside a transaction. */
   const apply = (changes: readonly RowChange[]): void => {
@@ -57,17 +85,17 @@ export function prepareRowWriter(db: Database) {
         // rows the clear would remove, and remove those not written again.
         const before = new Map(inScope(c.set, c.clear).map((r) => [r.key, r]));
         for (const r of c.rows ?? []) {
-          const n = { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, data: JSON.stringify(r.data) };
+          const n = { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, ...encodeData(r.data) };
           const old = before.get(r.key);
           before.delete(r.key);
-          if (old === undefined || !same(old, n)) put.run(c.set, r.key, n.grp, n.tag, n.ord, n.lo, n.hi, n.data);
+          if (old === undefined || !same(old, n)) put(c.set, r.key, n);
         }
         for (const key of before.keys()) clearKey.run(c.set, key);
         continue;
       }
       if (c.clear === 'all') clearAll.run(c.set);
       for (const r of c.rows ?? []) {
-        put.run(c.set, r.key, r.group ?? null, r.tag ?? null, r.ord ?? 0, r.lo ?? null, r.hi ?? null, JSON.stringify(r.data));
+        put(c.set, r.key, { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, ...encodeData(r.data) });
       }
     }
   };
@@ -80,8 +108,8 @@ export function prepareRowWriter(db: Database) {
       const w = where(set, q);
       const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`
         : q.offset ? ` LIMIT -1 OFFSET ${Math.max(0, Math.floor(q.offset))}` : '';
-      const rows = stmt(`SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE ${w.sql} ORDER BY ord, key${page}`).all(...w.params) as Row[];
-      return rows.map((r) => ({ key: r.key, group: r.grp, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: JSON.parse(r.data) as T }));
+      const rows = stmt(`SELECT ${COLUMNS} FROM record_rows WHERE ${w.sql} ORDER BY ord, key${page}`).all(...w.params) as Row[];
+      return rows.map((r) => ({ key: r.key, group: r.grp, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: JSON.parse(rowJson(r)) as T }));
     },
     count(set: string, q: RowQuery = {}): number {
       const w = where(set, q);

@@ -238,6 +238,9 @@ export class SqliteStore implements Store {
 
   /** Earlier documents sharing buckets with `id`, with their signatures. */
   async sourceCandidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]> {
+    this.assertOpen();
+    // A report's earlier reports are found once their band keys are indexed (in bulk: see bandKeyIndex).
+    if (!this.db.readonly && this.read(() => this.derived.unindexed(id))) await retryBusy('the band-key index', () => this.derived.indexBands(), this.settings.retry);
     return this.read(() => this.derived.candidates(id, perBucket, max));
   }
 

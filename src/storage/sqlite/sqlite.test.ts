@@ -146,6 +146,7 @@ describe('SQLite store', () => {
     old.exec(`CREATE TABLE derived_old (doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE, part TEXT NOT NULL, data TEXT NOT NULL,
       PRIMARY KEY (doc_seq, part)) STRICT, WITHOUT ROWID;
       INSERT INTO derived_old SELECT doc_seq, part, data FROM derived; DROP TABLE derived; ALTER TABLE derived_old RENAME TO derived;
+      ALTER TABLE record_rows DROP COLUMN zdata;
       DELETE FROM schema_migrations WHERE version > 6; PRAGMA user_version = 6;`);
     const overflow = (db: Database.Database) => db.prepare(`SELECT count(*) FROM dbstat WHERE name = 'derived' AND pagetype = 'overflow'`).pluck().get();
     assert.equal(overflow(old), 1);
@@ -162,6 +163,57 @@ describe('SQLite store', () => {
     assert.doesNotMatch(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'derived'`).pluck().get() as string, /WITHOUT ROWID/);
     db.close();
     assert.deepEqual(checkFile(file), { documents: 1, orphans: 0 });
+  });
+  it('stores a long reconciled row deflated, reads it back exactly, and reads a row stored as JSON before', async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file);
+    const long = { sentenceText: 'Rescuers said 41 people were killed in Port Aldo. '.repeat(40), counts: Array.from({ length: 30 }, (_, i) => ({ doc: `r${i}`, index: i, quote: `${i} people`, note: 'ünïcödé ✓' })) };
+    const short = { n: 1 };
+    await store.putRows([{ set: 'test-set', rows: [{ key: 'long', data: long }, { key: 'short', data: short }] }]);
+    await store.close();
+    const raw = new Database(file);
+    const cells = raw.prepare(`SELECT key, length(data) AS text, length(zdata) AS z FROM record_rows WHERE set_name = 'test-set' ORDER BY key`).all() as Array<{ key: string; text: number; z: number | null }>;
+    assert.equal(cells[0]!.text, 0);
+    assert.ok(cells[0]!.z! < JSON.stringify(long).length / 4, `deflated to ${cells[0]!.z} of ${JSON.stringify(long).length} bytes`);
+    assert.deepEqual(cells[1], { key: 'short', text: JSON.stringify(short).length, z: null });
+    // A row as an archive stored before migration 8: its JSON in data.
+    raw.prepare(`INSERT INTO record_rows (set_name, key, data) VALUES ('test-set', 'old', ?)`).run(JSON.stringify(long));
+    raw.close();
+    const again = await openSqliteStore(file);
+    const rows = await again.getRows('test-set');
+    assert.deepEqual(rows.map((r) => [r.key, r.data]), [['long', long], ['old', long], ['short', short]]);
+    // Written again, the row stored before is stored deflated.
+    await again.putRows([{ set: 'test-set', clear: 'replace', rows: rows.map((r) => ({ key: r.key, data: r.data })) }]);
+    assert.deepEqual((await again.getRows('test-set')).map((r) => r.data), [long, long, short]);
+    await again.close();
+    const after = new Database(file, { readonly: true });
+    assert.deepEqual(after.prepare(`SELECT key FROM record_rows WHERE set_name = 'test-set' AND zdata IS NOT NULL ORDER BY key`).pluck().all(), ['long', 'old']);
+    after.close();
+  });
+  it('indexes band keys in bulk when a report is next looked up, and a report extracted again in place', async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file);
+    const sig = (keys: number[]) => ({ fingerprint: keys.length, starts: Int32Array.from([0]), ends: Int32Array.from([3]), shingles: Int32Array.from([5]), bandKeys: Int32Array.from(keys) });
+    const inputs = [1, 2, 3].map((i) => ({ ...report({ path: `b${i}.txt`, text: `Band keys report ${i}.` }), derived: { parts: {}, signature: sig([1, 2, 10 + i, 20 + i]) } }));
+    await store.addReports(inputs);
+    const raw = new Database(file, { readonly: true });
+    const keys = () => raw.prepare('SELECT k1, k2, doc_seq FROM band_keys ORDER BY doc_seq, k1').raw().all();
+    assert.deepEqual(keys(), [], 'stored with the reports, the keys wait in their signatures');
+    const ids = inputs.map((r) => r.doc.id);
+    assert.deepEqual((await store.sourceCandidates(ids[2]!, 10, 10)).map((c) => c.id), [ids[0]!, ids[1]!]);
+    assert.deepEqual(keys(), [[1, 2, 1], [11, 21, 1], [1, 2, 2], [12, 22, 2], [1, 2, 3], [13, 23, 3]]);
+    // Extracted again, an indexed report's keys are replaced in the index at once.
+    await store.putDerived(ids[0]!, { parts: {}, signature: sig([7, 8]) });
+    assert.deepEqual(keys().filter((k) => k[2] === 1), [[7, 8, 1]]);
+    assert.deepEqual((await store.sourceCandidates(ids[2]!, 10, 10)).map((c) => c.id), [ids[1]!]);
+    // A report stored later waits, and is found by the next lookup of a later one.
+    const late = [4, 5].map((i) => ({ ...report({ path: `b${i}.txt`, text: `Band keys report ${i}.` }), derived: { parts: {}, signature: sig([7, 8]) } }));
+    await store.addReports(late);
+    assert.equal(keys().length, 5);
+    assert.deepEqual((await store.sourceCandidates(late[1]!.doc.id, 10, 10)).map((c) => c.id), [ids[0]!, late[0]!.doc.id]);
+    assert.equal(keys().length, 7);
+    raw.close();
+    await store.close();
   });
   it('ranks only the most recent candidates for a very common term, and says so', async () => {
     const store = await openSqliteStore(':memory:', { rankCap: 5 });

@@ -11,6 +11,8 @@ import { migration as m004 } from './004_record_parts.js';
 import { migration as m005 } from './005_rows.js';
 import { migration as m006 } from './006_idempotency.js';
 import { migration as m007 } from './007_derived_rowid.js';
+import { migration as m008 } from './008_row_deflate.js';
+import { migration as m009 } from './009_band_keys_later.js';
 
 /** The schema, step by step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
