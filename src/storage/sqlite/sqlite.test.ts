@@ -197,7 +197,7 @@ describe('SQLite store', () => {
     const inputs = [1, 2, 3].map((i) => ({ ...report({ path: `b${i}.txt`, text: `Band keys report ${i}.` }), derived: { parts: {}, signature: sig([1, 2, 10 + i, 20 + i]) } }));
     await store.addReports(inputs);
     const raw = new Database(file, { readonly: true });
-    const keys = () => raw.prepare('SELECT k1, k2, doc_seq FROM band_keys ORDER BY doc_seq, k1').raw().all();
+    const keys = () => raw.prepare('SELECT k1, k2, doc_seq FROM band_keys ORDER BY doc_seq, k1').raw().all() as number[][];
     assert.deepEqual(keys(), [], 'stored with the reports, the keys wait in their signatures');
     const ids = inputs.map((r) => r.doc.id);
     assert.deepEqual((await store.sourceCandidates(ids[2]!, 10, 10)).map((c) => c.id), [ids[0]!, ids[1]!]);
