@@ -222,6 +222,12 @@ export interface Store {
    * the `max` sharing the most (the most recent on ties), oldest first, with their signatures.
    */
   sourceCandidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]>;
+  /**
+   * The candidates `sourceCandidates` gives, for several documents at once and without their
+   * signatures (read them with getSignatures): a backend may look all their keys up in key order,
+   * one pass over its index rather than one seek a key in report order.
+   */
+  sourceCandidateIds(ids: readonly string[], perBucket: number, max: number): Promise<Map<string, Array<{ id: string; shared: number }>>>;
   /** Stored signatures of some documents. */
   getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>>;
   /** Forgets which documents were compared, with the row changes that drop their pairs, so all are compared again (`reconcile --full`). */

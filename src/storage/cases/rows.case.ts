@@ -70,6 +70,8 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual([...found[0]!.signature.shingles], [7, -7]);
     assert.deepEqual((await store.sourceCandidates(ids[4]!, 10, 2)).map((c) => c.id), [ids[2]!, ids[3]!], 'the most recent when capped');
     assert.deepEqual(await store.sourceCandidates(ids[0]!, 10, 10), [], 'only earlier reports');
+    const ofIds = (list: Array<{ id: string; shared: number }>) => list.map((c) => ({ id: c.id, shared: c.shared }));
+    assert.deepEqual([...await store.sourceCandidateIds([ids[0]!, ids[4]!, 'nosuch'], 3, 10)], [[ids[0]!, []], [ids[4]!, ofIds(found)]], 'the same, several reports at once');
     await store.markPaired([ids[0]!, ids[1]!], [{ set: 'pairs', rows: [{ key: 'x', group: ids[0]!, data: { a: 1 } }] }]);
     assert.deepEqual(await store.unpaired(10), ids.slice(2));
     const orders = new Map<string, number>();
@@ -77,6 +79,7 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual(await store.unpaired(10, orders.get(ids[3]!)), ids.slice(2, 4), 'only up to a position');
     await store.putDerived(ids[3]!, derived([5, 5]));
     assert.deepEqual((await store.sourceCandidates(ids[4]!, 10, 10)).map((c) => c.id), [ids[0]!, ids[1]!, ids[2]!]);
+    assert.deepEqual((await store.sourceCandidateIds([ids[3]!, ids[4]!], 10, 10)).get(ids[4]!)!.map((c) => c.id), [ids[0]!, ids[1]!, ids[2]!]);
     await store.resetSources([{ set: 'pairs', clear: 'all' }]);
     assert.deepEqual(await store.unpaired(10), ids);
     assert.equal(await store.countRows('pairs'), 0);
@@ -99,6 +102,7 @@ export function rowCases(newStore: StoreFactory): void {
     const [long] = await store.addReports([{ ...numberedReport('long', 9), derived: derived([...many, 7, 7, 9, 9, 8, 2]) }]);
     const found = await store.sourceCandidates(long!.id, 3, 10);
     assert.deepEqual(found.map((c) => [c.id, c.shared]), [[ids[1]!, 2], [ids[2]!, 3], [ids[3]!, 2]], 'each bucket offers its 3 most recent');
+    assert.deepEqual((await store.sourceCandidateIds([ids[3]!, long!.id], 3, 10)).get(long!.id)!.map((c) => [c.id, c.shared]), [[ids[1]!, 2], [ids[2]!, 3], [ids[3]!, 2]]);
   }));
 
   it('lists reports stored without derived parts, for a backfill', async () => withStore(newStore, async (store) => {

@@ -67,6 +67,16 @@ async function assemble(db: Db, list: readonly DocRow[], names: readonly string[
 }
 
 export function prepareDerived(db: Db) {
+  /** The `max` earlier documents sharing the most of a signature's buckets (the most recent on ties): one indexed LATERAL lookup a key. */
+  const pick = async (row: { seq: number; bands: Buffer }, perBucket: number, max: number): Promise<Array<{ seq: number; shared: number }>> => {
+    const [k1, k2] = halves(intsOf(row.bands));
+    if (!k1.length || max <= 0) return [];
+    return db.read<{ seq: number; shared: number }>(`SELECT b.doc_seq AS seq, count(*) AS shared
+      FROM (SELECT DISTINCT k1, k2 FROM unnest($1::int[], $2::int[]) AS u(k1, k2)) k
+      CROSS JOIN LATERAL (SELECT doc_seq FROM band_keys b WHERE b.k1 = k.k1 AND b.k2 = k.k2 AND b.doc_seq < $3
+        ORDER BY b.doc_seq DESC LIMIT $4) b
+      GROUP BY b.doc_seq ORDER BY shared DESC, b.doc_seq DESC LIMIT $5`, [k1, k2, row.seq, perBucket, max]);
+  };
   return {
     /** Up to `limit` current documents after row `after`, with extraction and parts; and the last row seen. */
     async page(after: number, limit: number, names: readonly string[], extraction = true): Promise<{ items: StoredDerived[]; last: number }> {
@@ -119,17 +129,24 @@ export function prepareDerived(db: Db) {
     async candidates(id: string, perBucket: number, max: number): Promise<SourceCandidate[]> {
       const [row] = await db.read<SignatureRow>(`${SIG} WHERE d.id = $1`, [id]);
       if (row === undefined) return [];
-      const [k1, k2] = halves(intsOf(row.bands));
-      if (!k1.length || max <= 0) return [];
-      const picked = await db.read<{ seq: number; shared: number }>(`SELECT b.doc_seq AS seq, count(*) AS shared
-        FROM (SELECT DISTINCT k1, k2 FROM unnest($1::int[], $2::int[]) AS u(k1, k2)) k
-        CROSS JOIN LATERAL (SELECT doc_seq FROM band_keys b WHERE b.k1 = k.k1 AND b.k2 = k.k2 AND b.doc_seq < $3
-          ORDER BY b.doc_seq DESC LIMIT $4) b
-        GROUP BY b.doc_seq ORDER BY shared DESC, b.doc_seq DESC LIMIT $5`, [k1, k2, row.seq, perBucket, max]);
+      const picked = await pick(row, perBucket, max);
       if (!picked.length) return [];
       const shared = new Map(picked.map((p) => [p.seq, p.shared]));
       const sigs = await db.read<SignatureRow>(`${SIG} WHERE s.doc_seq = ANY($1::bigint[]) ORDER BY s.doc_seq`, [picked.map((p) => p.seq)]);
       return sigs.map((r) => ({ id: r.id, shared: shared.get(r.seq)!, signature: toSig(r) }));
+    },
+
+    /** `candidates` of several documents, without signatures: one lookup a document, as `candidates` does. */
+    async candidateIds(ids: readonly string[], perBucket: number, max: number): Promise<Map<string, Array<{ id: string; shared: number }>>> {
+      const out = new Map<string, Array<{ id: string; shared: number }>>();
+      for (const id of ids) {
+        const [row] = await db.read<{ seq: number; bands: Buffer }>('SELECT d.seq, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = $1', [id]);
+        if (row === undefined) continue;
+        const picked = (await pick(row, perBucket, max)).sort((a, b) => a.seq - b.seq);
+        const names = picked.length ? new Map((await db.read<{ seq: number; id: string }>('SELECT seq, id FROM documents WHERE seq = ANY($1::bigint[])', [picked.map((p) => p.seq)])).map((r) => [Number(r.seq), r.id])) : new Map<number, string>();
+        out.set(id, picked.map((p) => ({ id: names.get(Number(p.seq))!, shared: p.shared })));
+      }
+      return out;
     },
 
     async signatures(ids: readonly string[]): Promise<Map<string, SourceSignature>> {

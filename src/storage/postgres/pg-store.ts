@@ -213,6 +213,11 @@ export class PostgresStore implements Store {
     return this.derived.candidates(id, perBucket, max);
   }
 
+  async sourceCandidateIds(ids: readonly string[], perBucket: number, max: number): Promise<Map<string, Array<{ id: string; shared: number }>>> {
+    this.assertOpen();
+    return this.derived.candidateIds(ids, perBucket, max);
+  }
+
   async getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>> {
     this.assertOpen();
     return ids.length ? this.derived.signatures(ids) : new Map();

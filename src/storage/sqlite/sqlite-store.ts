@@ -244,6 +244,13 @@ export class SqliteStore implements Store {
     return this.read(() => this.derived.candidates(id, perBucket, max));
   }
 
+  /** Candidates of several documents, their keys looked up in key order. */
+  async sourceCandidateIds(ids: readonly string[], perBucket: number, max: number): Promise<Map<string, Array<{ id: string; shared: number }>>> {
+    this.assertOpen();
+    if (!this.db.readonly && this.read(() => ids.some((id) => this.derived.unindexed(id)))) await retryBusy('the band-key index', () => this.derived.indexBands(), this.settings.retry);
+    return this.read(() => this.derived.candidateIds(ids, perBucket, max));
+  }
+
   /** Signatures of some documents. */
   async getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>> {
     return this.read(() => this.derived.signatures(ids));
