@@ -80,6 +80,8 @@ interface Loaded {
   mentions: EventMention[];
   dated: DatedPart[];
   entities: DerivedParts['entities'];
+  /** Read without its event mentions and entities (LEAN): what building incidents and the timeline needs, not assignment. */
+  lean?: true;
 }
 
 /** Drops rejected counts, renumbering breakdown links; returns the kept counts and their extraction ordinals. */
@@ -104,9 +106,11 @@ function kept(adjusted: ReadonlyArray<Count | null>): { counts: Count[]; ordinal
 
 /** The derived parts a build reads of the reports it works on. */
 const PARTS = ['facts', 'mentions', 'dated', 'entities'] as const;
+/** The parts an incident's or a date value's build reads: a report's mentions and entities are for assignment and tallies only. */
+const LEAN = ['facts', 'dated'] as const;
 
 /** A report as reconciliation holds it, from its stored extraction and parts, with its metadata as curated. */
-function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions): Loaded {
+function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, lean = false): Loaded {
   const p = x.parts as Partial<DerivedParts>;
   const counts = x.extraction.counts;
   const edit = edits.get(x.id);
@@ -116,14 +120,15 @@ function loaded(x: StoredDerived, edits: ReadonlyMap<string, MetaEdit>, opts: Re
     adjusted: opts.adjust ? opts.adjust(x.id, counts) : counts,
     extractedDates: x.extraction.dates, dates: redated(x.extraction.dates, x.meta.published, meta.published),
     facts: p.facts ?? [], mentions: p.mentions ?? [], dated: p.dated ?? [], entities: entitiesOf(x.parts.entities),
+    ...(lean ? { lean: true as const } : {}),
   };
 }
 
 /** Reads every current report (or those the query names: some ids, or those stored after a position), in ingestion order, with its extraction and derived parts. */
-async function load(store: Store, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, query: DerivedQuery = {}): Promise<Loaded[]> {
+async function load(store: Store, edits: ReadonlyMap<string, MetaEdit>, opts: ReconcileOptions, query: DerivedQuery = {}, lean = false): Promise<Loaded[]> {
   const out: Loaded[] = [];
   if (query.ids !== undefined && query.ids.length === 0) return out;
-  for await (const x of store.allDerived(PARTS, query)) out.push(loaded(x, edits, opts));
+  for await (const x of store.allDerived(lean ? LEAN : PARTS, query)) out.push(loaded(x, edits, opts, lean));
   return out;
 }
 
@@ -526,9 +531,11 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     roster = anyGone || backfilled > 0 || decidedDocs.length > 0 ? Roster.of(store, await listReports(store)) : new Roster(store);
     roster.note(fresh);
   }
-  const need = async (wanted: Iterable<string>): Promise<void> => {
-    const missing = [...new Set(wanted)].filter((id) => !cache.has(id));
-    for (const r of await load(store, edits, opts, { ids: missing })) cache.set(r.id, r);
+  // `lean`: without the parts only assignment reads (after it, for incidents and the timeline); a
+  // report read lean and then wanted whole is read again.
+  const need = async (wanted: Iterable<string>, lean = false): Promise<void> => {
+    const missing = [...new Set(wanted)].filter((id) => { const r = cache.get(id); return r === undefined || (!lean && r.lean === true); });
+    for (const r of await load(store, edits, opts, { ids: missing }, lean)) cache.set(r.id, r);
     roster.note(missing.flatMap((id) => cache.get(id) ?? []));
   };
   const byOrder = (list: Iterable<string>) => [...list].filter((id) => cache.has(id)).sort((a, b) => cache.get(a)!.order - cache.get(b)!.order);
@@ -587,10 +594,10 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
       for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
     }
-    await need(changed);
+    await need(changed, true);
     if (!timelineScope.appendOnly && opts.deferEvents !== true) {
       const inScope = byOrder(timelineScope.docs).map((id) => cache.get(id)!);
-      await need(await timelineDocs(store, inScope, timelineScope.docs, opts));
+      await need(await timelineDocs(store, inScope, timelineScope.docs, opts), true);
     }
   }
   // The reports this build read for what changed: the timeline's, and the last position built.
@@ -624,7 +631,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       return out;
     });
     for (const [i, batch] of batches.entries()) {
-      await need(batch.members);
+      await need(batch.members, true);
       const read = byOrder(batch.members);
       const builds = await buildEvents(scope, assigned, read.map((id) => cache.get(id)!), new Set(batch.events));
       rebuilt += builds.length;
@@ -645,7 +652,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const base = new Set(reports.map((r) => r.id));
   const timeline = await timelineChanges(store, reports, timelineScope, refsByDoc, opts, roster, {
     values: owedValues,
-    read: async (ids) => { await need(ids); return byOrder(ids).map((id) => cache.get(id)!); },
+    read: async (ids) => { await need(ids, true); return byOrder(ids).map((id) => cache.get(id)!); },
     done: (ids) => { for (const id of ids) if (!base.has(id)) cache.delete(id); },
   });
   const exonyms = opts.exonyms as [string, string][] | undefined;
