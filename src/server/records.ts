@@ -8,8 +8,8 @@ import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../p
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
 import { pairOf, SETS } from '../pipeline/run/record.js';
 import type { PackedPair } from '../pipeline/run/record.js';
-import { buildInfo, mentionRefs, pad } from '../pipeline/run/record-rows.js';
-import type { MentionRow } from '../pipeline/run/record-rows.js';
+import { buildInfo, countFigures, mentionRefs, pad } from '../pipeline/run/record-rows.js';
+import type { CountFigures, MentionRow } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
 import { yieldingStore } from '../storage/yielding.js';
@@ -124,7 +124,7 @@ export class RecordSource {
 
   /** countRefKey → figure id, for one report's counts. */
   async figuresOfDocument(doc: string): Promise<Map<string, string>> {
-    return new Map((await this.store.getRows<string>(SETS.countFigure, { tag: doc })).map((r) => [r.key, r.data]));
+    return new Map(countFigures(await this.store.getRows<CountFigures | string>(SETS.countFigure, { tag: doc })).map((c) => [c.key, c.figure]));
   }
 
   /** A page of checks, with how many match. */
@@ -157,11 +157,16 @@ export class RecordSource {
     const ofReport = new Map<string, Set<string>>();
     const counts = [...new Set(q.counts)];
     const reports = [...new Set(q.reports)];
-    for (let i = 0; i < counts.length; i += 500) {
-      for (const r of await this.store.getRows<string>(SETS.countFigure, { keys: counts.slice(i, i + 500) })) if (r.group !== null) ofCount.set(r.key, r.group);
+    // Read by the counts' reports: a row holds a report's counts in one incident.
+    const wanted = new Set(counts);
+    const ofCounts = [...new Set(counts.map((k) => k.slice(0, k.indexOf('\n'))))];
+    for (let i = 0; i < ofCounts.length; i += 500) {
+      for (const c of countFigures(await this.store.getRows<CountFigures | string>(SETS.countFigure, { tags: ofCounts.slice(i, i + 500) }))) {
+        if (c.event !== null && wanted.has(c.key)) ofCount.set(c.key, c.event);
+      }
     }
     for (let i = 0; i < reports.length; i += 500) {
-      for (const r of await this.store.getRows<string>(SETS.countFigure, { tags: reports.slice(i, i + 500) })) {
+      for (const r of await this.store.getRows<CountFigures | string>(SETS.countFigure, { tags: reports.slice(i, i + 500) })) {
         if (r.group === null || r.tag === null) continue;
         let set = ofReport.get(r.tag);
         if (set === undefined) ofReport.set(r.tag, (set = new Set()));

@@ -43,6 +43,34 @@ export interface MentionRow {
   eventReason?: string;
 }
 
+/**
+ * A `count-figure` row: one an incident and report, its counts' places (`start-end` and measure,
+ * as in countRefKey after the report's id) each with its figure's id. (A row a count, as written
+ * before, has the countRefKey as key and the figure's id as data: see countFigures.)
+ */
+export type CountFigures = Array<[at: string, figure: string]>;
+
+function countFigureRows(event: string, figureOf: ReadonlyMap<string, string>): RowInput[] {
+  const byDoc = new Map<string, CountFigures>();
+  for (const [key, id] of figureOf) {
+    const cut = key.indexOf('\n');
+    const doc = key.slice(0, cut);
+    const list = byDoc.get(doc) ?? byDoc.set(doc, []).get(doc)!;
+    list.push([key.slice(cut + 1), id]);
+  }
+  return [...byDoc].map(([doc, list]) => ({ key: `${event}\t${doc}`, group: event, tag: doc, data: list }));
+}
+
+/** The counts (countRefKey → figure id, with the incident) of `count-figure` rows of either layout. */
+export function countFigures(rows: ReadonlyArray<StoredRow<CountFigures | string>>): Array<{ key: string; figure: string; event: string | null }> {
+  const out: Array<{ key: string; figure: string; event: string | null }> = [];
+  for (const r of rows) {
+    if (typeof r.data === 'string') out.push({ key: r.key, figure: r.data, event: r.group });
+    else for (const [at, figure] of r.data) out.push({ key: `${r.tag}\n${at}`, figure, event: r.group });
+  }
+  return out;
+}
+
 /** The sets written per event: rebuilt for the events a change touches, left alone for the rest. */
 export const PER_EVENT = [SETS.events, SETS.figures, SETS.mentions, SETS.countFigure, SETS.checks, SETS.figureChecks] as const;
 
@@ -78,7 +106,7 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
         rows[SETS.mentions].push({ key: `${ids[i]}:${pad(j)}:${pad(k)}`, group: ids[i]!, tag: `${ids[i]}:${pad(j)}`, ord: k, data });
       }));
     });
-    for (const [key, id] of figureOf) rows[SETS.countFigure].push({ key, group: event, tag: key.slice(0, key.indexOf('\n')), data: id });
+    rows[SETS.countFigure].push(...countFigureRows(event, figureOf));
     b.checks.forEach((c, i) => {
       const figureIds = [...new Set(c.counts.map((r) => figureOf.get(countRefKey(r.doc, r.count))).filter((x): x is string => x !== undefined))];
       const key = `${event}\t${pad(i)}`;

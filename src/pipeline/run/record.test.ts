@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pairOf, pairRow } from './record.js';
+import { countFigures } from './record-rows.js';
+import type { CountFigures } from './record-rows.js';
 import type { SourcePair } from '../3-reconcile/types.js';
 
 const pair: SourcePair = {
@@ -27,4 +29,16 @@ test('a passage outside the pair\'s two reports keeps the pair whole', () => {
   const row = pairRow(odd, 0);
   assert.deepEqual(row.data, odd);
   assert.deepEqual(pairOf(row), odd);
+});
+
+test('count-figure rows, one an incident and report, and rows of one count as written before, read as the same counts', () => {
+  const rows = [
+    { key: 'quake\tr1', group: 'quake', tag: 'r1', ord: 0, lo: null, hi: null, data: [['10-12\nkilled', 'F1'], ['30-32\ninjured', 'F2']] as CountFigures },
+    { key: 'r2\n5-9\nkilled', group: 'quake', tag: 'r2', ord: 0, lo: null, hi: null, data: 'F1' },
+  ];
+  assert.deepEqual(countFigures(rows), [
+    { key: 'r1\n10-12\nkilled', figure: 'F1', event: 'quake' },
+    { key: 'r1\n30-32\ninjured', figure: 'F2', event: 'quake' },
+    { key: 'r2\n5-9\nkilled', figure: 'F1', event: 'quake' },
+  ]);
 });

@@ -17,7 +17,7 @@ export const SETS = {
   figures: 'figures',
   /** key: figure id, value, mention; group: figure id; tag: figure id and value (padded); a CountRef. */
   mentions: 'mentions',
-  /** key: countRefKey; group: event; tag: report id; the id of the figure the count is in. */
+  /** key: event and report id; group: event; tag: report id; each count's place and its figure's id (CountFigures). */
   countFigure: 'count-figure',
   /** key: event and position; group: event; tag: status; CheckRow. */
   checks: 'checks',
