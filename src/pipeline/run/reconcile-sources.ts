@@ -3,6 +3,7 @@ import type { Store } from '../../storage/store.js';
 import type { RowInput } from '../../storage/row-types.js';
 import { DEFAULT_SOURCE_OPTIONS, MAX_CANDIDATES, pairsWith } from '../3-reconcile/index.js';
 import type { SourcePair } from '../3-reconcile/index.js';
+import type { SourceSignature } from '../../storage/row-types.js';
 import { deriveReport } from './derive.js';
 import { pairRow, SETS } from './record.js';
 
@@ -46,13 +47,21 @@ export async function pairNewReports(store: Store): Promise<{ compared: string[]
     // verified and stored STEP reports a transaction. Candidates depend on the index only, not
     // on the pairs found before them.
     const candidates = await store.sourceCandidateIds(batch, DEFAULT_SOURCE_OPTIONS.maxBucket, MAX_CANDIDATES);
+    // A wire story is a candidate of each of its copies: its signature is read once a batch
+    // (2,048 bench reports picked 26,000 candidates, 14,700 of them different).
+    const read = new Map<string, SourceSignature>();
+    const signaturesOf = async (ids: readonly string[]): Promise<Map<string, SourceSignature>> => {
+      const missing = ids.filter((id) => !read.has(id));
+      if (missing.length) for (const [id, s] of await store.getSignatures(missing)) read.set(id, s);
+      return read;
+    };
     for (let i = 0; i < batch.length; i += STEP) {
       const ids = batch.slice(i, i + STEP);
       const rows: RowInput[] = [];
       for (const id of ids) {
         const picked = candidates.get(id) ?? [];
         if (!picked.length) continue;
-        const sigs = await store.getSignatures([id, ...picked.map((c) => c.id)]);
+        const sigs = await signaturesOf([id, ...picked.map((c) => c.id)]);
         const mine = sigs.get(id);
         if (mine === undefined) continue;
         // Oldest first, as picked.

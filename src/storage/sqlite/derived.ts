@@ -122,6 +122,24 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   const sigsBySeq = db.prepare<[string], SignatureRow & { seq: number }>(`SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands
     FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.doc_seq IN (SELECT value FROM json_each(?)) ORDER BY s.doc_seq`);
   const toSig = (r: SignatureRow): SourceSignature => ({ fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS probe_many (n INTEGER PRIMARY KEY, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL, seq INTEGER NOT NULL)');
+  const manyClear = db.prepare('DELETE FROM probe_many');
+  const manyAdd = db.prepare<[number, number, number, number]>('INSERT INTO probe_many (n, k1, k2, seq) VALUES (?, ?, ?, ?)');
+  const manyJoin = db.prepare<[], [number, number]>(`SELECT p.n, b.doc_seq FROM probe_many p
+    JOIN band_keys b ON b.k1 = p.k1 AND b.k2 = p.k2 AND b.doc_seq < p.seq ORDER BY p.n, b.doc_seq DESC`).raw();
+  /** Counts, for each report (`who`), the earlier reports in the buckets of its keys (listed in `order`; `of`: whose each key is). */
+  const manyProbe = db.transaction((order: Uint32Array, k1: readonly number[], k2: readonly number[], of: readonly number[], who: Array<{ seq: number; shared: Map<number, number> }>, perBucket: number) => {
+    manyClear.run();
+    order.forEach((i, n) => manyAdd.run(n, k1[i]!, k2[i]!, who[of[i]!]!.seq));
+    let n = -1;
+    let seen = 0;
+    let w = who[0]!;
+    for (const [p, s] of manyJoin.iterate()) {
+      if (p !== n) { n = p; seen = 0; w = who[of[order[p]!]!]!; }
+      if (seen++ < perBucket) w.shared.set(s, (w.shared.get(s) ?? 0) + 1);
+    }
+    manyClear.run();
+  });
   const bandsOf = db.prepare<[string], { seq: number; bands: Buffer }>('SELECT d.seq, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
   const idsOfSeqs = db.prepare<[string], { seq: number; id: string }>('SELECT seq, id FROM documents WHERE seq IN (SELECT value FROM json_each(?))');
   const markPaired = db.prepare<[string]>('UPDATE signatures SET paired = 1 WHERE doc_seq = (SELECT seq FROM documents WHERE id = ?)');
@@ -251,13 +269,11 @@ export function prepareDerived(db: Database, rows: RowWriter) {
         const w = who.push({ id, seq: row.seq, shared: new Map() }) - 1;
         for (let i = 0; i < keys.length; i += 2) { k1.push(keys[i]!); k2.push(keys[i + 1]!); of.push(w); }
       }
-      // Looked up in key order, each seek lands beside the one before (in report order each
-      // was a seek of its own into an index larger than the page cache: 19 µs at 100k reports).
+      // One join over a temporary table of every key, in key order, not a statement a key:
+      // 2,048 bench reports' 131,000 keys (92% of them in no other report) took 1.5 s by
+      // lookups and 0.4 s so, at 100k reports. Each key offers its `perBucket` most recent.
       const order = Uint32Array.from(k1.keys()).sort((a, b) => k1[a]! - k1[b]! || k2[a]! - k2[b]! || of[a]! - of[b]!);
-      for (const i of order) {
-        const w = who[of[i]!]!;
-        for (const s of bucket.all(k1[i]!, k2[i]!, w.seq, perBucket)) w.shared.set(s, (w.shared.get(s) ?? 0) + 1);
-      }
+      manyProbe(order, k1, k2, of, who, perBucket);
       const picked = who.map((w) => [...w.shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, max).sort((a, b) => a[0] - b[0]));
       const seqs = [...new Set(picked.flatMap((list) => list.map(([s]) => s)))];
       const idOf = new Map<number, string>();
