@@ -62,7 +62,7 @@ export async function sourceScope(store: Store, roster: Roster, found: readonly 
     pairsOf: async (docs) => {
       // Only pairs within the reports read: a passage shared with a report outside them joins no
       // count of the incidents being rebuilt, since every report of those incidents is read.
-      // Read by the first report, the second told here: a query of both lists (5,000 reports) cost 36 ms at 100k.
+      // Read by the first report, the second told here: a query of both lists (thousands of reports) cost 36 ms at 100k.
       const rows: Array<StoredRow<PackedPair | SourcePair>> = [];
       const read = new Set(docs);
       for (let i = 0; i < docs.length; i += 500) {
