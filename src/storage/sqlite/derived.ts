@@ -1,8 +1,8 @@
 /** Derived parts and source signatures: written with a report, read by reconciliation without texts. */
 import type { Database } from 'better-sqlite3';
 import type { Derived, RowChange, SourceCandidate, SourceSignature, StoredDerived } from '../row-types.js';
-import { toCount, toDate, toStoredDocument, COUNT_COLUMNS, DOC_COLUMNS } from './rows.js';
-import type { CountRow, DateRow, DocRow } from './rows.js';
+import { toCountCells, toDate, toStoredDocument, COUNT_COLUMNS, DOC_COLUMNS } from './rows.js';
+import type { DateRow, DocRow } from './rows.js';
 import type { RowWriter } from './record-rows.js';
 import { bytesOf, intsOf, packedOffsets } from '../int-arrays.js';
 
@@ -73,7 +73,8 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   const current = `NOT EXISTS (SELECT 1 FROM versions w WHERE w.path = v.path AND w.version > v.version)`;
   const docs = db.prepare<[number, number], DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d JOIN versions v ON v.doc_seq = d.seq
     WHERE d.seq > ? AND ${current} ORDER BY d.seq LIMIT ?`);
-  const counts = db.prepare<[number, number], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal`);
+  // Counts as cells: a reconcile reads millions of them (toCountCells).
+  const counts = db.prepare<[number, number], unknown[]>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal`).raw();
   const dates = db.prepare<[number, number], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq BETWEEN ? AND ? ORDER BY doc_seq, ordinal');
   // Only the parts asked for are read: a report's quotes and citations are most of its derived bytes.
   const partsIn = db.prepare<[number, number, string], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq BETWEEN ? AND ? AND part IN (SELECT value FROM json_each(?))');
@@ -81,10 +82,10 @@ export function prepareDerived(db: Database, rows: RowWriter) {
   // The same three reads for a list of documents (the reports a change touches), by their seqs.
   const docsIn = db.prepare<[string], DocRow>(`SELECT ${DOC_COLUMNS} FROM documents d JOIN versions v ON v.doc_seq = d.seq
     WHERE d.id IN (SELECT value FROM json_each(?)) AND ${current} ORDER BY d.seq`);
-  const countsIn = db.prepare<[string], CountRow & { doc_seq: number }>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq IN (SELECT value FROM json_each(?)) ORDER BY doc_seq, ordinal`);
+  const countsIn = db.prepare<[string], unknown[]>(`SELECT doc_seq, ${COUNT_COLUMNS} FROM counts WHERE doc_seq IN (SELECT value FROM json_each(?)) ORDER BY doc_seq, ordinal`).raw();
   const datesIn = db.prepare<[string], DateRow & { doc_seq: number }>('SELECT doc_seq, value, span_start, span_end, quote, relative FROM dates WHERE doc_seq IN (SELECT value FROM json_each(?)) ORDER BY doc_seq, ordinal');
   const partsOfSeqs = db.prepare<[string, string], { doc_seq: number; part: string; data: string }>('SELECT doc_seq, part, data FROM derived WHERE doc_seq IN (SELECT value FROM json_each(?)) AND part IN (SELECT value FROM json_each(?))');
-  type Slot = { counts: ReturnType<typeof toCount>[]; dates: ReturnType<typeof toDate>[]; parts: Record<string, unknown> };
+  type Slot = { counts: ReturnType<typeof toCountCells>[]; dates: ReturnType<typeof toDate>[]; parts: Record<string, unknown> };
   /** The stored-derived items of some document rows, their extraction (unless `extraction` is false) and parts filled by the readers given. */
   const assemble = (list: readonly DocRow[], fill: (bySeq: Map<number, Slot>) => void): StoredDerived[] => {
     const bySeq = new Map<number, Slot>(list.map((r) => [r.seq, { counts: [], dates: [], parts: {} }]));
@@ -193,7 +194,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       const wanted = new Set(names);
       const items = assemble(list, (bySeq) => {
         if (extraction) {
-          for (const c of counts.all(lo, hi)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
+          for (const c of counts.all(lo, hi)) bySeq.get(c[0] as number)?.counts.push(toCountCells(c, 1));
           for (const d of dates.all(lo, hi)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
         }
         if (names.length === 0) return;
@@ -210,7 +211,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
       const seqs = JSON.stringify(list.map((r) => r.seq));
       return assemble(list, (bySeq) => {
         if (extraction) {
-          for (const c of countsIn.all(seqs)) bySeq.get(c.doc_seq)?.counts.push(toCount(c));
+          for (const c of countsIn.all(seqs)) bySeq.get(c[0] as number)?.counts.push(toCountCells(c, 1));
           for (const d of datesIn.all(seqs)) bySeq.get(d.doc_seq)?.dates.push(toDate(d));
         }
         if (names.length === 0) return;

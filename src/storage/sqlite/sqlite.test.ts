@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { isAppError } from '../../domain/errors.js';
+import type { Count } from '../../domain/types.js';
 import { floodReport, numberedReport, report } from '../cases/fixtures.case.js';
 import { runStoreTests } from '../store.case.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -213,6 +214,21 @@ describe('SQLite store', () => {
     assert.deepEqual((await store.sourceCandidates(late[1]!.doc.id, 10, 10)).map((c) => c.id), [ids[0]!, late[0]!.doc.id]);
     assert.equal(keys().length, 7);
     raw.close();
+    await store.close();
+  });
+  it('gives reconciliation each count as the report stores it: attribution, range, breakdown link and all', async () => {
+    const store = await openSqliteStore(':memory:');
+    const flood = floodReport();
+    const [total, injured] = flood.extraction.counts as [Count, Count];
+    const part: Count = { ...injured, measure: 'killed', group: 'children', min: 12, max: 14, approximate: false, partOf: 0 };
+    const [r] = await store.addReports([{ ...flood, extraction: { ...flood.extraction, counts: [total, injured, part] } }]);
+    const stored = (await store.getExtraction(r!.id))!.counts;
+    assert.equal(stored[0]!.attribution?.kind, 'official');
+    assert.equal(stored[2]!.partOf, 0);
+    const read: Count[][] = [];
+    for await (const x of store.allDerived([])) read.push([...x.extraction.counts]);
+    for await (const x of store.allDerived([], { ids: [r!.id] })) read.push([...x.extraction.counts]);
+    assert.deepEqual(read, [stored, stored]);
     await store.close();
   });
   it('ranks only the most recent candidates for a very common term, and says so', async () => {
