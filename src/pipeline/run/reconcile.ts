@@ -415,10 +415,10 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
 
 /**
  * Reports an incident build reads at a time (an incident of more is read alone): its memory is
- * theirs. The last stage of a first build at 100k bench reports: 5,000 took 110 s and peaked at
- * 1,377 MB, 2,500 107 s and 1,209 MB, 1,000 115 s and 1,064 MB.
+ * theirs. The last stage of a first build at 100k bench reports (deflated rows, lean reads):
+ * 5,000 took 122 s and peaked at 1,364 MB; 2,500 took 140-144 s and 1,200 MB, so stays 5,000.
  */
-export const EVENT_BATCH_REPORTS = 2_500;
+export const EVENT_BATCH_REPORTS = 5_000;
 
 /** Events (or date values) in batches whose reports (as `membersOf` tells them) number about `limit` or fewer. */
 async function batchesOf(events: readonly string[], limit: number, membersOf: (events: string[]) => Promise<Map<string, Set<string>>>): Promise<Array<{ events: string[]; members: Set<string> }>> {
