@@ -6,7 +6,7 @@ import type { DateRow, DocRow } from './rows.js';
 import type { RowWriter } from './record-rows.js';
 import { bytesOf, intsOf, packedOffsets } from '../int-arrays.js';
 
-/** Keys from which one join beats one lookup a key (measured: 250,000 keys, 2.3 s by lookups). */
+/** Keys from which a report's keys are counted once each (as the join that looked up long reports did before candidates were looked up in batches). */
 const PROBE_FROM = 2000;
 
 /** Reports whose band keys are indexed in one sorted insert (one transaction): 3.2 million keys of bench reports. */
@@ -101,27 +101,6 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     WHERE d.seq > ? AND ${current} AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc_seq = d.seq) ORDER BY d.seq LIMIT ?`).pluck();
   const unpaired = db.prepare<[number, number], string>('SELECT d.id FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.paired = 0 AND s.doc_seq <= ? ORDER BY s.doc_seq LIMIT ?').pluck();
   const sigOf = db.prepare<[string], SignatureRow & { seq: number }>('SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE d.id = ?');
-  const bucket = db.prepare<[number, number, number, number], number>('SELECT doc_seq FROM band_keys WHERE k1 = ? AND k2 = ? AND doc_seq < ? ORDER BY doc_seq DESC LIMIT ?').pluck();
-  // For a report with many keys (a long one), one join over a temporary table of its keys.
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS probe_keys (k1 INTEGER NOT NULL, k2 INTEGER NOT NULL, PRIMARY KEY (k1, k2)) WITHOUT ROWID');
-  const probeClear = db.prepare('DELETE FROM probe_keys');
-  const probeAdd = db.prepare<[number, number]>('INSERT OR IGNORE INTO probe_keys (k1, k2) VALUES (?, ?)');
-  const probeJoin = db.prepare<[number], { k1: number; k2: number; doc_seq: number }>(`SELECT b.k1, b.k2, b.doc_seq FROM probe_keys p
-    JOIN band_keys b ON b.k1 = p.k1 AND b.k2 = p.k2 AND b.doc_seq < ? ORDER BY b.k1, b.k2, b.doc_seq DESC`);
-  const probe = db.transaction((keys: Int32Array, seq: number, perBucket: number, shared: Map<number, number>) => {
-    probeClear.run();
-    for (let i = 0; i < keys.length; i += 2) probeAdd.run(keys[i]!, keys[i + 1]!);
-    let k1 = NaN;
-    let k2 = NaN;
-    let seen = 0;
-    for (const r of probeJoin.iterate(seq)) {
-      if (r.k1 !== k1 || r.k2 !== k2) { k1 = r.k1; k2 = r.k2; seen = 0; }
-      if (seen++ < perBucket) shared.set(r.doc_seq, (shared.get(r.doc_seq) ?? 0) + 1);
-    }
-    probeClear.run();
-  });
-  const sigsBySeq = db.prepare<[string], SignatureRow & { seq: number }>(`SELECT d.id, d.seq, s.fingerprint, s.starts, s.ends, s.shingles, s.bands
-    FROM signatures s JOIN documents d ON d.seq = s.doc_seq WHERE s.doc_seq IN (SELECT value FROM json_each(?)) ORDER BY s.doc_seq`);
   const toSig = (r: SignatureRow): SourceSignature => ({ fingerprint: r.fingerprint, starts: intsOf(r.starts), ends: intsOf(r.ends), shingles: intsOf(r.shingles), bandKeys: intsOf(r.bands) });
   db.exec('CREATE TEMP TABLE IF NOT EXISTS probe_many (n INTEGER PRIMARY KEY, k1 INTEGER NOT NULL, k2 INTEGER NOT NULL, seq INTEGER NOT NULL)');
   const manyClear = db.prepare('DELETE FROM probe_many');
@@ -235,21 +214,11 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     // document; after a position, by the documents stored since only.
     underived: (limit: number, after: number): string[] => (after > 0 || counted.get()! > 0 ? underived.all(after, limit) : []),
     unpaired: (limit: number, upTo: number): string[] => unpaired.all(upTo, limit),
+    /** One report's candidates, with their signatures: `candidateIds` of it alone. */
     candidates(id: string, perBucket: number, max: number): SourceCandidate[] {
-      const row = sigOf.get(id);
-      if (row === undefined) return [];
-      const keys = intsOf(row.bands);
-      const shared = new Map<number, number>();
-      // One indexed lookup a key (measured faster than one statement for all of them, which
-      // SQLite runs as a union of sorted subqueries), or for thousands of keys one join.
-      if (keys.length > 2 * PROBE_FROM) probe(keys, row.seq, perBucket, shared);
-      else for (let i = 0; i < keys.length; i += 2) {
-        for (const s of bucket.all(keys[i]!, keys[i + 1]!, row.seq, perBucket)) shared.set(s, (shared.get(s) ?? 0) + 1);
-      }
-      // Most shared buckets first, the most recent on ties; verified oldest first.
-      const picked = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, max);
-      const n = new Map(picked);
-      return sigsBySeq.all(JSON.stringify(picked.map(([s]) => s))).map((r) => ({ id: r.id, shared: n.get(r.seq)!, signature: toSig(r) }));
+      const picked = this.candidateIds([id], perBucket, max).get(id) ?? [];
+      const sigs = this.signatures(picked.map((c) => c.id));
+      return picked.map((c) => ({ ...c, signature: sigs.get(c.id)! }));
     },
     candidateIds(ids: readonly string[], perBucket: number, max: number): Map<string, Array<{ id: string; shared: number }>> {
       const who: Array<{ id: string; seq: number; shared: Map<number, number> }> = [];
@@ -260,7 +229,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
         const row = bandsOf.get(id);
         if (row === undefined) continue;
         let keys = intsOf(row.bands);
-        // A long report's keys are counted once each, as the join `candidates` runs for it does.
+        // A long report's keys are counted once each (see PROBE_FROM).
         if (keys.length > 2 * PROBE_FROM) {
           const seen = new Set<string>();
           const out: number[] = [];
