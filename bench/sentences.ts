@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { splitSentences } from '../src/nlp/sentences.js';
 
 /** The project's seeded generator, so every run builds the same corpus. */
-export { rng } from '../src/pipeline/3-reconcile/sources/hash.js';
+import { rng } from '../src/pipeline/3-reconcile/sources/hash.js';
+export { rng };
 
 /** Sentences of the reports in `dirs` (the seeds when present, else the bundled examples). */
 export function sourceSentences(dirs: string[]): string[] {
