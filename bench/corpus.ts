@@ -102,6 +102,11 @@ const FILLER: ((p: Pick) => string)[] = [
   (p) => `${p.person()}, ${p.w('job')} in ${p.place()}, said the ${p.w('attack')} began on ${p.date()} ${p.w('when')}.`,
 ];
 
+const isReprint = (seed: number) => seed > 20 && seed % 20 === 0;
+const isPartialCopy = (seed: number) => seed > 25 && seed % 25 === 0;
+/** Whether report `seed` copies an earlier one, whole (a reprint) or its opening. */
+export const isCopy = (seed: number) => isReprint(seed) || isPartialCopy(seed);
+
 /** Length of the synthetic reports: a paragraph (a wire flash, an update) or an article of several. */
 export type ReportLength = 'short' | 'article';
 
@@ -112,12 +117,12 @@ export type ReportLength = 'short' | 'article';
  * own headline, and one in twenty-five takes an earlier report's opening and adds its own.
  */
 export function syntheticReport(seed: number, length: ReportLength = 'short'): string {
-  if (seed > 20 && seed % 20 === 0) {
+  if (isReprint(seed)) {
     // A reprint: another outlet's headline over an earlier report's body.
     const body = syntheticReport(seed - 1 - (seed % 13), length).split('\n\n').slice(1).join('\n\n');
     return `Reprinted report ${seed}\n\n${body}`;
   }
-  if (seed > 25 && seed % 25 === 0) {
+  if (isPartialCopy(seed)) {
     // A partial copy: the wire story's first sentences, then the outlet's own reporting.
     const wire = syntheticReport(seed - 3 - (seed % 11), 'short').split('\n\n')[1]!;
     const lead = wire.split(/(?<=\.) /).slice(0, 3).join(' ');
@@ -129,21 +134,24 @@ export function syntheticReport(seed: number, length: ReportLength = 'short'): s
   // most of its sentences speak of it, some of other places in the news, a few of any known so far.
   const window = Math.floor(seed / WINDOW);
   const known = (window + 1) * NEW_PLACES;
+  const majorSite = () => placeName(Math.floor(r() * MAJORS));
+  const inNews = () => placeAt(Math.max(0, window - Math.floor(r() * 3)) * NEW_PLACES + Math.floor(r() * NEW_PLACES));
+  const anyKnown = () => placeAt(Math.floor(r() * known));
   const pick = r();
-  const main = pick < 0.05 ? placeName(Math.floor(r() * MAJORS))
-    : pick < 0.85 ? placeAt(Math.max(0, window - Math.floor(r() * 3)) * NEW_PLACES + Math.floor(r() * NEW_PLACES))
-      : placeAt(Math.floor(r() * known));
+  const main = pick < 0.05 ? majorSite() : pick < 0.85 ? inNews() : anyKnown();
   // Another place in the news now, a main site, or any known so far.
-  const other = () => (r() < 0.6 ? placeAt(Math.max(0, window - Math.floor(r() * 3)) * NEW_PLACES + Math.floor(r() * NEW_PLACES)) : r() < 0.3 ? placeName(Math.floor(r() * MAJORS)) : placeAt(Math.floor(r() * known)));
+  const other = () => (r() < 0.6 ? inNews() : r() < 0.3 ? majorSite() : anyKnown());
+  const year = () => 1990 + Math.floor(r() * 35);
+  const month = () => MONTHS[Math.floor(r() * 12)]!;
   const p: Pick = {
     n: (max) => (Math.floor(r() * max) + 2).toLocaleString('en-US'),
     place: () => (r() < 0.85 ? main : other()),
     other,
     source: () => SOURCES[Math.floor(r() * SOURCES.length)]!,
-    date: () => `${1 + Math.floor(r() * 28)} ${MONTHS[Math.floor(r() * 12)]} ${1990 + Math.floor(r() * 35)}`,
+    date: () => `${1 + Math.floor(r() * 28)} ${month()} ${year()}`,
     w: (k) => W[k][Math.floor(r() * W[k].length)]!,
-    year: () => 1990 + Math.floor(r() * 35),
-    month: () => MONTHS[Math.floor(r() * 12)]!,
+    year,
+    month,
     person: () => `${GIVEN[Math.floor(r() * GIVEN.length)]!} ${FAMILY[Math.floor(r() * FAMILY.length)]!}`,
   };
   const paragraph = () => {

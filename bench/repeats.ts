@@ -5,12 +5,11 @@
  * reports that share such a run, so on a realistic corpus this stays far below the copies
  * (one report in twenty is a reprint, one in twenty-five a partial copy).
  */
-import { syntheticReport } from './corpus.js';
+import { isCopy, syntheticReport } from './corpus.js';
 
 const arg = (k: string, d: number) => { const i = process.argv.indexOf(`--${k}`); return i >= 0 ? Number(process.argv[i + 1]) : d; };
 const n = arg('n', 100_000);
 const top = arg('top', 15);
-const isCopy = (seed: number) => (seed > 20 && seed % 20 === 0) || (seed > 25 && seed % 25 === 0);
 const firstReport = new Map<string, number>();
 const pairs = new Set<number>();
 const shapes = new Map<string, number>();
