@@ -64,10 +64,14 @@ const COMPARISON = /(?:than|like|unlike|as in|as during|compared (?:with|to)|rem
 // offensive" is one side's offensive, not a named event). Matched by suffix, never by name.
 const ADJECTIVE = /(?:ian|ean|ese|ish)$/i;
 
-/** Drops leading stop words from a run of capitalised words. */
+/**
+ * Drops leading stop words from a run of capitalised words, possessive ones too: "Thursday's
+ * attack" is dated, not named ("Europe's worst massacre", a description, is another matter: see
+ * DESCRIPTIVE in events.ts).
+ */
 function nameWords(run: string): string[] {
   const words = run.trim().split(/\s+/).filter((w) => w !== '');
-  while (words.length > 0 && STOP.has(words[0]!.toLowerCase())) words.shift();
+  while (words.length > 0 && STOP.has(words[0]!.toLowerCase().replace(/['’]s$/, ''))) words.shift();
   return words;
 }
 
@@ -82,9 +86,12 @@ export function findEventMentions(text: string, offset = 0): EventMention[] {
   for (const m of text.matchAll(NAME_FIRST)) {
     const year = m[1];
     let run = nameWords(m[2] ?? '');
-    // "Artillery fire struck …": a single capitalised word opening a sentence is just capitalised.
+    // "Artillery fire struck …": a single capitalised word opening a sentence is just capitalised
+    // (not one after a possessive time: "Tuesday's Dorvik attack").
     const at = m.index + m[0].search(/\S/);
-    if (run.length === 1 && year === undefined && !/^[Tt]he\s/.test(m[0].trimStart()) && /(?:^|[.!?]["”’)]?\s+|\n\s*|\s[-–—]\s+)$/.test(text.slice(Math.max(0, at - 4), at))) run = [];
+    const raw = (m[2] ?? '').trim().split(/\s+/);
+    const afterTime = raw.length > run.length && /['’]s$/.test(raw[0]!);
+    if (run.length === 1 && year === undefined && !afterTime && !/^[Tt]he\s/.test(m[0].trimStart()) && /(?:^|[.!?]["”’)]?\s+|\n\s*|\s[-–—]\s+)$/.test(text.slice(Math.max(0, at - 4), at))) run = [];
     const words = run.every((w) => ADJECTIVE.test(w)) ? [] : run;
     const modifier = m[3];
     if ((words.length === 0 && year === undefined) || (modifier !== undefined && STOP.has(modifier))) continue;

@@ -12,6 +12,7 @@ test('named events are found in their usual phrasings, keyed by folded name or y
     ['Aid arrived after the earthquake in Upper Vale.', 'upper vale', 'earthquake in Upper Vale'],
     ['The 1992 Xorvik market attack was the worst.', 'horvik', '1992 Xorvik market attack'],
     ['Relatives remember the Khorvik massacre.', 'horvik', 'Khorvik massacre'],
+    ["Tuesday's Dorvik market attack was the worst.", 'dorvik', 'Dorvik market attack'],
   ];
   for (const [text, key, label] of table) {
     const [m] = findEventMentions(text);
@@ -22,7 +23,8 @@ test('named events are found in their usual phrasings, keyed by folded name or y
 test('weekdays, months, sentence openers, adjectives of a people and unnamed events are not events', () => {
   const texts = ['The attack on Monday was brief.', 'The massacre shocked everyone.', 'The February attack ended.',
     'Although the massacre was denied, it happened.', 'A treaty on the Crime of Genocide was signed.',
-    'It was a two-hour Veshian offensive.', 'It fell under Tolese occupation.'];
+    'It was a two-hour Veshian offensive.', 'It fell under Tolese occupation.',
+    "Shops stayed shut after Thursday's attack.", "Sunday’s shelling was the worst.", "Since March's floods, roads are closed."];
   for (const text of texts) {
     assert.deepEqual(findEventMentions(text), [], text);
   }
