@@ -30,6 +30,7 @@ import { backfillDerived, pairNewReports } from './reconcile-sources.js';
 import { buildInfo, eventRows, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
+import { settleHeap } from './heap.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -252,6 +253,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
       await store.putRows(timelineRows(built, [], new Map(), { values: inBatch, docs: new Set() }, orderOf));
       owing.done(read.map((r) => r.id));
       for (const v of batch.events) values.delete(v);
+      settleHeap();
     }
   }
   const keep = values ?? undefined;
@@ -408,6 +410,7 @@ export async function reconcile(store: Store, opts: ReconcileOptions = {}): Prom
     // The last stretch sees the whole store, reports stored meanwhile too.
     summary = await reconcileStep(i === ends.length - 1 ? store : upTo(store, end), { ...opts, full: i === 0 && opts.full, deferEvents: opts.deferEvents === true || i < ends.length - 1 });
     opts.onStep?.(Math.min(n, (i + 1) * step), n);
+    settleHeap();
   }
   // Every event was built, in one stretch or another.
   return ends.length > 1 ? { ...summary!, rebuiltEvents: summary!.events } : summary!;
@@ -647,6 +650,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
         const gone = read.filter((id) => !keep.has(id));
         for (const id of gone) cache.delete(id);
         assigned.forget(gone);
+        settleHeap();
       } else perEvent.push(...rows);
     }
     if (owed.length) perEvent.push({ set: SETS.eventsOwed, clear: 'all' });

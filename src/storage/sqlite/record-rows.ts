@@ -1,7 +1,7 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
 import type { Database } from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { RowChange, RowQuery, StoredRow } from '../row-types.js';
+import type { RowChange, RowInput, RowQuery, StoredRow } from '../row-types.js';
 
 interface Row {
   key: string;
@@ -35,6 +35,12 @@ export function rowJson(r: { data: string; zdata: Buffer | null }): string {
 }
 
 const COLUMNS = 'key, grp, tag, ord, lo, hi, data, zdata';
+
+/** Rows by key (by code unit, as SQLite's BINARY collation for these keys), stably; a short list as it is. */
+function sortedByKey(rows: readonly RowInput[]): readonly RowInput[] {
+  if (rows.length < 64) return rows;
+  return [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
 function where(set: string, q: RowQuery): { sql: string; params: unknown[] } {
@@ -94,7 +100,10 @@ export function prepareRowWriter(db: Database) {
         continue;
       }
       if (c.clear === 'all') clearAll.run(c.set);
-      for (const r of c.rows ?? []) {
+      // In key order (stably: a key given twice keeps its last row), so that the inserts walk the
+      // index's pages in turn: a stretch's 168k key-word rows, in report order, landed all over an
+      // index of 1.7M at 100k reports and took 2.4 s, 1.7 s sorted.
+      for (const r of sortedByKey(c.rows ?? [])) {
         put(c.set, r.key, { grp: r.group ?? null, tag: r.tag ?? null, ord: r.ord ?? 0, lo: r.lo ?? null, hi: r.hi ?? null, ...encodeData(r.data) });
       }
     }
