@@ -79,6 +79,8 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
           const path = join(copies, 'revised.txt');
           writeFileSync(path, `${readFileSync(files[0]!, 'utf8')}\nUpdated: 12 people were injured, officials said.\n`);
           await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+          // Built with it, so that the next version takes a built report out of its incidents.
+          await reconcileReviewed(store);
           writeFileSync(path, `${readFileSync(files[0]!, 'utf8')}\nUpdated: 14 people were injured, officials said.\n`);
           await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
           await reconcileReviewed(store);
@@ -93,6 +95,34 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
     }
   });
 }
+
+test('a new version of a built report takes the old one out of its incidents, as a full build does', async () => {
+  const store = await openSqliteStore(join(tempDir(), 'version.db'));
+  try {
+    const path = join(tempDir('cc-version-'), 'revised.txt');
+    const text = readFileSync(corpus[0]!, 'utf8');
+    for (const f of corpus.slice(1)) await ingestPaths(store, [f], { workers: 0, maxSize: 1 << 20 });
+    writeFileSync(path, `${text}\nUpdated: 12 people were injured, officials said.\n`);
+    await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+    await reconcileReviewed(store);
+    const idOf = async () => { for await (const d of store.allDerived([], { extraction: false })) if (d.name.endsWith('revised.txt')) return d.id; return null; };
+    const old = (await idOf())!;
+    const eventsOf = async (id: string) => (await store.getLinks(SETS.eventDocs)).filter((l) => l[1] === id).map((l) => l[0]);
+    assert.ok((await eventsOf(old)).length > 0, 'the report is in an incident');
+    writeFileSync(path, `${text}\nUpdated: 14 people were injured, officials said.\n`);
+    await ingestPaths(store, [path], { workers: 0, maxSize: 1 << 20 });
+    await reconcileReviewed(store);
+    const now = (await idOf())!;
+    assert.notEqual(now, old);
+    assert.deepEqual(await eventsOf(old), [], 'the old version is in no incident');
+    assert.ok((await eventsOf(now)).length > 0, 'the new version is');
+    const incremental = await rowsSnapshot(store);
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await rowsSnapshot(store), incremental);
+  } finally {
+    await store.close();
+  }
+});
 
 test('a first or full build taken in stretches of a few reports gives the rows one build of every report gives, curators\' source decisions included', async () => {
   const store = await openSqliteStore(join(tempDir(), 'steps.db'));

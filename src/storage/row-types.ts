@@ -71,6 +71,29 @@ export interface RowChange {
   rows?: readonly RowInput[];
 }
 
+/**
+ * A change to a set of links: which reports have a word, an event, a date value. A link is a
+ * pair (group, report) with no data and no order, kept in one index (by group) where a row
+ * costs four or five: at 100k bench reports 1.8M of them, 18 a report. The writer says which
+ * links go (it knows what it wrote: a report's stored events, its stored date values).
+ */
+export interface LinkChange {
+  /** The link set's name. */
+  links: string;
+  /** The whole set removed first. */
+  clear?: 'all';
+  /** Links removed, as [group, report] (one not stored is no error). */
+  remove?: ReadonlyArray<readonly [string, string]>;
+  /** Links added after, as [group, report] (one already stored stays). */
+  add?: ReadonlyArray<readonly [string, string]>;
+}
+
+/** What one transaction of the reconciled state applies, in order. */
+export type Change = RowChange | LinkChange;
+
+/** Whether a change is to a link set. */
+export const isLinkChange = (c: Change): c is LinkChange => 'links' in c;
+
 /** Which rows of a set to read; they come ordered by `ord`, then key. */
 export interface RowQuery {
   key?: string;

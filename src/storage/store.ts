@@ -6,7 +6,7 @@ import type {
   ReviewResult, TokenInfo, TokenOwner,
 } from './review-types.js';
 
-import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
+import type { Change, Derived, DerivedQuery, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from './row-types.js';
 
 export type * from './review-types.js';
 export type * from './row-types.js';
@@ -231,15 +231,17 @@ export interface Store {
   /** Stored signatures of some documents. */
   getSignatures(ids: readonly string[]): Promise<Map<string, SourceSignature>>;
   /** Forgets which documents were compared, with the row changes that drop their pairs, so all are compared again (`reconcile --full`). */
-  resetSources(changes: readonly RowChange[]): Promise<void>;
+  resetSources(changes: readonly Change[]): Promise<void>;
   /** Marks documents as compared, with the row changes their pairs make, in one transaction. */
-  markPaired(ids: readonly string[], changes: readonly RowChange[]): Promise<void>;
+  markPaired(ids: readonly string[], changes: readonly Change[]): Promise<void>;
   /** Applies changes to the reconciled rows in one transaction. */
-  putRows(changes: readonly RowChange[]): Promise<void>;
+  putRows(changes: readonly Change[]): Promise<void>;
   /** Rows of a set, ordered by `ord` then key. */
   getRows<T = unknown>(set: string, query?: RowQuery): Promise<Array<StoredRow<T>>>;
   /** How many rows of a set match (limit and offset ignored). */
   countRows(set: string, query?: RowQuery): Promise<number>;
+  /** Links of a set as [group, report], ordered by group then report: those of some groups, or all. */
+  getLinks(set: string, groups?: readonly string[]): Promise<Array<[string, string]>>;
   /** Release the database; the store must not be used afterwards. */
   close(): Promise<void>;
 }

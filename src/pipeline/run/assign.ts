@@ -5,7 +5,7 @@
  * name and year words each report contains. Only those reports' texts are read.
  */
 import type { Count } from '../../domain/types.js';
-import type { RowChange, RowInput, Store } from '../../storage/store.js';
+import type { Change, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
 import type { AssignContext, EventMention, EventName, TalliedMention } from '../3-reconcile/index.js';
 import { foldName } from '../3-reconcile/entities/fold.js';
@@ -109,9 +109,15 @@ export function unpackAssignments(data: PackedAssignments): StoredAssignment[] {
   return out;
 }
 
-/** The rows saying which events a report's counts are in (`event-docs`). */
-function eventDocRows(doc: string, list: readonly StoredAssignment[]): RowInput[] {
-  return [...new Set(list.map((a) => a.event))].map((event) => ({ key: `${event}\t${doc}`, group: event, tag: doc, data: 1 }));
+/** The `event-docs` links of a report's counts: [event, report]. */
+export function eventDocLinks(doc: string, list: readonly StoredAssignment[]): Array<readonly [string, string]> {
+  return [...new Set(list.map((a) => a.event))].map((event) => [event, doc] as const);
+}
+
+/** The links in `a` and not in `b` (both of one report). */
+function linksLess(a: ReadonlyArray<readonly [string, string]>, b: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  const drop = new Set(b.map((l) => l[0]));
+  return a.filter((l) => !drop.has(l[0]));
 }
 
 /**
@@ -137,7 +143,7 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   labels: ReadonlyMap<string, string>;
   /** Events whose label the corpus gives changed since the last run. */
   relabelled: Set<string>;
-  changes: RowChange[];
+  changes: Change[];
 }> {
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   // The corpus's mentions unchanged (`namesSame`: no report added or gone), with the same exonyms: the stored context stands.
@@ -162,7 +168,7 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   const done = new Set<string>();
   const redo = new Set<string>();
   if (words !== null && words.size) {
-    for (const row of await store.getRows(SETS.keyDocs, { groups: [...words] })) redo.add(row.key.slice(row.key.indexOf('\t') + 1));
+    for (const [, doc] of await store.getLinks(SETS.keyDocs, [...words])) redo.add(doc);
   }
   let todo: readonly string[];
   if (words === null) todo = await roster.all();
@@ -178,8 +184,9 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
     await read(todo);
   }
   const rows: RowInput[] = [];
-  const keyRows: RowInput[] = [];
-  const eventDocs: RowInput[] = [];
+  const keyLinks: Array<readonly [string, string]> = [];
+  const eventDocs: Array<readonly [string, string]> = [];
+  const eventGone: Array<readonly [string, string]> = [];
   for (let i = 0; i < todo.length; i += 256) {
     for (const r of await inputs(todo.slice(i, i + 256))) {
       const known = previous.get(r.id);
@@ -190,8 +197,12 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
       byDoc.set(r.id, list);
       done.add(r.id);
       rows.push({ key: r.id, group: list[0]?.event ?? null, data: packAssignments(list) });
-      eventDocs.push(...eventDocRows(r.id, list));
-      if (known === undefined || words === null) for (const w of keyWords(text)) keyRows.push({ key: `${w}\t${r.id}`, group: w, data: 1 });
+      // A report assigned again: only the events it joins or leaves change links.
+      const now = eventDocLinks(r.id, list);
+      const was = known === undefined || words === null ? [] : eventDocLinks(r.id, known);
+      eventDocs.push(...linksLess(now, was));
+      eventGone.push(...linksLess(was, now));
+      if (known === undefined || words === null) for (const w of keyWords(text)) keyLinks.push([w, r.id]);
     }
   }
   const relabelled = new Set<string>();
@@ -200,9 +211,9 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
     for (const [k, v] of now.labels) if (was.get(k) !== v) relabelled.add(k);
     for (const [k] of before.labels) if (!labels.has(k)) relabelled.add(k);
   }
-  const changes: RowChange[] = words === null
-    ? [{ set: SETS.assign, clear: 'all', rows }, { set: SETS.keyDocs, clear: 'all', rows: keyRows }, { set: SETS.eventDocs, clear: 'all', rows: eventDocs }]
-    : [{ set: SETS.assign, rows }, { set: SETS.keyDocs, rows: keyRows }, { set: SETS.eventDocs, clear: { tags: [...done] }, rows: eventDocs }];
+  const changes: Change[] = words === null
+    ? [{ set: SETS.assign, clear: 'all', rows }, { links: SETS.keyDocs, clear: 'all', add: keyLinks }, { links: SETS.eventDocs, clear: 'all', add: eventDocs }]
+    : [{ set: SETS.assign, rows }, { links: SETS.keyDocs, add: keyLinks }, { links: SETS.eventDocs, remove: eventGone, add: eventDocs }];
   if (ctx !== null) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
   const forget = (ids: Iterable<string>): void => {
     for (const id of ids) if (!done.has(id)) { byDoc.delete(id); previous.delete(id); }

@@ -5,7 +5,7 @@
  * the stored extraction rows, without reading or re-extracting any text, and written as rows.
  */
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
-import type { RowChange, Store } from '../../storage/store.js';
+import type { Change, LinkChange, RowChange, Store } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, TimelineEntry } from '../3-reconcile/types.js';
 import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
@@ -23,7 +23,7 @@ import { Tallies, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
-import { assignEvents } from './assign.js';
+import { assignEvents, eventDocLinks } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
@@ -188,9 +188,17 @@ interface TimelineOwing {
 }
 
 /** Which reports have statements under each value: what a later build of the value reads. */
-function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, changed: ReadonlySet<string> | null): RowChange {
-  const rows = [...valuesOf].flatMap(([doc, list]) => list.map((v) => ({ key: `${v}\t${doc}`, group: v, tag: doc, data: 1 })));
-  return { set: SETS.valueDocs, clear: changed === null ? 'all' : { tags: [...changed] }, rows };
+function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, changed: ReadonlySet<string> | null, stored: ReadonlyMap<string, readonly string[]>): LinkChange {
+  // A report's links are its values (`dated-values`, stored beside them): only those it gains or loses change.
+  const add: Array<readonly [string, string]> = [];
+  const remove: Array<readonly [string, string]> = [];
+  for (const doc of changed ?? valuesOf.keys()) {
+    const now = new Set(valuesOf.get(doc) ?? []);
+    const was = new Set(stored.get(doc) ?? []);
+    for (const v of now) if (!was.has(v)) add.push([v, doc]);
+    for (const v of was) if (!now.has(v)) remove.push([v, doc]);
+  }
+  return changed === null ? { links: SETS.valueDocs, clear: 'all', add } : { links: SETS.valueDocs, remove, add };
 }
 
 /**
@@ -201,7 +209,7 @@ function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, chang
  * their values are taken up as they are and the new statements merged into them, which gives
  * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: RowChange[]; range: { start: string; end: string } | null; publications: number }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
   const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
@@ -221,16 +229,20 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   const own = new Map(inScope.map((r) => [r.id, sentencesOf(r)]));
   const valuesOf = new Map([...own].map(([doc, list]) => [doc, [...new Set(list.map((x) => plainValue(x.date.value)))].sort()]));
   let values: Set<string> | null = null;
+  // The stored values of the reports in scope: what their statements stood under before.
+  const storedValues = new Map<string, string[]>();
   if (changed !== null) {
     values = new Set([...valuesOf.values()].flat());
-    for (const row of changed.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...changed] }) : []) for (const v of row.data) values.add(v);
+    for (const row of changed.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...changed] }) : []) {
+      storedValues.set(row.key, row.data);
+      for (const v of row.data) values.add(v);
+    }
   }
   if (opts.deferEvents === true) {
     // A stretch of a first build notes the values its statements stand under; the last builds them.
     const rowScope = { values: values === null ? null : new Set<string>(), docs: changed };
     const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
-    const changes = timelineRows([], publications, valuesOf, rowScope, orderOf);
-    changes.push(valueDocChanges(valuesOf, changed));
+    const changes: Change[] = [...timelineRows([], publications, valuesOf, rowScope, orderOf), valueDocChanges(valuesOf, changed, storedValues)];
     const noted = values ?? new Set([...valuesOf.values()].flat());
     changes.push({ set: SETS.timelineOwed, rows: [...noted].map((key) => ({ key, data: 1 })) });
     const published = changed === null ? publications.length : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + publications.length;
@@ -243,7 +255,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     for (const [doc, list] of valuesOf) for (const v of list) (mine.get(v) ?? mine.set(v, []).get(v)!).push(doc);
     const batches = await batchesOf([...owing.values].sort(), opts.eventBatch ?? EVENT_BATCH_REPORTS, async (vals) => {
       const out = new Map(vals.map((v) => [v, new Set(mine.get(v) ?? [])]));
-      for (const row of await store.getRows(SETS.valueDocs, { groups: vals })) out.get(row.group!)!.add(row.tag!);
+      for (const [value, doc] of await store.getLinks(SETS.valueDocs, vals)) out.get(value)!.add(doc);
       return out;
     });
     for (const batch of batches) {
@@ -283,14 +295,14 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // A publication entry holds its report's dateline mentions: built from the whole of each report in scope.
   const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
   const rowScope = { values, docs: changed };
-  const changes = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
+  const rowChanges = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
   // Which reports have statements under each value: what a later build of the value reads.
-  changes.push(valueDocChanges(valuesOf, changed));
+  const changes: Change[] = [...rowChanges, valueDocChanges(valuesOf, changed, storedValues)];
   if (owing.values.size > 0) changes.push({ set: SETS.timelineOwed, clear: 'all' });
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;
   const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
-  return { changes, range: await timelineRange(store, rowScope, changes), publications: published };
+  return { changes, range: await timelineRange(store, rowScope, rowChanges), publications: published };
 }
 
 /** The date values (as `plainValue`) a report's statements stand under. */
@@ -310,7 +322,7 @@ async function timelineDocs(store: Store, inScope: readonly Loaded[], docs: Read
   const values = new Set(inScope.flatMap((r) => valuesOfReport(r, opts)));
   for (const row of docs.size ? await store.getRows<string[]>(SETS.datedValues, { keys: [...docs] }) : []) for (const v of row.data) values.add(v);
   if (values.size === 0) return [];
-  return [...new Set((await store.getRows(SETS.valueDocs, { groups: [...values] })).map((r) => r.tag!))];
+  return [...new Set((await store.getLinks(SETS.valueDocs, [...values])).map((l) => l[1]))];
 }
 
 /**
@@ -634,7 +646,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     }
     const batches = await batchesOf([...touched], opts.eventBatch ?? EVENT_BATCH_REPORTS, async (events) => {
       const out = new Map(events.map((e) => [e, new Set(readIn.get(e) ?? [])]));
-      if (prev !== null) for (const row of await store.getRows(SETS.eventDocs, { groups: events })) out.get(row.group!)!.add(row.tag!);
+      if (prev !== null) for (const [event, doc] of await store.getLinks(SETS.eventDocs, events)) out.get(event)!.add(doc);
       return out;
     });
     for (const [i, batch] of batches.entries()) {
@@ -688,9 +700,13 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1), entityBasis,
   };
   await roster.current(grouped.possible.flatMap((p) => [p.a, p.b]));
-  const dropStale: RowChange[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
+  const dropStale: Change[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
   // A report no longer current is in no incident.
-  if (regrouped !== null && regrouped.gone.size) dropStale.push({ set: SETS.eventDocs, clear: { tags: [...regrouped.gone] } });
+  if (regrouped !== null && regrouped.gone.size) {
+    await assigned.read(regrouped.gone);
+    const links = [...regrouped.gone].flatMap((id) => eventDocLinks(id, assigned.before.get(id) ?? []));
+    dropStale.push({ links: SETS.eventDocs, remove: links });
+  }
   await store.putRows([...dropStale, edited.change, ...assigned.changes, ...(tallies?.changes() ?? []), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),

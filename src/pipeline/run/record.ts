@@ -55,17 +55,20 @@ export const SETS = {
   nameTally: 'name-tally',
   /** key: an entity spelling; its first mentions (see tallies.ts). */
   nameMentions: 'name-mentions',
-  /** key: event and report id; group: event; tag: report id: the reports with a count assigned to the event. */
+  /** Links (event, report id): the reports with a count assigned to the event. */
   eventDocs: 'event-docs',
-  /** key: date value and report id; group: the value; tag: report id: the reports with a statement under the value. */
+  /** Links (date value, report id): the reports with a statement under the value. */
   valueDocs: 'value-docs',
   /** key: what is counted (`pairs`: the next pair's position); a number. */
   counters: 'counters',
   /** key: report id; data: when the curator's edit of its metadata that the build applied was made. */
   metaApplied: 'meta-applied',
-  /** key: a folded name or year word and a report id; group: the word. Which reports a changed event name can touch. */
+  /** Links (a folded name or year word, report id): which reports a changed event name can touch. */
   keyDocs: 'key-docs',
 } as const;
+
+/** The sets of SETS kept as links (`Store.getLinks`), not rows. */
+export const LINK_SETS: ReadonlySet<string> = new Set([SETS.eventDocs, SETS.valueDocs, SETS.keyDocs]);
 
 /** Record key of the assignment context: what changed in it since tells which reports to assign again. */
 export const ASSIGN_CONTEXT_KEY = 'assign-context';

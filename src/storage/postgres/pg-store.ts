@@ -9,7 +9,7 @@ import type {
   AuditEntry, AuditInput, AuditPage, AuditQuery, CreatedToken, Review, ReviewInput, ReviewPage, ReviewQuery,
   ReviewResult, TokenInfo, TokenOwner,
 } from '../review-types.js';
-import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
+import type { Change, Derived, DerivedQuery, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { appendAudit, listAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { readParam } from './db.js';
@@ -223,21 +223,21 @@ export class PostgresStore implements Store {
     return ids.length ? this.derived.signatures(ids) : new Map();
   }
 
-  async resetSources(changes: readonly RowChange[]): Promise<void> {
+  async resetSources(changes: readonly Change[]): Promise<void> {
     return this.write('source pairs', async (c) => {
       await c.query('UPDATE signatures SET paired = false WHERE paired');
       await applyRowChanges(c, changes);
     });
   }
 
-  async markPaired(ids: readonly string[], changes: readonly RowChange[]): Promise<void> {
+  async markPaired(ids: readonly string[], changes: readonly Change[]): Promise<void> {
     return this.write('source pairs', async (c) => {
       await applyRowChanges(c, changes);
       await markPaired(c, ids);
     });
   }
 
-  async putRows(changes: readonly RowChange[]): Promise<void> {
+  async putRows(changes: readonly Change[]): Promise<void> {
     return this.write('reconciled rows', (c) => applyRowChanges(c, changes));
   }
 
@@ -249,6 +249,11 @@ export class PostgresStore implements Store {
   async countRows(set: string, query?: RowQuery): Promise<number> {
     this.assertOpen();
     return this.rows.count(set, query);
+  }
+
+  async getLinks(set: string, groups?: readonly string[]): Promise<Array<[string, string]>> {
+    this.assertOpen();
+    return this.rows.links(set, groups);
   }
 
   async addReview(input: ReviewInput): Promise<ReviewResult> {

@@ -1,5 +1,5 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
-import type { RowChange, RowInput, RowQuery, StoredRow } from '../row-types.js';
+import { isLinkChange, type Change, type LinkChange, type RowInput, type RowQuery, type StoredRow } from '../row-types.js';
 import type { Db, Queryable } from './db.js';
 
 interface Row {
@@ -47,9 +47,25 @@ async function upsert(c: Queryable, set: string, rows: readonly Row[]): Promise<
   [set, list.map((r) => r.key), list.map((r) => r.grp), list.map((r) => r.tag), list.map((r) => r.ord), list.map((r) => r.lo), list.map((r) => r.hi), list.map((r) => r.data)]);
 }
 
+/** Applies a change to a link set; must run inside a transaction. */
+async function applyLinks(c: Queryable, ch: LinkChange): Promise<void> {
+  if (ch.clear === 'all') await c.query('DELETE FROM record_links WHERE set_name = $1', [ch.links]);
+  // In slices: one statement's arrays stay a few MB however many links a stretch adds.
+  const slices = async (list: ReadonlyArray<readonly [string, string]>, sql: string) => {
+    for (let i = 0; i < list.length; i += 50_000) {
+      const part = list.slice(i, i + 50_000);
+      await c.query(sql, [ch.links, part.map((l) => l[0]), part.map((l) => l[1])]);
+    }
+  };
+  await slices(ch.remove ?? [], `DELETE FROM record_links l USING unnest($2::text[], $3::text[]) AS x (grp, doc)
+    WHERE l.set_name = $1 AND l.grp = x.grp AND l.doc = x.doc`);
+  await slices(ch.add ?? [], `INSERT INTO record_links (set_name, grp, doc) SELECT $1::text, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`);
+}
+
 /** Applies changes in order; must run inside a transaction. */
-export async function applyRowChanges(c: Queryable, changes: readonly RowChange[]): Promise<void> {
+export async function applyRowChanges(c: Queryable, changes: readonly Change[]): Promise<void> {
   for (const ch of changes) {
+    if (isLinkChange(ch)) { await applyLinks(c, ch); continue; }
     if (ch.clear === 'replace') {
       // Rewriting a large set costs far more than reading it: write only what differs.
       const before = new Map((await c.query<Row>('SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE set_name = $1', [ch.set])).rows.map((r) => [r.key, r]));
@@ -81,6 +97,13 @@ export function prepareRowReader(db: Db) {
         : q.offset ? ` OFFSET ${Math.max(0, Math.floor(q.offset))}` : '';
       const rows = await db.read<Row>(`SELECT key, grp, tag, ord, lo, hi, data FROM record_rows WHERE ${w.sql} ORDER BY ord, key${page}`, w.params);
       return rows.map((r) => ({ key: r.key, group: r.grp, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: JSON.parse(r.data) as T }));
+    },
+    async links(set: string, groups?: readonly string[]): Promise<Array<[string, string]>> {
+      if (groups !== undefined && !groups.length) return [];
+      const rows = groups === undefined
+        ? await db.read<{ grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = $1 ORDER BY grp, doc', [set])
+        : await db.read<{ grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = $1 AND grp = ANY($2::text[]) ORDER BY grp, doc', [set, groups]);
+      return rows.map((r) => [r.grp, r.doc]);
     },
     async count(set: string, q: RowQuery = {}): Promise<number> {
       const w = where(set, q);

@@ -1,6 +1,6 @@
 /** Derived parts and source signatures: written with a report, read by reconciliation without texts. */
 import type { Database } from 'better-sqlite3';
-import type { Derived, RowChange, SourceCandidate, SourceSignature, StoredDerived } from '../row-types.js';
+import type { Change, Derived, SourceCandidate, SourceSignature, StoredDerived } from '../row-types.js';
 import { toCountCells, toDate, toStoredDocument, COUNT_COLUMNS, DOC_COLUMNS } from './rows.js';
 import type { DateRow, DocRow } from './rows.js';
 import type { RowWriter } from './record-rows.js';
@@ -151,11 +151,11 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     return true;
   });
   const unpairAll = db.prepare('UPDATE signatures SET paired = 0 WHERE paired = 1');
-  const reset = db.transaction((changes: readonly RowChange[]) => {
+  const reset = db.transaction((changes: readonly Change[]) => {
     unpairAll.run();
     rows.apply(changes);
   });
-  const paired = db.transaction((ids: readonly string[], changes: readonly RowChange[]) => {
+  const paired = db.transaction((ids: readonly string[], changes: readonly Change[]) => {
     rows.apply(changes);
     for (const id of ids) markPaired.run(id);
   });
@@ -262,7 +262,7 @@ export function prepareDerived(db: Database, rows: RowWriter) {
     unindexed: (id: string): boolean => { const seq = seqOf.get(id); return seq !== undefined && seq > indexedThrough(); },
     /** Indexes every report's band keys not yet indexed. */
     indexBands: (): void => bands.indexAll(),
-    reset: (changes: readonly RowChange[]): void => reset.immediate(changes),
-    markPaired: (ids: readonly string[], changes: readonly RowChange[]): void => paired.immediate(ids, changes),
+    reset: (changes: readonly Change[]): void => reset.immediate(changes),
+    markPaired: (ids: readonly string[], changes: readonly Change[]): void => paired.immediate(ids, changes),
   };
 }

@@ -1,7 +1,7 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
 import type { Database } from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { RowChange, RowInput, RowQuery, StoredRow } from '../row-types.js';
+import { isLinkChange, type Change, type LinkChange, type RowChange, type RowInput, type RowQuery, type StoredRow } from '../row-types.js';
 
 interface Row {
   key: string;
@@ -40,6 +40,13 @@ const COLUMNS = 'key, grp, tag, ord, lo, hi, data, zdata';
 function sortedByKey(rows: readonly RowInput[]): readonly RowInput[] {
   if (rows.length < 64) return rows;
   return [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Links by group, then report (code unit order, as SQLite's BINARY), so that the inserts walk the index's pages in turn. */
+function sortedLinks(links: ReadonlyArray<readonly [string, string]>): ReadonlyArray<readonly [string, string]> {
+  if (links.length < 64) return links;
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...links].sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
 }
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
@@ -83,9 +90,21 @@ export function prepareRowWriter(db: Database) {
     const w = where(set, q);
     return stmt(`SELECT ${COLUMNS} FROM record_rows WHERE ${w.sql}`).all(...w.params) as Row[];
   };
+  const addLink = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO record_links (set_name, grp, doc) VALUES (?, ?, ?)');
+  const clearLinks = db.prepare<[string]>('DELETE FROM record_links WHERE set_name = ?');
+  const removeLink = db.prepare<[string, string, string]>('DELETE FROM record_links WHERE set_name = ? AND grp = ? AND doc = ?');
+  const allLinks = db.prepare<[string], { grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = ? ORDER BY grp, doc');
+  const groupLinks = db.prepare<[string, string], { grp: string; doc: string }>(
+    'SELECT grp, doc FROM record_links WHERE set_name = ? AND grp IN (SELECT value FROM json_each(?)) ORDER BY grp, doc');
+  const applyLinks = (c: LinkChange): void => {
+    if (c.clear === 'all') clearLinks.run(c.links);
+    for (const [group, doc] of sortedLinks(c.remove ?? [])) removeLink.run(c.links, group, doc);
+    for (const [group, doc] of sortedLinks(c.add ?? [])) addLink.run(c.links, group, doc);
+  };
   /** Applies changes in order; must run inside a transaction. */
-  const apply = (changes: readonly RowChange[]): void => {
+  const apply = (changes: readonly Change[]): void => {
     for (const c of changes) {
+      if (isLinkChange(c)) { applyLinks(c); continue; }
       if (c.clear !== undefined && c.clear !== 'all') {
         // Rewriting rows costs far more than reading them: write only what differs from the
         // rows the clear would remove, and remove those not written again.
@@ -112,13 +131,17 @@ export function prepareRowWriter(db: Database) {
   return {
     apply,
     /** Applies changes in one IMMEDIATE transaction. */
-    put: (changes: readonly RowChange[]): void => tx.immediate(changes),
+    put: (changes: readonly Change[]): void => tx.immediate(changes),
     get<T>(set: string, q: RowQuery = {}): Array<StoredRow<T>> {
       const w = where(set, q);
       const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`
         : q.offset ? ` LIMIT -1 OFFSET ${Math.max(0, Math.floor(q.offset))}` : '';
       const rows = stmt(`SELECT ${COLUMNS} FROM record_rows WHERE ${w.sql} ORDER BY ord, key${page}`).all(...w.params) as Row[];
       return rows.map((r) => ({ key: r.key, group: r.grp, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: JSON.parse(rowJson(r)) as T }));
+    },
+    links(set: string, groups?: readonly string[]): Array<[string, string]> {
+      const rows = groups === undefined ? allLinks.all(set) : groups.length ? groupLinks.all(set, JSON.stringify(groups)) : [];
+      return rows.map((r) => [r.grp, r.doc]);
     },
     count(set: string, q: RowQuery = {}): number {
       const w = where(set, q);

@@ -21,7 +21,7 @@ import { prepareSearch } from './search.js';
 import { prepareRecords } from './records.js';
 import { prepareDerived } from './derived.js';
 import { prepareRowWriter } from './record-rows.js';
-import type { Derived, DerivedQuery, RowChange, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
+import type { Change, Derived, DerivedQuery, RowQuery, SourceCandidate, SourceSignature, StoredDerived, StoredRow } from '../row-types.js';
 import { prepareWriter, rewriteExtraction, writeReport } from './write.js';
 import type { Writer } from './write.js';
 
@@ -257,19 +257,19 @@ export class SqliteStore implements Store {
   }
 
   /** Every document to be compared again. */
-  async resetSources(changes: readonly RowChange[]): Promise<void> {
+  async resetSources(changes: readonly Change[]): Promise<void> {
     this.assertOpen();
     return retryBusy('source pairs', () => this.derived.reset(changes), this.settings.retry);
   }
 
   /** Marks documents compared, with their pairs' row changes, in one transaction. */
-  async markPaired(ids: readonly string[], changes: readonly RowChange[]): Promise<void> {
+  async markPaired(ids: readonly string[], changes: readonly Change[]): Promise<void> {
     this.assertOpen();
     return retryBusy('source pairs', () => this.derived.markPaired(ids, changes), this.settings.retry);
   }
 
   /** Row changes in one transaction. */
-  async putRows(changes: readonly RowChange[]): Promise<void> {
+  async putRows(changes: readonly Change[]): Promise<void> {
     this.assertOpen();
     return retryBusy('reconciled rows', () => this.rows.put(changes), this.settings.retry);
   }
@@ -282,6 +282,11 @@ export class SqliteStore implements Store {
   /** How many rows of a set match. */
   async countRows(set: string, query?: RowQuery): Promise<number> {
     return this.read(() => this.rows.count(set, query));
+  }
+
+  /** Links of a set. */
+  async getLinks(set: string, groups?: readonly string[]): Promise<Array<[string, string]>> {
+    return this.read(() => this.rows.links(set, groups));
   }
 
   /** Store a review and its audit entry in one transaction. */

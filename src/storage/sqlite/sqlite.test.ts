@@ -147,7 +147,7 @@ describe('SQLite store', () => {
     old.exec(`CREATE TABLE derived_old (doc_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE, part TEXT NOT NULL, data TEXT NOT NULL,
       PRIMARY KEY (doc_seq, part)) STRICT, WITHOUT ROWID;
       INSERT INTO derived_old SELECT doc_seq, part, data FROM derived; DROP TABLE derived; ALTER TABLE derived_old RENAME TO derived;
-      ALTER TABLE record_rows DROP COLUMN zdata;
+      ALTER TABLE record_rows DROP COLUMN zdata; DROP TABLE record_links;
       DELETE FROM schema_migrations WHERE version > 6; PRAGMA user_version = 6;`);
     const overflow = (db: Database.Database) => db.prepare(`SELECT count(*) FROM dbstat WHERE name = 'derived' AND pagetype = 'overflow'`).pluck().get();
     assert.equal(overflow(old), 1);
@@ -164,6 +164,28 @@ describe('SQLite store', () => {
     assert.doesNotMatch(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'derived'`).pluck().get() as string, /WITHOUT ROWID/);
     db.close();
     assert.deepEqual(checkFile(file), { documents: 1, orphans: 0 });
+  });
+  it("moves an older database's report links (key words, events, date values) from rows to links", async () => {
+    const file = tempDb();
+    const store = await openSqliteStore(file);
+    await store.putRows([{ set: 'figures', rows: [{ key: 'f1', group: 'e1', data: 1 }] }]);
+    await store.close();
+    // The database as version 9 left it: the links were rows, keyed by group and report.
+    const old = new Database(file);
+    old.exec(`DROP TABLE record_links; DELETE FROM schema_migrations WHERE version > 9; PRAGMA user_version = 9;`);
+    const put = old.prepare('INSERT INTO record_rows (set_name, key, grp, tag, data) VALUES (?, ?, ?, ?, ?)');
+    put.run('key-docs', 'khojaly\tabc', 'khojaly', null, '1');
+    put.run('key-docs', '1992\tabc', '1992', null, '1');
+    put.run('event-docs', 'khojaly massacre\tabc', 'khojaly massacre', 'abc', '1');
+    put.run('value-docs', '1992-02-26\tdef', '1992-02-26', 'def', '1');
+    old.close();
+    const again = await openSqliteStore(file);
+    assert.deepEqual(await again.getLinks('key-docs'), [['1992', 'abc'], ['khojaly', 'abc']]);
+    assert.deepEqual(await again.getLinks('event-docs', ['khojaly massacre']), [['khojaly massacre', 'abc']]);
+    assert.deepEqual(await again.getLinks('value-docs'), [['1992-02-26', 'def']]);
+    assert.deepEqual(await again.getRows('key-docs'), []);
+    assert.deepEqual((await again.getRows('figures')).map((r) => r.key), ['f1'], 'other rows stay');
+    await again.close();
   });
   it('stores a long reconciled row deflated, reads it back exactly, and reads a row stored as JSON before', async () => {
     const file = tempDb();
