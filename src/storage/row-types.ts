@@ -72,10 +72,10 @@ export interface RowChange {
 }
 
 /**
- * A change to a set of links: which reports have a word, an event, a date value. A link is a
- * pair (group, report) with no data and no order, kept in one index (by group) where a row
- * costs four or five: at 100k bench reports 1.8M of them, 18 a report. The writer says which
- * links go (it knows what it wrote: a report's stored events, its stored date values).
+ * A change to a set of links: which stored reports have a word, an event, a date value. A link
+ * is a pair (group, report) with no data, kept in one index (by group, then by when the report
+ * came) where a row costs four or five: at 100k bench reports 1.8M of them, 18 a report. The
+ * writer says which links go (it knows what it wrote: a report's stored events, its date values).
  */
 export interface LinkChange {
   /** The link set's name. */
@@ -84,7 +84,7 @@ export interface LinkChange {
   clear?: 'all';
   /** Links removed, as [group, report] (one not stored is no error). */
   remove?: ReadonlyArray<readonly [string, string]>;
-  /** Links added after, as [group, report] (one already stored stays). */
+  /** Links added after, as [group, report] (one already stored stays; a report not stored is an E_NOT_FOUND error). */
   add?: ReadonlyArray<readonly [string, string]>;
 }
 

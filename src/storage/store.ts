@@ -240,7 +240,7 @@ export interface Store {
   getRows<T = unknown>(set: string, query?: RowQuery): Promise<Array<StoredRow<T>>>;
   /** How many rows of a set match (limit and offset ignored). */
   countRows(set: string, query?: RowQuery): Promise<number>;
-  /** Links of a set as [group, report], ordered by group then report: those of some groups, or all. */
+  /** Links of a set as [group, report], ordered by group, then by the reports' ingestion order: those of some groups, or all. */
   getLinks(set: string, groups?: readonly string[]): Promise<Array<[string, string]>>;
   /** Release the database; the store must not be used afterwards. */
   close(): Promise<void>;

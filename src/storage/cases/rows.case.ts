@@ -150,31 +150,35 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('figures')).map((r) => [r.key, r.ord, r.group, r.data]), [['f4', 1, null, { n: 4 }], ['f5', 2, 'e5', [5]]], 'replace: exactly the rows given');
   }));
 
-  it('keeps link sets: added, read by group in order, removed one by one or whole, in the same transaction as rows', async () => withStore(newStore, async (store) => {
+  it('keeps link sets of stored reports: added, read by group in ingestion order, removed one by one or whole, in the same transaction as rows', async () => withStore(newStore, async (store) => {
+    const [r0, r1, r2] = await store.addReports([numberedReport('link', 0), numberedReport('link', 1), numberedReport('link', 2)]);
+    const [d0, d1, d2] = [r0!.id, r1!.id, r2!.id];
+    const docs = [d0, d1, d2];
     // More than one INSERT's worth, out of order, with a link given twice.
-    const many = Array.from({ length: 70 }, (_, i) => [`w${String(69 - i).padStart(2, '0')}`, `d${i % 3}`] as const);
+    const many = Array.from({ length: 70 }, (_, i) => [`w${String(69 - i).padStart(2, '0')}`, docs[i % 3]!] as const);
     await store.putRows([
-      { links: 'words', add: [...many, ['khojaly', 'd2'], ['khojaly', 'd1'], ['xocalı', 'd1'], ['khojaly', 'd1']] },
+      { links: 'words', add: [...many, ['khojaly', d2], ['khojaly', d1], ['xocalı', d1], ['khojaly', d1]] },
       { set: 'figures', rows: [{ key: 'f1', data: 1 }] },
-      { links: 'events', add: [['e1', 'd1'], ['e2', 'd1'], ['e1', 'd2']] },
+      { links: 'events', add: [['e1', d1], ['e2', d1], ['e1', d2]] },
     ]);
-    assert.deepEqual(await store.getLinks('words', ['xocalı', 'khojaly', 'nosuch']), [['khojaly', 'd1'], ['khojaly', 'd2'], ['xocalı', 'd1']], 'by group, then report; a link once');
+    assert.deepEqual(await store.getLinks('words', ['xocalı', 'khojaly', 'nosuch']), [['khojaly', d1], ['khojaly', d2], ['xocalı', d1]], 'by group, then the order reports came in; a link once');
     assert.equal((await store.getLinks('words')).length, 73);
-    assert.deepEqual((await store.getLinks('words', ['w00', 'w69'])), [['w00', 'd0'], ['w69', 'd0']]);
+    assert.deepEqual((await store.getLinks('words', ['w00', 'w69'])), [['w00', d0], ['w69', d0]]);
     assert.deepEqual(await store.getLinks('words', []), []);
     assert.deepEqual(await store.getLinks('nosuch'), []);
     assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f1'], 'rows and links in one change list');
-    // Removed before added: a link both removed and added stays.
-    const gone = [...Array.from({ length: 70 }, (_, i) => [`x${i}`, 'd1'] as const), ['e1', 'd1'], ['e2', 'd1'], ['e1', 'nosuch']] as const;
-    await store.putRows([{ links: 'events', remove: gone, add: [['e3', 'd1'], ['e2', 'd1']] }]);
-    assert.deepEqual(await store.getLinks('events'), [['e1', 'd2'], ['e2', 'd1'], ['e3', 'd1']], "a report's links changed, another's kept");
+    // Removed before added: a link both removed and added stays; one not stored, or of a report not stored, is no error.
+    const gone = [...Array.from({ length: 70 }, (_, i) => [`x${i}`, d1] as const), ['e1', d1], ['e2', d1], ['e1', d0], ['e1', 'nosuch']] as const;
+    await store.putRows([{ links: 'events', remove: gone, add: [['e3', d1], ['e2', d1]] }]);
+    assert.deepEqual(await store.getLinks('events'), [['e1', d2], ['e2', d1], ['e3', d1]], "a report's links changed, another's kept");
     assert.equal((await store.getLinks('words')).length, 73, 'another set untouched');
-    await store.putRows([{ links: 'words', clear: 'all', add: [['khojaly', 'd9']] }]);
-    assert.deepEqual(await store.getLinks('words'), [['khojaly', 'd9']]);
+    await store.putRows([{ links: 'words', clear: 'all', add: [['khojaly', d0]] }]);
+    assert.deepEqual(await store.getLinks('words'), [['khojaly', d0]]);
     assert.deepEqual(await store.getRows('words'), [], 'links are not rows');
-    // A failed transaction leaves links as they were.
-    await assert.rejects(store.putRows([{ links: 'words', clear: 'all' }, { set: 'figures', rows: [{ key: 'bad', data: undefined }] }]));
-    assert.deepEqual(await store.getLinks('words'), [['khojaly', 'd9']], 'nothing of a failed change list');
+    // A link to a report not stored fails the whole change list.
+    await assert.rejects(store.putRows([{ links: 'words', clear: 'all' }, { set: 'figures', rows: [{ key: 'f2', data: 2 }] }, { links: 'words', add: [['khojaly', 'nosuch']] }]), { code: 'E_NOT_FOUND' });
+    assert.deepEqual(await store.getLinks('words'), [['khojaly', d0]], 'nothing of a failed change list');
+    assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f1']);
   }));
 
   it('orders rows by an ord as large as a time in milliseconds, exactly, ties by key (decisions kept in the order made)', async () => withStore(newStore, async (store) => {

@@ -41,7 +41,7 @@ const TABLES: Table[] = [
   { name: 'signatures', columns: ['doc_seq', 'fingerprint', 'starts', 'ends', 'shingles', 'bands', 'paired'], order: 'doc_seq' },
   { name: 'band_keys', columns: ['k1', 'k2', 'doc_seq'], order: 'k1, k2, doc_seq' },
   { name: 'record_rows', columns: ['set_name', 'key', 'grp', 'tag', 'ord', 'lo', 'hi', 'data'], order: 'set_name, key' },
-  { name: 'record_links', columns: ['set_name', 'grp', 'doc'], order: 'set_name, grp, doc' },
+  { name: 'record_links', columns: ['set_name', 'grp', 'doc_seq'], order: 'set_name, grp, doc_seq' },
 ];
 
 /** Rows per INSERT and per read page. */

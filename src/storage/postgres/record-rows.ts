@@ -1,5 +1,6 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
 import { isLinkChange, type Change, type LinkChange, type RowInput, type RowQuery, type StoredRow } from '../row-types.js';
+import { AppError } from '../../domain/errors.js';
 import type { Db, Queryable } from './db.js';
 
 interface Row {
@@ -47,19 +48,27 @@ async function upsert(c: Queryable, set: string, rows: readonly Row[]): Promise<
   [set, list.map((r) => r.key), list.map((r) => r.grp), list.map((r) => r.tag), list.map((r) => r.ord), list.map((r) => r.lo), list.map((r) => r.hi), list.map((r) => r.data)]);
 }
 
-/** Applies a change to a link set; must run inside a transaction. */
+/** Applies a change to a link set (reports named by their documents' row numbers, as SQLite's); must run inside a transaction. */
 async function applyLinks(c: Queryable, ch: LinkChange): Promise<void> {
   if (ch.clear === 'all') await c.query('DELETE FROM record_links WHERE set_name = $1', [ch.links]);
   // In slices: one statement's arrays stay a few MB however many links a stretch adds.
-  const slices = async (list: ReadonlyArray<readonly [string, string]>, sql: string) => {
+  const slices = async (list: ReadonlyArray<readonly [string, string]>, run: (groups: string[], docs: string[]) => Promise<void>) => {
     for (let i = 0; i < list.length; i += 50_000) {
       const part = list.slice(i, i + 50_000);
-      await c.query(sql, [ch.links, part.map((l) => l[0]), part.map((l) => l[1])]);
+      await run(part.map((l) => l[0]), part.map((l) => l[1]));
     }
   };
-  await slices(ch.remove ?? [], `DELETE FROM record_links l USING unnest($2::text[], $3::text[]) AS x (grp, doc)
-    WHERE l.set_name = $1 AND l.grp = x.grp AND l.doc = x.doc`);
-  await slices(ch.add ?? [], `INSERT INTO record_links (set_name, grp, doc) SELECT $1::text, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`);
+  await slices(ch.remove ?? [], async (groups, docs) => {
+    await c.query(`DELETE FROM record_links l USING unnest($2::text[], $3::text[]) AS x (grp, id), documents d
+      WHERE l.set_name = $1 AND l.grp = x.grp AND d.id = x.id AND l.doc_seq = d.seq`, [ch.links, groups, docs]);
+  });
+  await slices(ch.add ?? [], async (groups, docs) => {
+    const r = await c.query<{ id: string }>(`SELECT DISTINCT x.id FROM unnest($1::text[]) AS x (id) WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = x.id)`, [docs]);
+    if (r.rows.length) throw new AppError('E_NOT_FOUND', `a link names report ${r.rows[0]!.id}, which is not stored`);
+    await c.query(`INSERT INTO record_links (set_name, grp, doc_seq)
+      SELECT $1::text, x.grp, d.seq FROM unnest($2::text[], $3::text[]) AS x (grp, id) JOIN documents d ON d.id = x.id
+      ORDER BY 2, 3 ON CONFLICT DO NOTHING`, [ch.links, groups, docs]);
+  });
 }
 
 /** Applies changes in order; must run inside a transaction. */
@@ -100,10 +109,11 @@ export function prepareRowReader(db: Db) {
     },
     async links(set: string, groups?: readonly string[]): Promise<Array<[string, string]>> {
       if (groups !== undefined && !groups.length) return [];
+      const sql = 'SELECT l.grp, d.id FROM record_links l JOIN documents d ON d.seq = l.doc_seq WHERE l.set_name = $1';
       const rows = groups === undefined
-        ? await db.read<{ grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = $1 ORDER BY grp, doc', [set])
-        : await db.read<{ grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = $1 AND grp = ANY($2::text[]) ORDER BY grp, doc', [set, groups]);
-      return rows.map((r) => [r.grp, r.doc]);
+        ? await db.read<{ grp: string; id: string }>(`${sql} ORDER BY l.grp, l.doc_seq`, [set])
+        : await db.read<{ grp: string; id: string }>(`${sql} AND l.grp = ANY($2::text[]) ORDER BY l.grp, l.doc_seq`, [set, groups]);
+      return rows.map((r) => [r.grp, r.id]);
     },
     async count(set: string, q: RowQuery = {}): Promise<number> {
       const w = where(set, q);

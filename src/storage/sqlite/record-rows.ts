@@ -1,5 +1,6 @@
 /** Reconciled state as keyed rows in named sets: written per change, read by index and by page. */
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../../domain/errors.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { isLinkChange, type Change, type LinkChange, type RowChange, type RowInput, type RowQuery, type StoredRow } from '../row-types.js';
 
@@ -42,11 +43,10 @@ function sortedByKey(rows: readonly RowInput[]): readonly RowInput[] {
   return [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Links by group, then report (code unit order, as SQLite's BINARY), so that the inserts walk the index's pages in turn. */
-function sortedLinks(links: ReadonlyArray<readonly [string, string]>): ReadonlyArray<readonly [string, string]> {
+/** Links as (group, document row) pairs by group, then row: inserts then walk the index's pages in turn, each group's new links at its end. */
+function sortedLinks(links: ReadonlyArray<readonly [string, number]>): ReadonlyArray<readonly [string, number]> {
   if (links.length < 64) return links;
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...links].sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));
+  return [...links].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
 }
 
 /** The WHERE clause and parameters of a query (values bound, never spliced). */
@@ -90,16 +90,32 @@ export function prepareRowWriter(db: Database) {
     const w = where(set, q);
     return stmt(`SELECT ${COLUMNS} FROM record_rows WHERE ${w.sql}`).all(...w.params) as Row[];
   };
-  const addLink = db.prepare<[string, string, string]>('INSERT OR IGNORE INTO record_links (set_name, grp, doc) VALUES (?, ?, ?)');
+  // A link names its report by the document's row number: a few bytes rather than an id's sixteen,
+  // and a report ingested later sorts after those before it, so a stretch's links land at the
+  // end of each group's range instead of on pages all over the index.
+  const seqOf = db.prepare<[string], number>('SELECT seq FROM documents WHERE id = ?').pluck();
+  const addLink = db.prepare<[string, string, number]>('INSERT OR IGNORE INTO record_links (set_name, grp, doc_seq) VALUES (?, ?, ?)');
+  const removeLink = db.prepare<[string, string, number]>('DELETE FROM record_links WHERE set_name = ? AND grp = ? AND doc_seq = ?');
   const clearLinks = db.prepare<[string]>('DELETE FROM record_links WHERE set_name = ?');
-  const removeLink = db.prepare<[string, string, string]>('DELETE FROM record_links WHERE set_name = ? AND grp = ? AND doc = ?');
-  const allLinks = db.prepare<[string], { grp: string; doc: string }>('SELECT grp, doc FROM record_links WHERE set_name = ? ORDER BY grp, doc');
-  const groupLinks = db.prepare<[string, string], { grp: string; doc: string }>(
-    'SELECT grp, doc FROM record_links WHERE set_name = ? AND grp IN (SELECT value FROM json_each(?)) ORDER BY grp, doc');
+  const LINK = 'SELECT l.grp, d.id FROM record_links l JOIN documents d ON d.seq = l.doc_seq WHERE l.set_name = ?';
+  const allLinks = db.prepare<[string], { grp: string; id: string }>(`${LINK} ORDER BY l.grp, l.doc_seq`);
+  const groupLinks = db.prepare<[string, string], { grp: string; id: string }>(`${LINK} AND l.grp IN (SELECT value FROM json_each(?)) ORDER BY l.grp, l.doc_seq`);
+  /** The links with their documents' row numbers; `strict`: an unknown report is an error, else its link is left out. */
+  const numbered = (links: ReadonlyArray<readonly [string, string]>, strict: boolean): Array<readonly [string, number]> => {
+    const seqs = new Map<string, number | undefined>();
+    const out: Array<readonly [string, number]> = [];
+    for (const [group, doc] of links) {
+      if (!seqs.has(doc)) seqs.set(doc, seqOf.get(doc));
+      const seq = seqs.get(doc);
+      if (seq !== undefined) out.push([group, seq]);
+      else if (strict) throw new AppError('E_NOT_FOUND', `a link names report ${doc}, which is not stored`);
+    }
+    return out;
+  };
   const applyLinks = (c: LinkChange): void => {
     if (c.clear === 'all') clearLinks.run(c.links);
-    for (const [group, doc] of sortedLinks(c.remove ?? [])) removeLink.run(c.links, group, doc);
-    for (const [group, doc] of sortedLinks(c.add ?? [])) addLink.run(c.links, group, doc);
+    for (const [group, seq] of sortedLinks(numbered(c.remove ?? [], false))) removeLink.run(c.links, group, seq);
+    for (const [group, seq] of sortedLinks(numbered(c.add ?? [], true))) addLink.run(c.links, group, seq);
   };
   /** Applies changes in order; must run inside a transaction. */
   const apply = (changes: readonly Change[]): void => {
@@ -141,7 +157,7 @@ export function prepareRowWriter(db: Database) {
     },
     links(set: string, groups?: readonly string[]): Array<[string, string]> {
       const rows = groups === undefined ? allLinks.all(set) : groups.length ? groupLinks.all(set, JSON.stringify(groups)) : [];
-      return rows.map((r) => [r.grp, r.doc]);
+      return rows.map((r) => [r.grp, r.id]);
     },
     count(set: string, q: RowQuery = {}): number {
       const w = where(set, q);

@@ -168,21 +168,24 @@ describe('SQLite store', () => {
   it("moves an older database's report links (key words, events, date values) from rows to links", async () => {
     const file = tempDb();
     const store = await openSqliteStore(file);
+    const [a, b] = await store.addReports([numberedReport('link', 1), numberedReport('link', 2)]);
+    const [abc, def] = [a!.id, b!.id];
     await store.putRows([{ set: 'figures', rows: [{ key: 'f1', group: 'e1', data: 1 }] }]);
     await store.close();
     // The database as version 9 left it: the links were rows, keyed by group and report.
     const old = new Database(file);
     old.exec(`DROP TABLE record_links; DELETE FROM schema_migrations WHERE version > 9; PRAGMA user_version = 9;`);
     const put = old.prepare('INSERT INTO record_rows (set_name, key, grp, tag, data) VALUES (?, ?, ?, ?, ?)');
-    put.run('key-docs', 'khojaly\tabc', 'khojaly', null, '1');
-    put.run('key-docs', '1992\tabc', '1992', null, '1');
-    put.run('event-docs', 'khojaly massacre\tabc', 'khojaly massacre', 'abc', '1');
-    put.run('value-docs', '1992-02-26\tdef', '1992-02-26', 'def', '1');
+    put.run('key-docs', `khojaly\t${abc}`, 'khojaly', null, '1');
+    put.run('key-docs', `1992\t${abc}`, '1992', null, '1');
+    put.run('key-docs', `1992\t${def}`, '1992', null, '1');
+    put.run('event-docs', `khojaly massacre\t${abc}`, 'khojaly massacre', abc, '1');
+    put.run('value-docs', `1992-02-26\t${def}`, '1992-02-26', def, '1');
     old.close();
     const again = await openSqliteStore(file);
-    assert.deepEqual(await again.getLinks('key-docs'), [['1992', 'abc'], ['khojaly', 'abc']]);
-    assert.deepEqual(await again.getLinks('event-docs', ['khojaly massacre']), [['khojaly massacre', 'abc']]);
-    assert.deepEqual(await again.getLinks('value-docs'), [['1992-02-26', 'def']]);
+    assert.deepEqual(await again.getLinks('key-docs'), [['1992', abc], ['1992', def], ['khojaly', abc]]);
+    assert.deepEqual(await again.getLinks('event-docs', ['khojaly massacre']), [['khojaly massacre', abc]]);
+    assert.deepEqual(await again.getLinks('value-docs'), [['1992-02-26', def]]);
     assert.deepEqual(await again.getRows('key-docs'), []);
     assert.deepEqual((await again.getRows('figures')).map((r) => r.key), ['f1'], 'other rows stay');
     await again.close();
