@@ -28,6 +28,8 @@ export async function migratePg(db: Db, migrations: readonly PgMigration[], logg
         throw new AppError('E_STORE', `This database has schema version ${found}, newer than this crosscheck knows (${latest}); upgrade crosscheck`);
       }
       for (const m of migrations.slice(found)) {
+        // An archive stored before: moving its rows may take minutes at a million reports; say so first.
+        if (found > 0) logger.info('applying schema migration', { version: m.version, name: m.name });
         await client.query('BEGIN');
         try {
           await client.query(m.up);

@@ -20,6 +20,8 @@ export function migrate(db: Database, migrations: readonly Migration[], logger: 
     throw new AppError('E_STORE', `This database has schema version ${found}, newer than this crosscheck knows (${latest}); upgrade crosscheck`);
   }
   for (const m of migrations.slice(found)) {
+    // An archive stored before: moving its rows may take minutes at a million reports; say so first.
+    if (found > 0) logger.info('applying schema migration', { version: m.version, name: m.name });
     const apply = db.transaction(() => {
       if (current() >= m.version) return false;
       if (typeof m.up === 'string') db.exec(m.up);
