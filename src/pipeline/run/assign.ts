@@ -9,6 +9,7 @@ import type { Change, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
 import type { AssignContext, EventMention, EventName, TalliedMention } from '../3-reconcile/index.js';
 import { foldName } from '../3-reconcile/entities/fold.js';
+import type { KeyLink } from '../3-reconcile/entities/aliases.js';
 import type { StoredAssignment } from './record.js';
 import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
 import type { DerivedParts } from './derive.js';
@@ -124,12 +125,12 @@ function linksLess(a: ReadonlyArray<readonly [string, string]>, b: ReadonlyArray
  * Every report's counts' events (by extraction ordinal), and the row changes that keep them.
  * `roster` knows the current reports, `fresh` those never assigned (null: not
  * known, so all of them); `mentions` reads the corpus's event mentions (tallied: see tallies.ts;
- * not when `namesSame` says they are those of the stored context);
+ * not when `namesSame` says they are those of the stored context), with the typo links among their names;
  * `inputs` reads the reports to assign, which are only the fresh ones and those naming a word
  * whose meaning changed (all of them when the default event did). The stored assignments of
  * other reports are read when asked for (`read`).
  */
-export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: () => Promise<readonly TalliedMention[]>, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
+export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: () => Promise<{ mentions: readonly TalliedMention[]; typoLinks?: KeyLink[] }>, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
   /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
   /** The assignments stored before this run, of the reports read (superseded ones too). */
@@ -148,7 +149,8 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   // The corpus's mentions unchanged (`namesSame`: no report added or gone), with the same exonyms: the stored context stands.
   const same = opts.namesSame === true && before !== null && JSON.stringify(before.exonyms) === JSON.stringify(opts.exonyms ?? null);
-  const ctx = same ? null : assignContext([await mentions()], { exonyms: opts.exonyms as [string, string][] | undefined });
+  const corpus = same ? null : await mentions();
+  const ctx = corpus === null ? null : assignContext([corpus.mentions], { exonyms: opts.exonyms as [string, string][] | undefined, ...(corpus.typoLinks ? { typoLinks: corpus.typoLinks } : {}) });
   const now = ctx === null ? before! : stored(ctx);
   const labels: ReadonlyMap<string, string> = ctx === null ? new Map(before!.labels) : ctx.corpus.labels;
   const words = before === null ? null : ctx === null ? new Set<string>() : changedWords(before, now);

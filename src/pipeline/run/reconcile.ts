@@ -209,7 +209,7 @@ function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, chang
  * their values are taken up as they are and the new statements merged into them, which gives
  * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean; lastRange?: { start: string; end: string } | null } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
   const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
@@ -225,6 +225,8 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     return out;
   };
   const changed = scope?.docs ?? null;
+  // The last build's range, which one that only adds can only widen (not after stretches that left the timeline owed: their range is not made).
+  const lastRange = scope?.lastRange;
   const inScope = changed === null ? reports : reports.filter((r) => changed.has(r.id));
   const own = new Map(inScope.map((r) => [r.id, sentencesOf(r)]));
   const valuesOf = new Map([...own].map(([doc, list]) => [doc, [...new Set(list.map((x) => plainValue(x.date.value)))].sort()]));
@@ -274,17 +276,21 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     return keep === undefined ? mine : mine.filter((x) => keep.has(plainValue(x.date.value)));
   };
   let entries: TimelineEntry[];
+  let changedOnly: TimelineEntry[] | undefined;
   if (scope?.appendOnly === true && values !== null) {
-    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => r.data) : [];
-    // In the order the entries were made: by their first statement's report, then its place there.
-    const first = (e: TimelineEntry) => e.statements[0]!;
-    await roster.current(stored.map((e) => first(e).doc));
-    stored.sort((a, b) => orderOf(first(a).doc) - orderOf(first(b).doc) || first(a).date.span.start - first(b).date.span.start);
+    // In the order the entries were made: by their first statement's report, then its place
+    // there, which the key tells after the entry's days (the same for every entry of a value).
+    const made = (key: string) => key.slice(key.indexOf('\u0001', key.indexOf('\u0001') + 1));
+    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => ({ at: made(r.key), e: r.data })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e) : [];
     const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
-    const t = new Timeline({ frequency: statementFrequency([...stored.map((e) => ({ sentences: e.statements })), ...added]) });
+    // Words in index order by how often the new statements have them: a stored statement's
+    // words none of them has come first, and are never looked up (any order gives the same timeline).
+    const t = new Timeline({ frequency: statementFrequency(added) });
     for (const e of stored) t.seed(e);
     for (const r of added) t.addReport(r.doc, r.published, r.sentences);
     entries = t.entries();
+    changedOnly = t.changedEntries();
+    await roster.current(changedOnly.map((e) => e.statements[0]!.doc));
   } else {
     const input = reports.map((r) => ({
       doc: r.id, published: r.meta.published,
@@ -295,14 +301,14 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // A publication entry holds its report's dateline mentions: built from the whole of each report in scope.
   const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
   const rowScope = { values, docs: changed };
-  const rowChanges = timelineRows(entries, publications, valuesOf, rowScope, orderOf);
+  const rowChanges = timelineRows(entries, publications, valuesOf, rowScope, orderOf, changedOnly);
   // Which reports have statements under each value: what a later build of the value reads.
   const changes: Change[] = [...rowChanges, valueDocChanges(valuesOf, changed, storedValues)];
   if (owing.values.size > 0) changes.push({ set: SETS.timelineOwed, clear: 'all' });
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;
   const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
-  return { changes, range: await timelineRange(store, rowScope, rowChanges), publications: published };
+  return { changes, range: await timelineRange(store, rowScope, rowChanges, changedOnly !== undefined && owing.values.size === 0 ? lastRange : undefined), publications: published };
 }
 
 /** The date values (as `plainValue`) a report's statements stand under. */
@@ -581,7 +587,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const { grouped, stale } = scope;
   const edited = await editedSince(store, edits, roster);
 
-  const assigned = await assignEvents(store, roster, added, async () => (tallies ??= await Tallies.stored(store)).eventMentions(), async (list) => {
+  const assigned = await assignEvents(store, roster, added, async () => { tallies ??= await Tallies.stored(store); return { mentions: tallies.eventMentions(), typoLinks: await tallies.typoLinks(store, 'm') }; }, async (list) => {
     await need(list);
     return list.flatMap((id) => {
       const r = cache.get(id);
@@ -594,7 +600,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   let touched = new Set<string>();
   let changed: Set<string> | null = null;
   const regrouped = scope.regrouped;
-  let timelineScope: { docs: Set<string>; appendOnly: boolean } | null = null;
+  let timelineScope: { docs: Set<string>; appendOnly: boolean; lastRange?: { start: string; end: string } | null } | null = null;
   if (prev !== null && regrouped !== null) {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
@@ -607,7 +613,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
     // An edited date moves a report's publication and may move its relative dates.
-    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0 };
+    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0, lastRange: prev.timelineRange };
     touched = new Set(assigned.relabelled);
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
@@ -683,7 +689,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   let entityMentions: RowChange = { set: SETS.entityMentions, rows: [] };
   if (tallies !== null || prev?.entityBasis !== entityBasis) {
     tallies ??= await Tallies.stored(store);
-    entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided });
+    entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided, typoLinks: await tallies.typoLinks(store, 'e') });
     const canonical = new Map<string, string>();
     for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
     entityMentions = await tallies.entityMentionRows(store, canonical);

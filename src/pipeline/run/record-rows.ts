@@ -184,12 +184,12 @@ export interface TimelineScope {
  * The timeline's rows: entries (grouped by date value, since only statements of one value are
  * ever merged), each value's day range, each report's values and publication date. `entries`
  * are those of the values in scope, `publications` those of the reports in scope, `valuesOf`
- * each report in scope's date values.
+ * each report in scope's date values. `only`: of the entries, only these changed (a build that
+ * only adds reports: entries only grow, each keeping its key), so only they are written.
  */
-export function timelineRows(entries: readonly TimelineEntry[], publications: readonly PublicationEntry[], valuesOf: ReadonlyMap<string, readonly string[]>, scope: TimelineScope, orderOf: (doc: string) => number): RowChange[] {
+export function timelineRows(entries: readonly TimelineEntry[], publications: readonly PublicationEntry[], valuesOf: ReadonlyMap<string, readonly string[]>, scope: TimelineScope, orderOf: (doc: string) => number, only?: readonly TimelineEntry[]): RowChange[] {
   const byValue = new Map<string, { lo: string | null; hi: string | null; n: number }>();
-  const timeline: RowInput[] = entries.map((e) => {
-    const first = e.statements[0]!;
+  for (const e of entries) {
     const value = plainValue(e.value);
     const v = byValue.get(value) ?? byValue.set(value, { lo: null, hi: null, n: 0 }).get(value)!;
     v.n++;
@@ -197,7 +197,10 @@ export function timelineRows(entries: readonly TimelineEntry[], publications: re
       if (v.lo === null || e.start < v.lo) v.lo = e.start;
       if (v.hi === null || e.end > v.hi) v.hi = e.end;
     }
-    return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), group: value, lo: e.start, hi: e.end, data: e };
+  }
+  const timeline: RowInput[] = (only ?? entries).map((e) => {
+    const first = e.statements[0]!;
+    return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), group: plainValue(e.value), lo: e.start, hi: e.end, data: e };
   });
   const values: RowInput[] = [...byValue].map(([key, v]) => ({ key, lo: v.lo, hi: v.hi, data: v.n }));
   const dated: RowInput[] = [...valuesOf].filter(([, list]) => list.length > 0).map(([doc, list]) => ({ key: doc, data: list }));
@@ -206,7 +209,7 @@ export function timelineRows(entries: readonly TimelineEntry[], publications: re
   const v = scope.values === null ? null : [...scope.values];
   const d = scope.docs === null ? null : [...scope.docs];
   return [
-    { set: SETS.timeline, clear: whole(v && { groups: v }), rows: timeline },
+    only !== undefined ? { set: SETS.timeline, rows: timeline } : { set: SETS.timeline, clear: whole(v && { groups: v }), rows: timeline },
     { set: SETS.timelineValues, clear: whole(v && { keys: v }), rows: values },
     { set: SETS.datedValues, clear: whole(d && { keys: d }), rows: dated },
     { set: SETS.publications, clear: whole(d && { tags: d }), rows: pubs },
@@ -215,13 +218,15 @@ export function timelineRows(entries: readonly TimelineEntry[], publications: re
 
 /**
  * The first and last day of the whole timeline: the stored date values' rows, those in scope
- * replaced by the build's (`changes`, from `timelineRows`).
+ * replaced by the build's (`changes`, from `timelineRows`). `widens`: the range of the last
+ * build, when this one only adds entries and statements (no value's days can shrink), so that
+ * only the values in scope are looked at.
  */
-export async function timelineRange(store: Store, scope: TimelineScope, changes: readonly RowChange[]): Promise<{ start: string; end: string } | null> {
+export async function timelineRange(store: Store, scope: TimelineScope, changes: readonly RowChange[], widens?: { start: string; end: string } | null): Promise<{ start: string; end: string } | null> {
   const fresh = changes.find((c) => c.set === SETS.timelineValues)?.rows ?? [];
-  const kept = scope.values === null ? [] : (await store.getRows(SETS.timelineValues)).filter((r) => !scope.values!.has(r.key));
-  let lo: string | null = null;
-  let hi: string | null = null;
+  const kept = scope.values === null ? [] : widens !== undefined ? [] : (await store.getRows(SETS.timelineValues)).filter((r) => !scope.values!.has(r.key));
+  let lo: string | null = widens?.start ?? null;
+  let hi: string | null = widens?.end ?? null;
   for (const r of [...kept, ...fresh]) {
     if (r.lo != null && (lo === null || r.lo < lo)) lo = r.lo;
     if (r.hi != null && (hi === null || r.hi > hi)) hi = r.hi;

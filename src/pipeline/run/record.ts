@@ -55,6 +55,8 @@ export const SETS = {
   nameTally: 'name-tally',
   /** key: an entity spelling; its first mentions (see tallies.ts). */
   nameMentions: 'name-mentions',
+  /** key: `m` or `e` (the kind's links are found), or the kind and two folded keys, a < b; group: the kind; the keys' edit distance (see Tallies.typoLinks). */
+  nameLinks: 'name-links',
   /** Links (event, report id): the reports with a count assigned to the event. */
   eventDocs: 'event-docs',
   /** Links (date value, report id): the reports with a statement under the value. */

@@ -13,7 +13,8 @@ import type { Span } from '../../domain/types.js';
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
 import type { EntityKind } from '../2-extract/entities/types.js';
 import type { EventMention, TalliedMention } from '../3-reconcile/index.js';
-import type { NameCount } from '../3-reconcile/entities/aliases.js';
+import type { KeyLink, NameCount } from '../3-reconcile/entities/aliases.js';
+import { foldName, spellingOf, typoKeyLinks } from '../3-reconcile/entities/aliases.js';
 import { SETS } from './record.js';
 import type { DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
@@ -59,6 +60,9 @@ export class Tallies {
   private readonly dirtyFirsts = new Set<string>();
   /** Mentions of stored spellings added by this build, to append to their stored lists. */
   private readonly pending = new Map<string, FirstMention[]>();
+  /** Tally rows this build made (new names), and the typo links of each kind's names with what to write of them. */
+  private readonly created = new Set<string>();
+  private readonly typos = new Map<'m' | 'e', { links: KeyLink[]; change: RowChange }>();
 
   private constructor(private readonly fresh: boolean) {}
 
@@ -88,14 +92,14 @@ export class Tallies {
       const key = `m\u0001${JSON.stringify([m.name, m.key, m.label, m.tier, m.comparison])}`;
       const t = this.rows.get(key);
       if (t !== undefined) t.n++;
-      else this.rows.set(key, { n: 1, o: r.order, i, m: { name: m.name, key: m.key, label: m.label, tier: m.tier, comparison: m.comparison } });
+      else { this.rows.set(key, { n: 1, o: r.order, i, m: { name: m.name, key: m.key, label: m.label, tier: m.tier, comparison: m.comparison } }); this.created.add(key); }
       this.dirty.add(key);
     });
     r.entities.forEach((e, i) => {
       const key = `e\u0001${e.text}`;
       const t = this.rows.get(key);
       if (t !== undefined) t.n++;
-      else this.rows.set(key, { n: 1, o: r.order, i, kind: e.kind });
+      else { this.rows.set(key, { n: 1, o: r.order, i, kind: e.kind }); this.created.add(key); }
       this.dirty.add(key);
       // Stored spellings' lists are read when the build asks for them (see `entityMentionRows`), then topped up.
       if (this.fresh || t === undefined) {
@@ -124,6 +128,53 @@ export class Tallies {
   /** Every entity spelling with its count, in the order first mentioned (what `clusterNames` takes). */
   entityNames(): NameCount[] {
     return this.sorted('e').map(([k, t]) => ({ name: k.slice(2), count: t.n }));
+  }
+
+  /** A tally row's name as clustering takes it ('' for an event mention without one). */
+  private nameOf(key: string, t: Tally): string {
+    return key[0] === 'm' ? t.m!.name : key.slice(2);
+  }
+
+  /**
+   * The typo links among the folded keys of the event mentions' names (`m`) or of the entity
+   * spellings (`e`), for `clusterNames`: kept as rows (`name-links`), so a build compares only
+   * the keys its reports brought with the others, not every pair again. Counted afresh, or with
+   * no links stored for these tallies (an archive from before), every key is compared.
+   */
+  async typoLinks(store: Store, kind: 'm' | 'e'): Promise<KeyLink[]> {
+    const had = this.typos.get(kind);
+    if (had !== undefined) return had.links;
+    const keys = new Set<string>();
+    const old = new Set<string>();
+    for (const [k, t] of this.rows) {
+      if (k[0] !== kind) continue;
+      const name = spellingOf(this.nameOf(k, t));
+      if (name === '') continue;
+      const key = foldName(name);
+      keys.add(key);
+      if (!this.created.has(k)) old.add(key);
+    }
+    const rows = this.fresh ? [] : await store.getRows<number>(SETS.nameLinks, { groups: [kind] });
+    const ready = rows.some((r) => r.key === kind);
+    let links: KeyLink[];
+    let change: RowChange;
+    const row = ([a, b, d]: KeyLink): RowInput => ({ key: `${kind}\u0001${a}\u0001${b}`, group: kind, data: d });
+    const sorted = (l: readonly KeyLink[]): KeyLink[] => l.map(([a, b, d]) => (a < b ? [a, b, d] as const : [b, a, d] as const));
+    if (!ready) {
+      links = sorted(typoKeyLinks(keys));
+      change = { set: SETS.nameLinks, clear: { groups: [kind] }, rows: [{ key: kind, group: kind, data: 1 }, ...links.map(row)] };
+    } else {
+      const known: KeyLink[] = rows.filter((r) => r.key !== kind).map((r) => {
+        const [, a, b] = r.key.split('\u0001') as [string, string, string];
+        return [a, b, r.data] as const;
+      });
+      const fresh = new Set([...keys].filter((k) => !old.has(k)));
+      links = sorted(typoKeyLinks(keys, {}, { links: known, fresh }));
+      const stored = new Set(rows.map((r) => r.key));
+      change = { set: SETS.nameLinks, rows: links.map(row).filter((r) => !stored.has(r.key)) };
+    }
+    this.typos.set(kind, { links, change });
+    return links;
   }
 
   /**
@@ -171,9 +222,15 @@ export class Tallies {
   changes(): RowChange[] {
     const names: RowInput[] = [...(this.fresh ? this.rows.keys() : this.dirty)].map((key) => ({ key, data: this.rows.get(key)! }));
     const firsts: RowInput[] = [...(this.fresh ? this.firsts.keys() : this.dirtyFirsts)].map((key) => ({ key, data: this.firsts.get(key)! }));
+    // Typo links found for these tallies; a kind whose names changed without them is searched whole next time.
+    const links: RowChange[] = (['m', 'e'] as const).flatMap((kind) => {
+      const t = this.typos.get(kind);
+      if (t !== undefined) return [t.change];
+      return this.fresh || [...this.created].some((k) => k[0] === kind) ? [{ set: SETS.nameLinks, clear: { groups: [kind] } }] : [];
+    });
     return this.fresh
-      ? [{ set: SETS.nameTally, clear: 'all', rows: names }, { set: SETS.nameMentions, clear: 'all', rows: firsts }]
-      : [{ set: SETS.nameTally, rows: names }, { set: SETS.nameMentions, rows: firsts }];
+      ? [{ set: SETS.nameTally, clear: 'all', rows: names }, { set: SETS.nameMentions, clear: 'all', rows: firsts }, ...links]
+      : [{ set: SETS.nameTally, rows: names }, { set: SETS.nameMentions, rows: firsts }, ...links];
   }
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalMap, clusterNames, foldName, nearPairs } from './aliases.js';
+import { canonicalMap, clusterNames, foldName, nearPairs, typoKeyLinks } from './aliases.js';
+import type { KeyLink } from './aliases.js';
 import { damerauLevenshtein } from './distance.js';
 
 test('folding makes x, kh and h one sound and plain letters of Turkic ones', () => {
@@ -75,4 +76,33 @@ test('the deletion index finds every pair of names within two edits that compari
   const indexed = nearPairs(keys, 2).filter(([i, j]) => damerauLevenshtein(keys[i]!, keys[j]!, 2) <= 2);
   assert.ok(brute.length > 100, `typo pairs to find: ${brute.length}`);
   assert.deepEqual(indexed, brute);
+});
+
+test('typo links kept from earlier builds, with only the new names compared, cluster as a search over every name does', () => {
+  let seed = 29;
+  const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const letters = 'abdeiklmnorstuvz';
+  const word = () => Array.from({ length: 5 + Math.floor(r() * 7) }, () => letters[Math.floor(r() * letters.length)]).join('');
+  // Blocks by first letter both small (every pair compared) and past the index threshold; a name often comes back with a typo.
+  const names: Array<{ name: string; count: number }> = [];
+  for (let i = 0; i < 1500; i++) {
+    const prev = names.length > 0 && r() < 0.3 ? names[Math.floor(r() * names.length)]!.name : undefined;
+    const base = prev ?? (r() < 0.6 ? `a${word()}` : `${word()} ${word()}`);
+    const j = Math.floor(r() * (base.length - 1));
+    const name = prev === undefined ? base : r() < 0.5 ? base.slice(0, j) + base[j + 1] + base[j] + base.slice(j + 2) : `${base}${base.at(-1)}`;
+    names.push({ name: name[0]!.toUpperCase() + name.slice(1), count: 1 + Math.floor(r() * 5) });
+  }
+  const keysOf = (list: typeof names) => [...new Set(list.map((n) => foldName(n.name)))];
+  // Arriving in batches of very different sizes: one name, a few, most of a block.
+  let links: KeyLink[] = typoKeyLinks(keysOf(names.slice(0, 200)));
+  let seen = new Set(keysOf(names.slice(0, 200)));
+  for (const end of [201, 230, 900, 1500]) {
+    const keys = keysOf(names.slice(0, end));
+    links = typoKeyLinks(keys, {}, { links, fresh: new Set(keys.filter((k) => !seen.has(k))) });
+    seen = new Set(keys);
+    const norm = (l: readonly KeyLink[]) => l.map(([a, b, d]) => (a < b ? `${a}|${b}|${d}` : `${b}|${a}|${d}`)).sort();
+    assert.deepEqual(norm(links), norm(typoKeyLinks(keys)), `links after ${end} names`);
+    assert.deepEqual(clusterNames(names.slice(0, end), { typoLinks: links }), clusterNames(names.slice(0, end)), `clusters after ${end} names`);
+  }
+  assert.ok(links.length > 100, `typo links: ${links.length}`);
 });

@@ -19,6 +19,24 @@ export interface AliasOptions {
   sameFirstLetter?: boolean;
   /** Curators' merges and splits, in the order made, laid over the clusters the rules make. */
   decisions?: readonly NameDecision[];
+  /**
+   * The typo links among the names' folded keys, as `typoKeyLinks` finds them under the same
+   * options: given, they are taken as they are rather than searched for (a build keeps them and
+   * compares only the keys new since).
+   */
+  typoLinks?: readonly KeyLink[];
+}
+
+/** Two folded keys within the edit-distance limit, and their distance. */
+export type KeyLink = readonly [string, string, number];
+
+/** The rules of AliasOptions that decide typo links, with their defaults. */
+type TypoRules = Required<Pick<AliasOptions, 'maxDistance' | 'minLength' | 'sameFirstLetter'>>;
+const TYPO_DEFAULTS: TypoRules = { maxDistance: 2, minLength: 6, sameFirstLetter: true };
+
+/** A name as clustering reads it: trimmed, its spaces made one. */
+export function spellingOf(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
 }
 
 interface Spelling {
@@ -39,7 +57,7 @@ function spellings(names: ReadonlyArray<string | NameCount>): Spelling[] {
   const byName = new Map<string, Spelling>();
   names.forEach((entry, i) => {
     const [raw, n] = typeof entry === 'string' ? [entry, 1] : [entry.name, entry.count];
-    const name = raw.trim().replace(/\s+/g, ' ');
+    const name = spellingOf(raw);
     if (name === '') return;
     const s = byName.get(name);
     if (s !== undefined) s.count += n;
@@ -63,26 +81,83 @@ class Keys {
   }
 }
 
-/** Pairs of distinct folded keys within the edit-distance limit, compared only within blocks. */
-function typoLinks(reps: Map<string, Spelling>, o: Required<Omit<AliasOptions, 'exonyms' | 'decisions'>>): AliasLink[] {
+/** Folded keys long enough for typos, in blocks of those compared with each other, in the order given. */
+function typoBlocks(keys: Iterable<string>, o: TypoRules): Map<string, string[]> {
   const blocks = new Map<string, string[]>();
-  for (const key of reps.keys()) {
+  for (const key of keys) {
     if (key.length < o.minLength) continue;
     const b = o.sameFirstLetter ? key[0]! : '';
     const block = blocks.get(b);
     if (block === undefined) blocks.set(b, [key]);
     else block.push(key);
   }
-  const links: AliasLink[] = [];
-  for (const keys of blocks.values()) {
-    const link = (i: number, j: number) => {
-      const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
-      if (d <= o.maxDistance) links.push({ a: reps.get(keys[i]!)!.name, b: reps.get(keys[j]!)!.name, why: 'edit distance', distance: d });
-    };
-    if (keys.length <= INDEX_FROM || o.maxDistance > 2) {
-      for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) link(i, j);
-    } else for (const [i, j] of nearPairs(keys, o.maxDistance)) link(i, j);
+  return blocks;
+}
+
+/** The pairs (i < j, in the order comparing every pair meets them) of a block's keys that may lie within the limit. */
+function candidatePairs(keys: readonly string[], o: TypoRules): Iterable<[number, number]> {
+  if (keys.length > INDEX_FROM && o.maxDistance <= 2) return nearPairs(keys, o.maxDistance);
+  return (function* all() {
+    for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) yield [i, j] as [number, number];
+  })();
+}
+
+/**
+ * Every typo link among some folded keys: pairs of one block within the edit-distance limit.
+ * `known`: the links among the keys not in `fresh`, found before; then only pairs with a fresh
+ * key are compared, and the links are the same as comparing every pair gives.
+ */
+export function typoKeyLinks(keys: Iterable<string>, options: Pick<AliasOptions, 'maxDistance' | 'minLength' | 'sameFirstLetter'> = {}, known?: { links: readonly KeyLink[]; fresh: ReadonlySet<string> }): KeyLink[] {
+  const o = { ...TYPO_DEFAULTS, ...options };
+  const present = new Set(keys);
+  const out: KeyLink[] = [];
+  const link = (a: string, b: string) => {
+    const d = damerauLevenshtein(a, b, o.maxDistance);
+    if (d <= o.maxDistance) out.push([a, b, d]);
+  };
+  if (known !== undefined) for (const l of known.links) if (present.has(l[0]) && present.has(l[1])) out.push(l);
+  for (const block of typoBlocks(present, o).values()) {
+    if (known === undefined) {
+      for (const [i, j] of candidatePairs(block, o)) link(block[i]!, block[j]!);
+      continue;
+    }
+    const fresh = block.filter((k) => known.fresh.has(k));
+    if (fresh.length === 0) continue;
+    // Few new keys: each compared with the block; many: the block's index, keeping the pairs with a new key.
+    if (block.length > INDEX_FROM && o.maxDistance <= 2 && fresh.length * 16 > block.length) {
+      for (const [i, j] of nearPairs(block, o.maxDistance)) if (known.fresh.has(block[i]!) || known.fresh.has(block[j]!)) link(block[i]!, block[j]!);
+    } else {
+      for (const f of fresh) for (const k of block) if (k !== f && (!known.fresh.has(k) || f < k)) link(f, k);
+    }
   }
+  return out;
+}
+
+/**
+ * Links between the spellings of distinct folded keys within the edit-distance limit, in the
+ * order comparing every pair of a block meets them (blocks in the order of their first key):
+ * searched for, or the links given laid in that order.
+ */
+function typoLinks(reps: Map<string, Spelling>, o: TypoRules, given?: readonly KeyLink[]): AliasLink[] {
+  const blocks = typoBlocks(reps.keys(), o);
+  const links: AliasLink[] = [];
+  const push = (a: string, b: string, d: number) => links.push({ a: reps.get(a)!.name, b: reps.get(b)!.name, why: 'edit distance', distance: d });
+  if (given === undefined) {
+    for (const keys of blocks.values()) {
+      for (const [i, j] of candidatePairs(keys, o)) {
+        const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
+        if (d <= o.maxDistance) push(keys[i]!, keys[j]!, d);
+      }
+    }
+    return links;
+  }
+  const pos = new Map<string, number>();
+  const rank = new Map<string, number>();
+  [...blocks.values()].forEach((keys, b) => keys.forEach((k, i) => { pos.set(k, i); rank.set(k, b); }));
+  const ordered = given.filter(([a, b]) => pos.has(a) && pos.has(b) && rank.get(a) === rank.get(b))
+    .map(([a, b, d]) => (pos.get(a)! < pos.get(b)! ? [a, b, d] as const : [b, a, d] as const))
+    .sort((x, y) => rank.get(x[0])! - rank.get(y[0])! || pos.get(x[0])! - pos.get(y[0])! || pos.get(x[1])! - pos.get(y[1])!);
+  for (const [a, b, d] of ordered) push(a, b, d);
   return links;
 }
 
@@ -141,7 +216,7 @@ function byWeight(x: Spelling, y: Spelling): number {
  * of the exonym table; then curators' decisions. The canonical name is the most mentioned spelling.
  */
 export function clusterNames(names: ReadonlyArray<string | NameCount>, options: AliasOptions = {}): EntityCluster[] {
-  const o = { maxDistance: 2, minLength: 6, sameFirstLetter: true, ...options };
+  const o = { ...TYPO_DEFAULTS, ...options };
   const all = spellings(names);
   const reps = new Map<string, Spelling>();
   const links: AliasLink[] = [];
@@ -151,7 +226,7 @@ export function clusterNames(names: ReadonlyArray<string | NameCount>, options: 
     if (rep === undefined) reps.set(s.key, s);
     else links.push({ a: rep.name, b: s.name, why: 'same folded spelling' });
   }
-  for (const link of typoLinks(reps, o)) {
+  for (const link of typoLinks(reps, o, o.typoLinks)) {
     links.push(link);
     keys.union(foldName(link.a), foldName(link.b));
   }

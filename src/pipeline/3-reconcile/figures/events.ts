@@ -440,8 +440,8 @@ export interface AssignContext {
 }
 
 /** The context `assignReport` uses, from every report's event mentions (no texts needed). */
-export function assignContext(mentionsByReport: ReadonlyArray<readonly EventMention[]>, options: { near?: number; exonyms?: AliasOptions['exonyms'] } = {}): AssignContext {
-  const corpus = corpusEvents(mentionsByReport, { exonyms: options.exonyms });
+export function assignContext(mentionsByReport: ReadonlyArray<readonly EventMention[]>, options: { near?: number; exonyms?: AliasOptions['exonyms']; typoLinks?: AliasOptions['typoLinks'] } = {}): AssignContext {
+  const corpus = corpusEvents(mentionsByReport, { exonyms: options.exonyms, ...(options.typoLinks ? { typoLinks: options.typoLinks } : {}) });
   const def = corpus.corpusDefault;
   const defNames = def ? [...new Set(corpus.mentions.flat().filter((m) => m.key === def.key && m.name !== '').map((m) => m.name))] : [];
   return { corpus, defNames, exonyms: options.exonyms, near: options.near };

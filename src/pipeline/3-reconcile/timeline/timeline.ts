@@ -77,6 +77,8 @@ export interface TimelineOptions {
 export class Timeline {
   private readonly byValue = new Map<string, Bucket>();
   private readonly held: Held[] = [];
+  /** Entries a statement was added to or made (not those only seeded). */
+  private readonly changed = new Set<Held>();
   private readonly pubs = new Map<string, PublicationEntry>();
   private readonly similarity: number;
   private readonly frequency: ReadonlyMap<string, number>;
@@ -179,7 +181,13 @@ export class Timeline {
       this.held.push(target);
       bucket.held.push(target);
     }
+    this.changed.add(target);
     if (ordered !== null && same === undefined) this.index(bucket, ordered, target, target.words.length - 1);
+  }
+
+  /** The entries made or added to since the timeline was made, seeded ones left as they were out (in the order made). */
+  changedEntries(): TimelineEntry[] {
+    return [...this.changed].sort((a, b) => a.order - b.order).map((h) => h.entry);
   }
 
   /** The entry holding a statement of exactly these words (in index order), when one can join it. */
