@@ -37,8 +37,19 @@ function stored(ctx: AssignContext): StoredContext {
   const c = ctx.corpus;
   return {
     known: c.known, def: c.corpusDefault ?? null, defNames: ctx.defNames,
-    canonical: [...c.canonical].sort(), labels: [...c.labels].sort(), exonyms: ctx.exonyms ?? null,
+    canonical: sortedPairs(c.canonical), labels: sortedPairs(c.labels), exonyms: ctx.exonyms ?? null,
   };
+}
+
+/**
+ * A map's pairs in the order `[...map].sort()` gives them (by "key,value"), each pair's string
+ * made once rather than at every comparison: 80k names at 1M bench reports took 0.7-2.8 s so.
+ */
+function sortedPairs(map: ReadonlyMap<string, string>): Array<[string, string]> {
+  const pairs = [...map];
+  const text = pairs.map(([k, v]) => `${k},${v}`);
+  const order = Array.from(pairs.keys()).sort((a, b) => (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0));
+  return order.map((i) => pairs[i]!);
 }
 
 // Words an event key can be made of: names (capitalised) and years.
