@@ -27,7 +27,7 @@ import { assignEvents, eventDocLinks } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { buildInfo, eventRows, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
+import { buildInfo, eventRows, madeAt, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
@@ -278,10 +278,8 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   let entries: TimelineEntry[];
   let changedOnly: TimelineEntry[] | undefined;
   if (scope?.appendOnly === true && values !== null) {
-    // In the order the entries were made: by their first statement's report, then its place
-    // there, which the key tells after the entry's days (the same for every entry of a value).
-    const made = (key: string) => key.slice(key.indexOf('\u0001', key.indexOf('\u0001') + 1));
-    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => ({ at: made(r.key), e: r.data })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e) : [];
+    // In the order the entries were made: by their first statement's report, then its place there, as their keys tell.
+    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => ({ at: madeAt(r.key), e: r.data })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e) : [];
     const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
     // Words in index order by how often the new statements have them: a stored statement's
     // words none of them has come first, and are never looked up (any order gives the same timeline).

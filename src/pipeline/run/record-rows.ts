@@ -132,6 +132,11 @@ const WHOLE = [SETS.info, SETS.entities, SETS.entityNames, SETS.groups, SETS.doc
  * then by when the entry (or report) came; stable as reports are added, so a rebuilt set
  * rewrites only the rows that changed.
  */
+/** Where a timeline row's entry was made, from its key (see chronoKey): its first statement's report order and place, comparable as strings. */
+export function madeAt(key: string): string {
+  return key.slice(key.indexOf('\u0001', key.indexOf('\u0001') + 1));
+}
+
 function chronoKey(e: { value: string; start: string | null; end: string | null }, order: number, at: number): string {
   const unread = e.start === null && e.end === null && edtfRange(e.value) === null;
   return `${unread ? '\uffff' : e.start ?? ''}\u0001${unread ? '' : e.end ?? '~'}\u0001${pad(order)}\u0001${pad(at)}`;

@@ -134,31 +134,19 @@ export function typoKeyLinks(keys: Iterable<string>, options: Pick<AliasOptions,
 }
 
 /**
- * Links between the spellings of distinct folded keys within the edit-distance limit, in the
- * order comparing every pair of a block meets them (blocks in the order of their first key):
- * searched for, or the links given laid in that order.
+ * Links between the spellings of distinct folded keys within the edit-distance limit (those
+ * given, else searched for), in the order comparing every pair of a block meets them, blocks in
+ * the order of their first key.
  */
 function typoLinks(reps: Map<string, Spelling>, o: TypoRules, given?: readonly KeyLink[]): AliasLink[] {
-  const blocks = typoBlocks(reps.keys(), o);
-  const links: AliasLink[] = [];
-  const push = (a: string, b: string, d: number) => links.push({ a: reps.get(a)!.name, b: reps.get(b)!.name, why: 'edit distance', distance: d });
-  if (given === undefined) {
-    for (const keys of blocks.values()) {
-      for (const [i, j] of candidatePairs(keys, o)) {
-        const d = damerauLevenshtein(keys[i]!, keys[j]!, o.maxDistance);
-        if (d <= o.maxDistance) push(keys[i]!, keys[j]!, d);
-      }
-    }
-    return links;
-  }
   const pos = new Map<string, number>();
   const rank = new Map<string, number>();
-  [...blocks.values()].forEach((keys, b) => keys.forEach((k, i) => { pos.set(k, i); rank.set(k, b); }));
-  const ordered = given.filter(([a, b]) => pos.has(a) && pos.has(b) && rank.get(a) === rank.get(b))
+  [...typoBlocks(reps.keys(), o).values()].forEach((keys, b) => keys.forEach((k, i) => { pos.set(k, i); rank.set(k, b); }));
+  return (given ?? typoKeyLinks(reps.keys(), o))
+    .filter(([a, b]) => pos.has(a) && pos.has(b) && rank.get(a) === rank.get(b))
     .map(([a, b, d]) => (pos.get(a)! < pos.get(b)! ? [a, b, d] as const : [b, a, d] as const))
-    .sort((x, y) => rank.get(x[0])! - rank.get(y[0])! || pos.get(x[0])! - pos.get(y[0])! || pos.get(x[1])! - pos.get(y[1])!);
-  for (const [a, b, d] of ordered) push(a, b, d);
-  return links;
+    .sort((x, y) => rank.get(x[0])! - rank.get(y[0])! || pos.get(x[0])! - pos.get(y[0])! || pos.get(x[1])! - pos.get(y[1])!)
+    .map(([a, b, d]) => ({ a: reps.get(a)!.name, b: reps.get(b)!.name, why: 'edit distance', distance: d }));
 }
 
 /** Names in one block from which the deletion index beats comparing every pair. */
