@@ -3,7 +3,7 @@
  * more day costs (10 new reports), one review, and a server's start to its first answer,
  * with the db's size per report. The baseline in the same run is the first build of N.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './corpus.js';
@@ -13,19 +13,25 @@ import { reconcileReviewed } from '../src/review/reconcile.js';
 import { buildServer } from '../src/server/build.js';
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
+/** A million reports take an hour: say where the run is, on stderr so that stdout stays the results. */
+const progress = (line: string) => process.stderr.write(`record: ${line}\n`);
 
 /** Runs the record benchmark at each N and prints a line per measurement. */
 export async function benchRecord(ns: readonly number[], outDir: string): Promise<void> {
   for (const n of ns) {
     const dir = writeCorpus(join(outDir, `corpus-${n + 10}`), n + 10);
     const files = readdirSync(dir).sort().map((f) => join(dir, f));
-    const tmp = mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
+    // CROSSCHECK_BENCH_KEEP=DIR keeps the built archive there, to measure more on it afterwards.
+    const keep = process.env.CROSSCHECK_BENCH_KEEP;
+    const tmp = keep ? join(keep, `record-${n}`) : mkdtempSync(join(tmpdir(), 'cc-bench-record-'));
+    if (keep) { rmSync(tmp, { recursive: true, force: true }); mkdirSync(tmp, { recursive: true }); }
     const db = join(tmp, 'bench.db');
     try {
       let store = await openSqliteStore(db);
       let t0 = performance.now();
       await ingestPaths(store, files.slice(0, n), { workers: 1, maxSize: 1 << 20, batchSize: 256 });
       const ingestS = seconds(t0);
+      progress(`N=${n}: ingest ${ingestS.toFixed(1)} s`);
       t0 = performance.now();
       // Each stretch of the first build should cost the same, however much came before it.
       const stretches: number[] = [];
@@ -34,9 +40,11 @@ export async function benchRecord(ns: readonly number[], outDir: string): Promis
         onStep: () => {
           stretches.push(seconds(tStep));
           tStep = performance.now();
+          if (stretches.length % 10 === 0) progress(`N=${n}: first build, ${stretches.length} stretches in ${seconds(t0).toFixed(0)} s (the last ${stretches.at(-1)!.toFixed(1)} s)`);
         },
       });
       const firstS = seconds(t0);
+      progress(`N=${n}: first reconcile ${firstS.toFixed(1)} s`);
       const peakMB = process.resourceUsage().maxRSS / 1024;
       t0 = performance.now();
       await ingestPaths(store, files.slice(n), { workers: 0, maxSize: 1 << 20 });
@@ -73,7 +81,7 @@ export async function benchRecord(ns: readonly number[], outDir: string): Promis
         console.log(`record N=${n}: first build's stretches ${per} s (last / first ${(stretches.at(-1)! / stretches[0]!).toFixed(2)}×)`);
       }
     } finally {
-      rmSync(tmp, { recursive: true, force: true });
+      if (!keep) rmSync(tmp, { recursive: true, force: true });
     }
   }
 }
