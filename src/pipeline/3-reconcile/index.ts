@@ -12,7 +12,7 @@ export { normaliseWords, wordsOf, wordCore, type WordList } from './sources/word
 
 export {
   assignEvent, assignEvents, assignReport, assignContext, corpusEvents, findEventMentions, distinctEvents, UNASSIGNED,
-  type EventContext, type EventAssignment, type AssignContext, type EventMention, type EventName, type TalliedMention,
+  type EventContext, type EventAssignment, type AssignContext, type CorpusEvents, type EventMention, type EventName, type TalliedMention,
 } from './figures/events.js';
 export { buildFigures, buildFigure, figureKeyOf, figureKeyString, type FigureOptions } from './figures/figures.js';
 export { compatible, intervalOf, rangeLabel, formatNumber, type Bounds, type Interval } from './figures/ranges.js';

@@ -5,11 +5,14 @@
  * name and year words each report contains. Only those reports' texts are read.
  */
 import type { Count } from '../../domain/types.js';
-import type { Change, RowInput, Store } from '../../storage/store.js';
+import type { Change, RowChange, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
-import type { AssignContext, EventMention, EventName, TalliedMention } from '../3-reconcile/index.js';
+import type { AssignContext, EventMention, EventName } from '../3-reconcile/index.js';
 import { foldName } from '../3-reconcile/entities/fold.js';
 import type { KeyLink } from '../3-reconcile/entities/aliases.js';
+import type { MentionSource, StoredContext } from './event-context.js';
+import { contextOf, patchContext, storedContext } from './event-context.js';
+import type { MentionTally } from './tallies.js';
 import type { StoredAssignment } from './record.js';
 import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
 import type { DerivedParts } from './derive.js';
@@ -21,35 +24,6 @@ export interface AssignInput {
   counts: readonly Count[];
   mentions: readonly EventMention[];
   entities: DerivedParts['entities'];
-}
-
-/** The context as stored, to tell what changed since. */
-interface StoredContext {
-  known: EventName[];
-  def: EventName | null;
-  defNames: string[];
-  canonical: Array<[string, string]>;
-  labels: Array<[string, string]>;
-  exonyms: unknown;
-}
-
-function stored(ctx: AssignContext): StoredContext {
-  const c = ctx.corpus;
-  return {
-    known: c.known, def: c.corpusDefault ?? null, defNames: ctx.defNames,
-    canonical: sortedPairs(c.canonical), labels: sortedPairs(c.labels), exonyms: ctx.exonyms ?? null,
-  };
-}
-
-/**
- * A map's pairs in the order `[...map].sort()` gives them (by "key,value"), each pair's string
- * made once rather than at every comparison: 80k names at 1M bench reports took 0.7-2.8 s so.
- */
-function sortedPairs(map: ReadonlyMap<string, string>): Array<[string, string]> {
-  const pairs = [...map];
-  const text = pairs.map(([k, v]) => `${k},${v}`);
-  const order = Array.from(pairs.keys()).sort((a, b) => (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0));
-  return order.map((i) => pairs[i]!);
 }
 
 // Words an event key can be made of: names (capitalised) and years.
@@ -66,7 +40,7 @@ export function keyWords(text: string): string[] {
  * The words whose meaning for assignment changed between two contexts, or null when everything
  * must be assigned again (the default event, its spellings or the exonyms changed).
  */
-function changedWords(before: StoredContext, after: StoredContext): Set<string> | null {
+export function changedWords(before: StoredContext, after: StoredContext): Set<string> | null {
   if (JSON.stringify([before.def, before.defNames, before.exonyms]) !== JSON.stringify([after.def, after.defNames, after.exonyms])) return null;
   const keys = new Set<string>();
   const diff = (a: Array<[string, string]>, b: Array<[string, string]>) => {
@@ -132,16 +106,25 @@ function linksLess(a: ReadonlyArray<readonly [string, string]>, b: ReadonlyArray
   return a.filter((l) => !drop.has(l[0]));
 }
 
+/** The corpus's event names as assignment's context is made of them (tallied: see tallies.ts). */
+export interface ContextNames {
+  /** Every tallied mention in the order first mentioned, with the typo links among their names: the context made afresh. */
+  all: () => Promise<{ mentions: readonly MentionTally[]; typoLinks?: KeyLink[] }>;
+  /** The new reports' mentions and the stored ones by name, to bring the stored context up to date; `keep` takes the typo links the new names brought. */
+  patch?: MentionSource & { keep: (links: KeyLink[], change: RowChange) => void };
+}
+
 /**
  * Every report's counts' events (by extraction ordinal), and the row changes that keep them.
  * `roster` knows the current reports, `fresh` those never assigned (null: not
- * known, so all of them); `mentions` reads the corpus's event mentions (tallied: see tallies.ts;
- * not when `namesSame` says they are those of the stored context), with the typo links among their names;
+ * known, so all of them); `names` gives the corpus's event mentions (not read when `namesSame`
+ * says they are those of the stored context): the stored context brought up to date with the new
+ * reports' (see event-context.ts), else made from every one;
  * `inputs` reads the reports to assign, which are only the fresh ones and those naming a word
  * whose meaning changed (all of them when the default event did). The stored assignments of
  * other reports are read when asked for (`read`).
  */
-export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, mentions: () => Promise<{ mentions: readonly TalliedMention[]; typoLinks?: KeyLink[] }>, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
+export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, names: ContextNames, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
   /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
   /** The assignments stored before this run, of the reports read (superseded ones too). */
@@ -160,11 +143,27 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   // The corpus's mentions unchanged (`namesSame`: no report added or gone), with the same exonyms: the stored context stands.
   const same = opts.namesSame === true && before !== null && JSON.stringify(before.exonyms) === JSON.stringify(opts.exonyms ?? null);
-  const corpus = same ? null : await mentions();
-  const ctx = corpus === null ? null : assignContext([corpus.mentions], { exonyms: opts.exonyms as [string, string][] | undefined, ...(corpus.typoLinks ? { typoLinks: corpus.typoLinks } : {}) });
-  const now = ctx === null ? before! : stored(ctx);
+  const exonyms = opts.exonyms as [string, string][] | undefined;
+  let ctx: AssignContext | null = null;
+  let now = before!;
+  // What may differ between the stored context and the new (all of both, when made afresh).
+  let parts: { before: StoredContext; now: StoredContext } | null = null;
+  if (!same) {
+    const patched = before !== null && names.patch !== undefined ? await patchContext(before, names.patch, exonyms) : null;
+    if (patched !== null) {
+      now = patched.now;
+      ctx = contextOf(now, exonyms);
+      parts = { before: patched.beforePart, now: patched.nowPart };
+      names.patch!.keep(patched.links, patched.linkRows);
+    } else {
+      const corpus = await names.all();
+      ctx = assignContext([corpus.mentions], { exonyms, ...(corpus.typoLinks ? { typoLinks: corpus.typoLinks } : {}) });
+      now = storedContext(ctx, corpus.mentions);
+      if (before !== null) parts = { before, now };
+    }
+  }
   const labels: ReadonlyMap<string, string> = ctx === null ? new Map(before!.labels) : ctx.corpus.labels;
-  const words = before === null ? null : ctx === null ? new Set<string>() : changedWords(before, now);
+  const words = parts === null ? (before === null ? null : new Set<string>()) : changedWords(parts.before, parts.now);
   const byDoc = new Map<string, StoredAssignment[]>();
   const previous = new Map<string, StoredAssignment[]>();
   const read = async (list: Iterable<string>): Promise<void> => {
@@ -219,10 +218,11 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
     }
   }
   const relabelled = new Set<string>();
-  if (before !== null) {
-    const was = new Map(before.labels);
-    for (const [k, v] of now.labels) if (was.get(k) !== v) relabelled.add(k);
-    for (const [k] of before.labels) if (!labels.has(k)) relabelled.add(k);
+  if (parts !== null) {
+    const was = new Map(parts.before.labels);
+    const is = new Map(parts.now.labels);
+    for (const [k, v] of is) if (was.get(k) !== v) relabelled.add(k);
+    for (const [k] of was) if (!is.has(k)) relabelled.add(k);
   }
   const changes: Change[] = words === null
     ? [{ set: SETS.assign, clear: 'all', rows }, { links: SETS.keyDocs, clear: 'all', add: keyLinks }, { links: SETS.eventDocs, clear: 'all', add: eventDocs }]

@@ -19,11 +19,13 @@ import { Roster } from './roster.js';
 import { upTo } from './horizon.js';
 import { sourceDecisions } from './source-decisions.js';
 import { reviewedSince } from './review-scope.js';
-import { Tallies, talliesOfAll } from './tallies.js';
+import { Tallies, TALLY_LAYOUT, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
+import type { KeyLink } from '../3-reconcile/entities/aliases.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents, eventDocLinks } from './assign.js';
+import type { ContextNames } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
@@ -575,9 +577,13 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   } else if (backfilled > 0 || anyGone) tallies = await talliesOfAll(store);
   else if (namesSame) tallies = null;
   else {
-    tallies = await Tallies.stored(store);
+    // Rows laid out before are read whole and written again; else only the new reports' event mentions are read.
+    const lean = prev.tallyLayout === TALLY_LAYOUT;
+    tallies = await Tallies.stored(store, lean ? added!.map((id) => cache.get(id)!) : undefined, !lean);
     for (const id of added!) tallies.add(cache.get(id)!);
   }
+  // Whether the stored tallies had new reports added (their event mentions then bring assignment's stored context up to date).
+  const addedTo = prev !== null && tallies !== null && added!.length > 0 && !anyGone && backfilled === 0;
 
   // Superseded versions stay compared (their text is kept) but speak for nothing now.
   const mode = prev === null ? 'first' : roster.complete ? 'regroup' : 'join';
@@ -585,7 +591,20 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const { grouped, stale } = scope;
   const edited = await editedSince(store, edits, roster);
 
-  const assigned = await assignEvents(store, roster, added, async () => { tallies ??= await Tallies.stored(store); return { mentions: tallies.eventMentions(), typoLinks: await tallies.typoLinks(store, 'm') }; }, async (list) => {
+  const whole = async (): Promise<Tallies> => {
+    if (tallies !== null && tallies.complete) return tallies;
+    const t = await Tallies.stored(store);
+    if (tallies !== null) for (const id of added!) t.add(cache.get(id)!);
+    return (tallies = t);
+  };
+  const lean = tallies;
+  const names: ContextNames = {
+    all: async () => { const t = await whole(); return { mentions: t.eventMentions(), typoLinks: await t.typoLinks(store, 'm') }; },
+    ...(addedTo && lean !== null ? {
+      patch: { counted: lean.countedMentions(), byKeys: (keys: readonly string[]) => lean.mentionsOf(store, keys), keep: (links: KeyLink[], change: RowChange) => lean.keepTypoLinks('m', links, change) },
+    } : {}),
+  };
+  const assigned = await assignEvents(store, roster, added, names, async (list) => {
     await need(list);
     return list.flatMap((id) => {
       const r = cache.get(id);
@@ -702,6 +721,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const extras = {
     reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: timeline.publications,
     lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1), entityBasis,
+    tallyLayout: tallies !== null ? TALLY_LAYOUT : prev?.tallyLayout,
   };
   await roster.current(grouped.possible.flatMap((p) => [p.a, p.b]));
   const dropStale: Change[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];

@@ -143,7 +143,7 @@ function chronoKey(e: { value: string; start: string | null; end: string | null 
 }
 
 /** What the build's info says besides its time and size. */
-export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder' | 'entityBasis'>;
+export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder' | 'entityBasis' | 'tallyLayout'>;
 
 /** The reports whose source group changed, and the groups (by id) whose members did. */
 export interface GroupScope {

@@ -99,6 +99,8 @@ export interface BuildInfo {
   publications?: number;
   /** What the entity clusters were made with besides the names (curators' decisions, exonyms): a build that changes neither those nor the names keeps them. */
   entityBasis?: string;
+  /** How the name tallies' rows are laid out (TALLY_LAYOUT in tallies.ts; absent: before layout 2). */
+  tallyLayout?: number;
 }
 
 /** A figure as stored: its id, and its values without their counts, each with its number of mentions. */

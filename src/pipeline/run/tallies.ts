@@ -52,6 +52,23 @@ interface FirstMention {
 
 const byFirst = (a: { o: number; i: number }, b: { o: number; i: number }) => a.o - b.o || a.i - b.i;
 
+/**
+ * How tally rows are laid out (BuildInfo.tallyLayout): from 2, each row is tagged with its kind
+ * (`m`, `e`) and grouped by its name's folded key (an event mention without a name, by its key:
+ * a year), so that a build reads the entity spellings without the event mentions, and a cluster's
+ * mentions by its keys. Rows laid out before are read whole once and written again.
+ */
+export const TALLY_LAYOUT = 2;
+
+/** A tally row's group: its name's folded key, as clustering folds it (a year's mention: the year). */
+function groupOf(key: string, t: Tally): string {
+  if (key[0] === 'e') return foldName(spellingOf(key.slice(2)));
+  return t.m!.name === '' ? t.m!.key : foldName(spellingOf(t.m!.name));
+}
+
+/** An event mention's tally: the mention without where it is, with its count and first place (report order, position). */
+export type MentionTally = TalliedMention & { n: number; o: number; i: number };
+
 /** The tallies of the current reports, with what changed since they were read. */
 export class Tallies {
   private readonly rows = new Map<string, Tally>();
@@ -63,6 +80,9 @@ export class Tallies {
   /** Tally rows this build made (new names), and the typo links of each kind's names with what to write of them. */
   private readonly created = new Set<string>();
   private readonly typos = new Map<'m' | 'e', { links: KeyLink[]; change: RowChange }>();
+
+  /** Whether every stored row was read (else the entity spellings and the event mentions the new reports make). */
+  private whole = true;
 
   private constructor(private readonly fresh: boolean) {}
 
@@ -79,17 +99,37 @@ export class Tallies {
     return new Tallies(true);
   }
 
-  /** The stored tallies, to add new reports to (only the rows they change are written). */
-  static async stored(store: Store): Promise<Tallies> {
+  /**
+   * The stored tallies, to add new reports to (only the rows they change are written). With
+   * `touching` (rows laid out as TALLY_LAYOUT), only the entity spellings and the event mentions
+   * those reports make are read: the rest of the event mentions are read by their names' keys
+   * (`mentionsOf`). Without, every row; `relayout` then writes them all in the current layout.
+   */
+  static async stored(store: Store, touching?: readonly TallyInput[], relayout = false): Promise<Tallies> {
     const t = new Tallies(false);
-    for (const r of await store.getRows<Tally>(SETS.nameTally)) t.rows.set(r.key, r.data);
+    if (touching === undefined) {
+      for (const r of await store.getRows<Tally>(SETS.nameTally)) t.rows.set(r.key, r.data);
+      if (relayout) for (const k of t.rows.keys()) t.dirty.add(k);
+      return t;
+    }
+    t.whole = false;
+    for (const r of await store.getRows<Tally>(SETS.nameTally, { tag: 'e' })) t.rows.set(r.key, r.data);
+    const keys = [...new Set(touching.flatMap((r) => r.mentions.map(mentionKey)))];
+    for (let i = 0; i < keys.length; i += 500) {
+      for (const r of await store.getRows<Tally>(SETS.nameTally, { keys: keys.slice(i, i + 500) })) t.rows.set(r.key, r.data);
+    }
     return t;
+  }
+
+  /** Whether every stored row is in memory (what `eventMentions` needs). */
+  get complete(): boolean {
+    return this.whole;
   }
 
   /** Counts a report in; reports are added in ingestion order, after every report already counted. */
   add(r: TallyInput): void {
     r.mentions.forEach((m, i) => {
-      const key = `m\u0001${JSON.stringify([m.name, m.key, m.label, m.tier, m.comparison])}`;
+      const key = mentionKey(m);
       const t = this.rows.get(key);
       if (t !== undefined) t.n++;
       else { this.rows.set(key, { n: 1, o: r.order, i, m: { name: m.name, key: m.key, label: m.label, tier: m.tier, comparison: m.comparison } }); this.created.add(key); }
@@ -120,9 +160,34 @@ export class Tallies {
     return [...this.rows].filter(([k]) => k[0] === kind).sort((a, b) => byFirst(a[1], b[1]));
   }
 
-  /** The corpus's event mentions, each distinct one once with its count, in the order first mentioned (what `assignContext` takes). */
-  eventMentions(): TalliedMention[] {
-    return this.sorted('m').map(([, t]) => ({ ...t.m!, quote: '', start: 0, end: 0, n: t.n }));
+  /** The corpus's event mentions, each distinct one once with its count and first place, in the order first mentioned (what `assignContext` takes). */
+  eventMentions(): MentionTally[] {
+    if (!this.whole) throw new Error('the event mentions were not all read');
+    return this.sorted('m').map(([, t]) => mentionOf(t));
+  }
+
+  /** The event mentions this build counted (new, or mentioned again), in the order first mentioned. */
+  countedMentions(): MentionTally[] {
+    return [...this.dirty].filter((k) => k[0] === 'm').map((k) => this.rows.get(k)!).sort(byFirst).map(mentionOf);
+  }
+
+  /** The event mentions whose names fold to these keys (a year's mention: its key), as stored with this build's counted in, in the order first mentioned. */
+  async mentionsOf(store: Store, groups: readonly string[]): Promise<MentionTally[]> {
+    const wanted = new Set(groups);
+    const found = new Map<string, Tally>();
+    if (!this.whole) {
+      const list = [...wanted];
+      for (let i = 0; i < list.length; i += 500) {
+        for (const r of await store.getRows<Tally>(SETS.nameTally, { groups: list.slice(i, i + 500) })) if (r.key[0] === 'm') found.set(r.key, r.data);
+      }
+    }
+    for (const [k, t] of this.rows) if (k[0] === 'm' && wanted.has(groupOf(k, t))) found.set(k, t);
+    return [...found.values()].sort(byFirst).map(mentionOf);
+  }
+
+  /** Notes the typo links among event names found without `typoLinks`, and what to write of them. */
+  keepTypoLinks(kind: 'm' | 'e', links: KeyLink[], change: RowChange): void {
+    this.typos.set(kind, { links, change });
   }
 
   /** Every entity spelling with its count, in the order first mentioned (what `clusterNames` takes). */
@@ -144,6 +209,7 @@ export class Tallies {
   async typoLinks(store: Store, kind: 'm' | 'e'): Promise<KeyLink[]> {
     const had = this.typos.get(kind);
     if (had !== undefined) return had.links;
+    if (!this.whole && kind === 'm') throw new Error('the event mentions were not all read');
     const keys = new Set<string>();
     const old = new Set<string>();
     for (const [k, t] of this.rows) {
@@ -220,7 +286,10 @@ export class Tallies {
 
   /** The row changes that store the tallies: all of them when counted afresh, else those the added reports changed. */
   changes(): RowChange[] {
-    const names: RowInput[] = [...(this.fresh ? this.rows.keys() : this.dirty)].map((key) => ({ key, data: this.rows.get(key)! }));
+    const names: RowInput[] = [...(this.fresh ? this.rows.keys() : this.dirty)].map((key) => {
+      const data = this.rows.get(key)!;
+      return { key, group: groupOf(key, data), tag: key[0], data };
+    });
     const firsts: RowInput[] = [...(this.fresh ? this.firsts.keys() : this.dirtyFirsts)].map((key) => ({ key, data: this.firsts.get(key)! }));
     // Typo links found for these tallies; a kind whose names changed without them is searched whole next time.
     const links: RowChange[] = (['m', 'e'] as const).flatMap((kind) => {
@@ -232,6 +301,15 @@ export class Tallies {
       ? [{ set: SETS.nameTally, clear: 'all', rows: names }, { set: SETS.nameMentions, clear: 'all', rows: firsts }, ...links]
       : [{ set: SETS.nameTally, rows: names }, { set: SETS.nameMentions, rows: firsts }, ...links];
   }
+}
+
+/** A mention's tally row key: everything of it but where it is. */
+function mentionKey(m: EventMention): string {
+  return `m\u0001${JSON.stringify([m.name, m.key, m.label, m.tier, m.comparison])}`;
+}
+
+function mentionOf(t: Tally): MentionTally {
+  return { ...t.m!, quote: '', start: 0, end: 0, n: t.n, o: t.o, i: t.i };
 }
 
 /** Tallies counted afresh from every current report's stored mentions and entities (no extraction read). */
