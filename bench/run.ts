@@ -1,6 +1,7 @@
-/** `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run. */
+/** `npm run bench`: every benchmark (the API's over an archive given with --db PATH), each reporting ratios against a baseline measured in the same run. */
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchApi } from './api.js';
 import { benchExtract } from './extract.js';
 import { benchIngest } from './ingest.js';
 import { benchLarge } from './large.js';
@@ -17,6 +18,8 @@ const arg = (name: string, dflt: number) => {
 const dirs = [join(root, '..', 'shared', 'seeds'), join(root, 'examples')];
 
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+// An archive built already (CROSSCHECK_BENCH_KEEP=DIR keeps the record bench's), for the API bench.
+const db = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
 if (!only || only === 'extract') benchExtract({ mb: arg('mb', 20), rounds: arg('rounds', 3), dirs });
 if (!only || only === 'ingest') {
   const n = arg('n', 10_000);
@@ -34,3 +37,7 @@ if (!only || only === 'postgres') {
   await benchPostgres([n], join(root, 'bench', 'out'));
 }
 if (!only || only === 'web') await benchWeb(join(root, '..', 'shared', 'seeds'), join(root, 'web', 'dist'), arg('web-rounds', 5));
+if (only === 'api' || (!only && db)) {
+  if (!db) throw new Error('--only api needs --db PATH, an archive built already (CROSSCHECK_BENCH_KEEP=DIR keeps the record bench\'s)');
+  await benchApi(db, { clients: arg('clients', 8), rounds: arg('api-rounds', 50), review: !args.includes('--no-review'), exportSeconds: arg('export-seconds', 600) });
+}

@@ -25,6 +25,7 @@ import type { KeyLink } from '../3-reconcile/entities/aliases.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
 import { RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents, eventDocLinks } from './assign.js';
+import { patchClusters } from './entity-clusters.js';
 import type { ContextNames } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
@@ -704,12 +705,21 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const entityBasis = JSON.stringify([entityDecided.length, entityDecided.at(-1)?.at ?? null, exonyms ?? null]);
   let entities: ReturnType<typeof clusterNames> | null = null;
   let entityMentions: RowChange = { set: SETS.entityMentions, rows: [] };
+  let entityRows: RowChange[] = [];
   if (tallies !== null || prev?.entityBasis !== entityBasis) {
     tallies ??= await Tallies.stored(store);
-    entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided, typoLinks: await tallies.typoLinks(store, 'e') });
-    const canonical = new Map<string, string>();
-    for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
-    entityMentions = await tallies.entityMentionRows(store, canonical);
+    // Reports only added, nothing else changed: only the clusters their spellings reach are made again.
+    const patched = addedTo && prev!.tallyLayout === TALLY_LAYOUT && prev!.entityBasis === entityBasis && entityDecided.length === 0 ? await patchClusters(store, tallies, exonyms) : null;
+    if (patched !== null) {
+      entityRows = patched.changes;
+      tallies.keepTypoLinks('e', patched.links, patched.linkRows);
+      entityMentions = await tallies.entityMentionRows(store, patched.canonical, patched.texts);
+    } else {
+      entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided, typoLinks: await tallies.typoLinks(store, 'e') });
+      const canonical = new Map<string, string>();
+      for (const c of entities) for (const n of c.names) canonical.set(n.name, c.canonical);
+      entityMentions = await tallies.entityMentionRows(store, canonical);
+    }
   }
 
   const record = {
@@ -731,7 +741,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     const links = [...regrouped.gone].flatMap((id) => eventDocLinks(id, assigned.before.get(id) ?? []));
     dropStale.push({ links: SETS.eventDocs, remove: links });
   }
-  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...(tallies?.changes() ?? []), ...perEvent, ...timeline.changes, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
+  await store.putRows([...dropStale, edited.change, ...assigned.changes, ...(tallies?.changes() ?? []), ...perEvent, ...timeline.changes, ...entityRows, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
     sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: rebuilt, events: await store.countRows(SETS.events),

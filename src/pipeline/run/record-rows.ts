@@ -7,6 +7,7 @@ import { RECORD_LAYOUT, SETS, countRefKey, figureId, pairOf } from './record.js'
 import { isShown } from '../3-reconcile/figures/figures.js';
 import { edtfRange } from '../3-reconcile/timeline/edtf.js';
 import { plainValue } from '../3-reconcile/timeline/timeline.js';
+import { clusterRows } from './entity-clusters.js';
 
 /** A position as a key that sorts as text. */
 export const pad = (n: number): string => String(n).padStart(9, '0');
@@ -160,8 +161,8 @@ export function wholeRows(record: Pick<ReconcileRecord, 'builtAt' | 'documents' 
   const info: BuildInfo = { builtAt: record.builtAt, layout: RECORD_LAYOUT, documents: record.documents, ...extras };
   const rows: Record<(typeof WHOLE)[number], RowChange['rows']> = {
     [SETS.info]: [{ key: 'built', data: info }],
-    [SETS.entities]: (record.entities ?? []).map((e, i) => ({ key: e.canonical, ord: i, data: e })),
-    [SETS.entityNames]: (record.entities ?? []).flatMap((e) => e.names.map((n) => ({ key: n.name, group: e.canonical, data: e.canonical }))),
+    [SETS.entities]: clusterRows(record.entities ?? []).entities,
+    [SETS.entityNames]: clusterRows(record.entities ?? []).names,
     [SETS.groups]: record.sources.groups.filter((m) => regrouped === null || regrouped.groups.has(m[0]!))
       .map((members) => ({ key: members[0]!, tag: members.length > 1 ? 'shared' : null, ord: orderOf(members[0]!), data: members })),
     [SETS.docGroup]: (regrouped === null ? Object.entries(record.sources.groupOf) : [...regrouped.docs].flatMap((d) => (d in record.sources.groupOf ? [[d, record.sources.groupOf[d]!] as const] : [])))

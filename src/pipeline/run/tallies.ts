@@ -83,6 +83,8 @@ export class Tallies {
 
   /** Whether every stored row was read (else the entity spellings and the event mentions the new reports make). */
   private whole = true;
+  /** The folded keys of rows as stored (their groups), so that names are not folded again. */
+  private readonly folds = new Map<string, string>();
 
   private constructor(private readonly fresh: boolean) {}
 
@@ -113,7 +115,10 @@ export class Tallies {
       return t;
     }
     t.whole = false;
-    for (const r of await store.getRows<Tally>(SETS.nameTally, { tag: 'e' })) t.rows.set(r.key, r.data);
+    for (const r of await store.getRows<Tally>(SETS.nameTally, { tag: 'e' })) {
+      t.rows.set(r.key, r.data);
+      if (r.group !== null) t.folds.set(r.key, r.group);
+    }
     const keys = [...new Set(touching.flatMap((r) => r.mentions.map(mentionKey)))];
     for (let i = 0; i < keys.length; i += 500) {
       for (const r of await store.getRows<Tally>(SETS.nameTally, { keys: keys.slice(i, i + 500) })) t.rows.set(r.key, r.data);
@@ -185,6 +190,36 @@ export class Tallies {
     return [...found.values()].sort(byFirst).map(mentionOf);
   }
 
+  /** A row's group: as stored, else made. */
+  private foldOf(key: string, t: Tally): string {
+    return this.folds.get(key) ?? groupOf(key, t);
+  }
+
+  /** The entity spellings (as written) of each folded key, every one in memory; `fresh`: the keys no stored spelling had. */
+  entityKeys(): { byFold: Map<string, string[]>; fresh: Set<string> } {
+    const byFold = new Map<string, string[]>();
+    const old = new Set<string>();
+    for (const [k, t] of this.rows) {
+      if (k[0] !== 'e') continue;
+      const fold = this.foldOf(k, t);
+      const list = byFold.get(fold);
+      if (list === undefined) byFold.set(fold, [k.slice(2)]);
+      else list.push(k.slice(2));
+      if (!this.created.has(k)) old.add(fold);
+    }
+    return { byFold, fresh: new Set([...byFold.keys()].filter((f) => !old.has(f))) };
+  }
+
+  /** The entity spellings (as written) this build counted. */
+  countedEntities(): string[] {
+    return [...this.dirty].filter((k) => k[0] === 'e').map((k) => k.slice(2));
+  }
+
+  /** An entity spelling's count and first place. */
+  entityTally(text: string): { n: number; o: number; i: number } | undefined {
+    return this.rows.get(`e\u0001${text}`);
+  }
+
   /** Notes the typo links among event names found without `typoLinks`, and what to write of them. */
   keepTypoLinks(kind: 'm' | 'e', links: KeyLink[], change: RowChange): void {
     this.typos.set(kind, { links, change });
@@ -248,8 +283,9 @@ export class Tallies {
    * name (a spelling no cluster holds stays under itself). Afresh, every entity's; else those
    * whose spellings changed entity or gained first mentions, reading only their spellings' lists.
    */
-  async entityMentionRows(store: Store, canonical: ReadonlyMap<string, string>): Promise<RowChange> {
-    const entities = this.sorted('e');
+  async entityMentionRows(store: Store, canonical: ReadonlyMap<string, string>, only?: readonly string[]): Promise<RowChange> {
+    // Only some spellings (every spelling of the clusters made again): the rest keep their entities.
+    const entities = only === undefined ? this.sorted('e') : only.map((text) => [`e\u0001${text}`, this.rows.get(`e\u0001${text}`)!] as [string, Tally]).sort((a, b) => byFirst(a[1], b[1]));
     const dirtySlots = new Set<string>();
     for (const [k, t] of entities) {
       const text = k.slice(2);
