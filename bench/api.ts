@@ -17,6 +17,7 @@ import type { Count } from '../src/domain/types.js';
 import type { DocumentDetail, DocumentList, FigureList, ReviewResponse, Timeline } from '../src/server/api-types.js';
 import { buildServer } from '../src/server/build.js';
 import { openSqliteStore } from '../src/storage/sqlite/index.js';
+import type { Store } from '../src/storage/store.js';
 
 /** The longest a reader should wait for a page, at the 95th percentile. */
 const TARGET_MS = 50;
@@ -39,6 +40,8 @@ export interface ApiBenchOptions {
 
 /** One request, from its start to the last byte of its body. */
 interface Timed { route: string; path: string; t0: number; t1: number; status: number; bytes: number }
+/** A route's name, and the path of its k-th request. */
+type Route = readonly [string, (k: number) => string];
 
 /** A million reports take minutes per step: say where the run is, on stderr so that stdout stays the results. */
 const progress = (line: string) => process.stderr.write(`api: ${line}\n`);
@@ -49,6 +52,7 @@ const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.len
 /** The k-th of n, scattered: requests that follow each other ask far apart, not for the page a cache just kept. */
 const scatter = (k: number, n: number) => (k * 2_654_435_761) % n;
 
+/** GET `path`, timed to the last byte of its body (read and dropped). */
 async function timed(base: string, route: string, path: string): Promise<Timed> {
   const t0 = performance.now();
   const r = await fetch(base + path);
@@ -56,6 +60,7 @@ async function timed(base: string, route: string, path: string): Promise<Timed> 
   return { route, path, t0, t1: performance.now(), status: r.status, bytes };
 }
 
+/** GET `path` as JSON: what the bench goes on from, so anything but a 2xx stops it. */
 async function getJson<T>(base: string, path: string): Promise<T> {
   const r = await fetch(base + path);
   if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
@@ -63,7 +68,7 @@ async function getJson<T>(base: string, path: string): Promise<T> {
 }
 
 /** `clients` clients, each `rounds` rounds of a request of every route back to back; request k of a route asks for its k-th scattered id. */
-async function readRounds(base: string, routes: ReadonlyArray<readonly [string, (k: number) => string]>, clients: number, rounds: number, k0: number): Promise<Timed[]> {
+async function readRounds(base: string, routes: readonly Route[], clients: number, rounds: number, k0: number): Promise<Timed[]> {
   const out: Timed[] = [];
   await Promise.all(Array.from({ length: clients }, async (_, i) => {
     for (let r = 0; r < rounds; r++) {
@@ -82,6 +87,116 @@ async function readRounds(base: string, routes: ReadonlyArray<readonly [string, 
 const spread = (total: number, pages: number, size: number) =>
   [...new Set(Array.from({ length: pages }, (_, i) => Math.floor((i * Math.max(0, total - size)) / Math.max(1, pages - 1))))];
 
+/** Ids, words and a count to correct, as a client finds them: from pages of the listings spread over each, and reports read. */
+async function findIds(base: string, figureTotal: number) {
+  const figures = new Set<string>();
+  for (const offset of spread(figureTotal, 4, 250)) {
+    for (const f of (await getJson<FigureList>(base, `/api/figures?values=1&limit=250&offset=${offset}`)).items) figures.add(f.id);
+  }
+  const docTotal = (await getJson<DocumentList>(base, '/api/documents?limit=1')).total;
+  const docs = new Set<string>();
+  for (const offset of spread(docTotal, 4, 100)) {
+    for (const d of (await getJson<DocumentList>(base, `/api/documents?limit=100&offset=${offset}`)).items) docs.add(d.id);
+  }
+  const figureIds = [...figures];
+  const docIds = [...docs];
+  if (!figureIds.length || !docIds.length) throw new Error('The archive has no figures or no reports: build its record first');
+  const timelineTotal = (await getJson<Timeline>(base, '/api/timeline?limit=1')).total;
+  // Searches in the words of reports read: the middle long word of each (often a common one) and a phrase of two.
+  const queries: string[] = [];
+  let target: { documentId: string; count: Count } | null = null;
+  for (let i = 0; i < 16 && i < docIds.length; i++) {
+    const d = await getJson<DocumentDetail>(base, `/api/documents/${encodeURIComponent(docIds[scatter(i, docIds.length)]!)}`);
+    const words = d.document.text.match(/\p{L}{5,}/gu) ?? [];
+    const tokens = d.document.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length) queries.push(words[Math.floor(words.length / 2)]!);
+    const at = Math.floor(tokens.length / 3);
+    if (tokens.length > 1) queries.push(`"${tokens.slice(at, at + 2).join(' ')}"`);
+    // A count of one number, so that the correction (one more) stays a valid range.
+    const c = d.counts.find((x) => x.status === 'extracted' && x.extracted.min !== null && x.extracted.min === x.extracted.max);
+    target ??= c ? { documentId: d.document.id, count: c.extracted } : null;
+  }
+  return { figureIds, docIds, timelineTotal, queries, target };
+}
+
+/** Each route's latencies with `clients` at once, and with one client alone first: what a route costs apart from waiting behind the others. */
+async function measureReads(base: string, routes: readonly Route[], clients: number, rounds: number): Promise<void> {
+  const alone = await readRounds(base, routes, 1, Math.max(5, Math.round(rounds / 5)), clients * rounds);
+  const t0 = performance.now();
+  const results = await readRounds(base, routes, clients, rounds, 0);
+  const wall = (performance.now() - t0) / 1000;
+  console.log(`api reads: ${results.length} requests by ${clients} clients in ${wall.toFixed(1)} s (${(results.length / wall).toFixed(0)}/s)`);
+  for (const [name] of routes) {
+    const mine = results.filter((t) => t.route === name);
+    const sorted = mine.map(ms).sort((a, b) => a - b);
+    const slowest = mine.reduce((a, b) => (ms(b) > ms(a) ? b : a));
+    const failed = mine.filter((t) => t.status !== 200);
+    const p95 = pct(sorted, 0.95);
+    const one = alone.filter((t) => t.route === name).map(ms).sort((a, b) => a - b);
+    console.log(`api ${name}: p50 ${pct(sorted, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target ${TARGET_MS}: ${p95 <= TARGET_MS ? 'ok' : 'OVER'}), max ${ms(slowest).toFixed(0)} ms (${slowest.path}); one client alone: p50 ${pct(one, 0.5).toFixed(1)} ms, max ${one.at(-1)!.toFixed(0)} ms; ${(mine.reduce((s, t) => s + t.bytes, 0) / mine.length / 1024).toFixed(0)} KB average${failed.length ? `; ${failed.length} not 200 (${failed[0]!.status} ${failed[0]!.path})` : ''}`);
+  }
+}
+
+/** Each export read as a stream, its bytes counted and none kept; the RSS sampled every 50 ms and at every chunk. */
+async function measureExports(base: string, exportSeconds: number): Promise<void> {
+  for (const path of EXPORTS) {
+    const start = rss();
+    let peak = start;
+    const sample = setInterval(() => { peak = Math.max(peak, rss()); }, 50);
+    const abort = new AbortController();
+    const cut = setTimeout(() => abort.abort(), exportSeconds * 1000);
+    let bytes = 0;
+    let status = 0;
+    const t0 = performance.now();
+    try {
+      const r = await fetch(base + path, { signal: abort.signal });
+      status = r.status;
+      for await (const chunk of r.body!) {
+        bytes += chunk.byteLength;
+        peak = Math.max(peak, rss());
+      }
+    } catch (e) {
+      if (!abort.signal.aborted) throw e;
+    } finally {
+      clearInterval(sample);
+      clearTimeout(cut);
+    }
+    const s = (performance.now() - t0) / 1000;
+    console.log(`api export ${path}: ${(bytes / 1e6).toFixed(1)} MB in ${s.toFixed(1)} s (${(bytes / 1e6 / s).toFixed(1)} MB/s, status ${status})${abort.signal.aborted ? `, CUT OFF after ${exportSeconds} s` : ''}; peak RSS +${((peak - start) / 1e6).toFixed(0)} MB`);
+  }
+}
+
+/** One review (a correction) while `clients` read figures and their mentions: how long it takes, and the longest it holds a read. */
+async function measureReview(base: string, store: Store, routes: readonly Route[], clients: number, target: { documentId: string; count: Count }): Promise<void> {
+  const { id: tokenId, token } = await store.createToken(`bench-api-${Date.now()}`, 'bench');
+  const reads: Timed[] = [];
+  let stop = false;
+  // Half the clients page through the figures, half read one figure's mentions.
+  const readers = Array.from({ length: clients }, async (_, i) => {
+    for (let k = i; !stop; k += clients) reads.push(await timed(base, 'read', routes[i % 2]![1](k)));
+  });
+  await new Promise((r) => setTimeout(r, 2000));
+  const c = target.count;
+  const r0 = performance.now();
+  const posted = await fetch(`${base}/api/reviews`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ documentId: target.documentId, kind: 'count', span: c.span, measure: c.measure, action: 'correct', corrected: { min: c.min! + 1, max: c.max! + 1 }, reason: 'bench/api.ts' }),
+  });
+  const answer = await posted.text();
+  const r1 = performance.now();
+  await new Promise((r) => setTimeout(r, 1000));
+  stop = true;
+  await Promise.all(readers);
+  await store.revokeToken(tokenId, 'bench');
+  if (posted.status !== 201) throw new Error(`POST /api/reviews: ${posted.status} ${answer}`);
+  const before = reads.filter((t) => t.t1 <= r0).map(ms).sort((a, b) => a - b);
+  const during = reads.filter((t) => t.t1 > r0 && t.t0 < r1);
+  const longest = Math.max(...during.map(ms));
+  const p50 = pct(before, 0.5);
+  const recomputed = (JSON.parse(answer) as ReviewResponse).figures.length;
+  console.log(`api review (a correction, ${recomputed} figures recomputed): ${(r1 - r0).toFixed(0)} ms while ${clients} clients read figures and their mentions; ${during.length} reads overlapped it, the longest ${longest.toFixed(0)} ms: ${(longest - p50).toFixed(0)} ms over their p50 before it (${p50.toFixed(1)} ms; their max before it ${before.at(-1)!.toFixed(0)} ms)`);
+}
+
 /** Runs the API benchmark over the archive at `db` and prints a line per measurement. */
 export async function benchApi(db: string, opts: ApiBenchOptions = {}): Promise<void> {
   const { clients = 8, rounds = 50, review = true, exportSeconds = 600 } = opts;
@@ -89,136 +204,42 @@ export async function benchApi(db: string, opts: ApiBenchOptions = {}): Promise<
   const size = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
   const tmp = review && size < COPY_LIMIT ? mkdtempSync(join(tmpdir(), 'cc-bench-api-')) : null;
   const file = tmp ? join(tmp, 'bench.db') : db;
-  if (tmp) {
-    copyFileSync(db, file);
-    if (existsSync(`${db}-wal`)) copyFileSync(`${db}-wal`, `${file}-wal`);
-  }
   console.log(`api: ${db} (${(size / 1e9).toFixed(2)} GB), ${!review ? 'opened read-only, no review' : tmp ? 'the review written to a copy' : 'THE REVIEW IS WRITTEN TO THIS ARCHIVE (over 2 GB, not copied)'}`);
-
-  // 1. Start: open, build, listen, first figures.
-  const rss0 = rss();
-  let t0 = performance.now();
-  const store = await openSqliteStore(file, { readonly: !review });
-  const app = buildServer({ store, readOnly: !review });
   try {
-    const base = await app.listen({ host: '127.0.0.1', port: 0 });
-    const first = await getJson<FigureList>(base, '/api/figures?values=8');
-    console.log(`api start: open + listen + first GET /api/figures?values=8 ${(performance.now() - t0).toFixed(0)} ms, +${((rss() - rss0) / 1e6).toFixed(0)} MB RSS (${first.total} figures)`);
-
-    // Ids as a client finds them: pages of the listings, spread over each.
-    t0 = performance.now();
-    const figures = new Set<string>();
-    for (const offset of spread(first.total, 4, 250)) {
-      for (const f of (await getJson<FigureList>(base, `/api/figures?values=1&limit=250&offset=${offset}`)).items) figures.add(f.id);
+    if (tmp) {
+      copyFileSync(db, file);
+      if (existsSync(`${db}-wal`)) copyFileSync(`${db}-wal`, `${file}-wal`);
     }
-    const docTotal = (await getJson<DocumentList>(base, '/api/documents?limit=1')).total;
-    const docs = new Set<string>();
-    for (const offset of spread(docTotal, 4, 100)) {
-      for (const d of (await getJson<DocumentList>(base, `/api/documents?limit=100&offset=${offset}`)).items) docs.add(d.id);
-    }
-    const figureIds = [...figures];
-    const docIds = [...docs];
-    const timelineTotal = (await getJson<Timeline>(base, '/api/timeline?limit=1')).total;
-    // Searches in the words of reports read: the middle long word of each (often a common one) and a phrase of two.
-    const queries: string[] = [];
-    let target: { documentId: string; count: Count } | null = null;
-    for (let i = 0; i < 16 && i < docIds.length; i++) {
-      const d = await getJson<DocumentDetail>(base, `/api/documents/${encodeURIComponent(docIds[scatter(i, docIds.length)]!)}`);
-      const words = d.document.text.match(/\p{L}{5,}/gu) ?? [];
-      const tokens = d.document.text.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length) queries.push(words[Math.floor(words.length / 2)]!);
-      const at = Math.floor(tokens.length / 3);
-      if (tokens.length > 1) queries.push(`"${tokens.slice(at, at + 2).join(' ')}"`);
-      // A count of one number, so that the correction (one more) stays a valid range.
-      const c = d.counts.find((x) => x.status === 'extracted' && x.extracted.min !== null && x.extracted.min === x.extracted.max);
-      target ??= c ? { documentId: d.document.id, count: c.extracted } : null;
-    }
-    progress(`${figureIds.length} figure ids, ${docIds.length} document ids, ${queries.length} searches, ${timelineTotal} timeline entries, found in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-    // 2. Every route, `clients` at once, back to back.
-    const routes: Array<readonly [string, (k: number) => string]> = [
-      ['figures list', (k) => `/api/figures?values=8&limit=100&offset=${scatter(k, Math.max(1, Math.ceil(first.total / 100))) * 100}`],
-      ['figure + 50 mentions', (k) => `/api/figures/${encodeURIComponent(figureIds[scatter(k, figureIds.length)]!)}?evidence=50`],
-      ['timeline page', (k) => `/api/timeline?limit=300&offset=${scatter(k, Math.max(1, Math.ceil(timelineTotal / 300))) * 300}`],
-      ['search', (k) => `/api/search?q=${encodeURIComponent(queries[k % queries.length]!)}&limit=50`],
-      ['document', (k) => `/api/documents/${encodeURIComponent(docIds[scatter(k, docIds.length)]!)}`],
-    ];
-    // One client alone first: what each route costs, apart from waiting behind the others.
-    const alone = await readRounds(base, routes, 1, Math.max(5, Math.round(rounds / 5)), clients * rounds);
-    t0 = performance.now();
-    const results = await readRounds(base, routes, clients, rounds, 0);
-    const wall = (performance.now() - t0) / 1000;
-    console.log(`api reads: ${results.length} requests by ${clients} clients in ${wall.toFixed(1)} s (${(results.length / wall).toFixed(0)}/s)`);
-    for (const [name] of routes) {
-      const mine = results.filter((t) => t.route === name);
-      const sorted = mine.map(ms).sort((a, b) => a - b);
-      const slowest = mine.reduce((a, b) => (ms(b) > ms(a) ? b : a));
-      const failed = mine.filter((t) => t.status !== 200);
-      const p95 = pct(sorted, 0.95);
-      const one = alone.filter((t) => t.route === name).map(ms).sort((a, b) => a - b);
-      console.log(`api ${name}: p50 ${pct(sorted, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target ${TARGET_MS}: ${p95 <= TARGET_MS ? 'ok' : 'OVER'}), max ${ms(slowest).toFixed(0)} ms (${slowest.path}); one client alone: p50 ${pct(one, 0.5).toFixed(1)} ms, max ${one.at(-1)!.toFixed(0)} ms; ${(mine.reduce((s, t) => s + t.bytes, 0) / mine.length / 1024).toFixed(0)} KB average${failed.length ? `; ${failed.length} not 200 (${failed[0]!.status} ${failed[0]!.path})` : ''}`);
-    }
-
-    // 3. Exports: bytes counted as they come, none kept; the RSS sampled every 50 ms and at every chunk.
-    for (const path of EXPORTS) {
-      const start = rss();
-      let peak = start;
-      const sample = setInterval(() => { peak = Math.max(peak, rss()); }, 50);
-      const abort = new AbortController();
-      const cut = setTimeout(() => abort.abort(), exportSeconds * 1000);
-      let bytes = 0;
-      let status = 0;
+    const rss0 = rss();
+    let t0 = performance.now();
+    const store = await openSqliteStore(file, { readonly: !review });
+    const app = buildServer({ store, readOnly: !review });
+    try {
+      const base = await app.listen({ host: '127.0.0.1', port: 0 });
+      const first = await getJson<FigureList>(base, '/api/figures?values=8');
+      console.log(`api start: open + listen + first GET /api/figures?values=8 ${(performance.now() - t0).toFixed(0)} ms, +${((rss() - rss0) / 1e6).toFixed(0)} MB RSS (${first.total} figures)`);
       t0 = performance.now();
-      try {
-        const r = await fetch(base + path, { signal: abort.signal });
-        status = r.status;
-        for await (const chunk of r.body!) {
-          bytes += chunk.byteLength;
-          peak = Math.max(peak, rss());
-        }
-      } catch (e) {
-        if (!abort.signal.aborted) throw e;
-      } finally {
-        clearInterval(sample);
-        clearTimeout(cut);
+      const { figureIds, docIds, timelineTotal, queries, target } = await findIds(base, first.total);
+      progress(`${figureIds.length} figure ids, ${docIds.length} document ids, ${queries.length} searches, ${timelineTotal} timeline entries, found in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      // The web app's pages ask these (web/src/pages): 100 figures of 8 values, 50 mentions a value, 300 timeline entries, 50 hits.
+      const routes: Route[] = [
+        ['figures list', (k) => `/api/figures?values=8&limit=100&offset=${scatter(k, Math.max(1, Math.ceil(first.total / 100))) * 100}`],
+        ['figure + 50 mentions', (k) => `/api/figures/${encodeURIComponent(figureIds[scatter(k, figureIds.length)]!)}?evidence=50`],
+        ['timeline page', (k) => `/api/timeline?limit=300&offset=${scatter(k, Math.max(1, Math.ceil(timelineTotal / 300))) * 300}`],
+        ['search', (k) => `/api/search?q=${encodeURIComponent(queries[k % queries.length]!)}&limit=50`],
+        ['document', (k) => `/api/documents/${encodeURIComponent(docIds[scatter(k, docIds.length)]!)}`],
+      ];
+      await measureReads(base, routes, clients, rounds);
+      await measureExports(base, exportSeconds);
+      if (review) {
+        if (target === null) throw new Error('No report read has a count of one number to correct');
+        await measureReview(base, store, routes, clients, target);
       }
-      const s = (performance.now() - t0) / 1000;
-      console.log(`api export ${path}: ${(bytes / 1e6).toFixed(1)} MB in ${s.toFixed(1)} s (${(bytes / 1e6 / s).toFixed(1)} MB/s, status ${status})${abort.signal.aborted ? `, CUT OFF after ${exportSeconds} s` : ''}; peak RSS +${((peak - start) / 1e6).toFixed(0)} MB`);
+    } finally {
+      await app.close();
+      await store.close();
     }
-
-    // 4. One review while `clients` read, and the longest it holds a read.
-    if (!review) return;
-    if (target === null) throw new Error('No document read has a count of one number to correct');
-    const { id: tokenId, token } = await store.createToken(`bench-api-${Date.now()}`, 'bench');
-    const reads: Timed[] = [];
-    let stop = false;
-    // Half the clients page through the figures, half read one figure's mentions.
-    const readers = Array.from({ length: clients }, async (_, i) => {
-      for (let k = i; !stop; k += clients) reads.push(await timed(base, 'read', routes[i % 2]![1](k)));
-    });
-    await new Promise((r) => setTimeout(r, 2000));
-    const c = target.count;
-    const r0 = performance.now();
-    const posted = await fetch(`${base}/api/reviews`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ documentId: target.documentId, kind: 'count', span: c.span, measure: c.measure, action: 'correct', corrected: { min: c.min! + 1, max: c.max! + 1 }, reason: 'bench/api.ts' }),
-    });
-    const answer = await posted.text();
-    const r1 = performance.now();
-    await new Promise((r) => setTimeout(r, 1000));
-    stop = true;
-    await Promise.all(readers);
-    await store.revokeToken(tokenId, 'bench');
-    if (posted.status !== 201) throw new Error(`POST /api/reviews: ${posted.status} ${answer}`);
-    const before = reads.filter((t) => t.t1 <= r0).map(ms).sort((a, b) => a - b);
-    const during = reads.filter((t) => t.t1 > r0 && t.t0 < r1);
-    const longest = Math.max(...during.map(ms));
-    const p50 = pct(before, 0.5);
-    const recomputed = (JSON.parse(answer) as ReviewResponse).figures.length;
-    console.log(`api review (a correction, ${recomputed} figures recomputed): ${(r1 - r0).toFixed(0)} ms while ${clients} clients read figures and their mentions; ${during.length} reads overlapped it, the longest ${longest.toFixed(0)} ms: ${(longest - p50).toFixed(0)} ms over their p50 before it (${p50.toFixed(1)} ms)`);
   } finally {
-    await app.close();
-    await store.close();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
  * the stored extraction rows, without reading or re-extracting any text, and written as rows.
  */
 import type { Count, DateMention, DocumentMeta, Span } from '../../domain/types.js';
-import type { Change, LinkChange, RowChange, Store } from '../../storage/store.js';
+import type { Change, LinkChange, RowChange, Store, StoredRow } from '../../storage/store.js';
 import type { CheckResult, CountRef, DatedSentence, EventCount, TimelineEntry } from '../3-reconcile/types.js';
 import { plainValue, statementFrequency, Timeline } from '../3-reconcile/timeline/timeline.js';
 import { compareEdtf } from '../3-reconcile/timeline/edtf.js';
@@ -34,6 +34,7 @@ import { buildInfo, eventRows, madeAt, PER_EVENT, timelineRange, timelineRows, w
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
+import { candidateEntries, entryLinks, newOrder, readOrder } from './timeline-index.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -243,11 +244,15 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
       for (const v of row.data) values.add(v);
     }
   }
+  // The index's word order: fixed afresh when the whole timeline is in scope, else as stored (none: no index, every entry of a value is read).
+  const fixed = changed === null ? newOrder([...own.values()].map((sentences) => ({ sentences }))) : null;
+  const order = fixed?.order ?? await readOrder(store);
+  const indexed = fixed?.changes ?? [];
   if (opts.deferEvents === true) {
     // A stretch of a first build notes the values its statements stand under; the last builds them.
     const rowScope = { values: values === null ? null : new Set<string>(), docs: changed };
     const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
-    const changes: Change[] = [...timelineRows([], publications, valuesOf, rowScope, orderOf), valueDocChanges(valuesOf, changed, storedValues)];
+    const changes: Change[] = [...indexed, ...timelineRows([], publications, valuesOf, rowScope, orderOf), valueDocChanges(valuesOf, changed, storedValues)];
     const noted = values ?? new Set([...valuesOf.values()].flat());
     changes.push({ set: SETS.timelineOwed, rows: [...noted].map((key) => ({ key, data: 1 })) });
     const published = changed === null ? publications.length : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + publications.length;
@@ -267,7 +272,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
       const inBatch = new Set(batch.events);
       const read = await owing.read([...batch.members]);
       const built = buildTimeline(read.map((r) => ({ doc: r.id, published: r.meta.published, sentences: sentencesOf(r, inBatch) }))).entries;
-      await store.putRows(timelineRows(built, [], new Map(), { values: inBatch, docs: new Set() }, orderOf));
+      await store.putRows([...indexed.splice(0), ...timelineRows(built, [], new Map(), { values: inBatch, docs: new Set() }, orderOf), ...(order ? [entryLinks(built, order)] : [])]);
       owing.done(read.map((r) => r.id));
       for (const v of batch.events) values.delete(v);
       settleHeap();
@@ -280,17 +285,26 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   };
   let entries: TimelineEntry[];
   let changedOnly: TimelineEntry[] | undefined;
+  // The values' stored rows, when only the entries made since are counted into them.
+  let base: Array<StoredRow<number>> | undefined;
+  let links: LinkChange[] = [];
   if (scope?.appendOnly === true && values !== null) {
-    // In the order the entries were made: by their first statement's report, then its place there, as their keys tell.
-    const stored = values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => ({ at: madeAt(r.key), e: r.data })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e) : [];
     const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
+    // The stored entries the new statements could join (with an index), else every entry of their values; in the order made: by their first statement's report, then its place there, as their keys tell.
+    const stored = order !== null ? await candidateEntries(store, added.flatMap((r) => r.sentences), order, madeAt)
+      : values.size ? (await store.getRows<TimelineEntry>(SETS.timeline, { groups: [...values] })).map((r) => ({ at: madeAt(r.key), e: r.data })).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e) : [];
     // Words in index order by how often the new statements have them: a stored statement's
     // words none of them has come first, and are never looked up (any order gives the same timeline).
     const t = new Timeline({ frequency: statementFrequency(added) });
     for (const e of stored) t.seed(e);
     for (const r of added) t.addReport(r.doc, r.published, r.sentences);
-    entries = t.entries();
     changedOnly = t.changedEntries();
+    if (order !== null) {
+      entries = t.madeEntries();
+      base = values.size ? await store.getRows<number>(SETS.timelineValues, { keys: [...values] }) : [];
+      const mine = new Set(inScope.map((r) => r.id));
+      links = [entryLinks(changedOnly, order, (st) => mine.has(st.doc))];
+    } else entries = t.entries();
     await roster.current(changedOnly.map((e) => e.statements[0]!.doc));
   } else {
     const input = reports.map((r) => ({
@@ -298,13 +312,14 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
       sentences: own.has(r.id) ? ownIn(r.id) : keep?.size === 0 ? [] : sentencesOf(r, keep),
     }));
     entries = buildTimeline(input).entries;
+    if (order !== null) links = [entryLinks(entries, order)];
   }
   // A publication entry holds its report's dateline mentions: built from the whole of each report in scope.
   const { publications } = buildTimeline(inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: own.get(r.id)! })), { publicationsOnly: true });
   const rowScope = { values, docs: changed };
-  const rowChanges = timelineRows(entries, publications, valuesOf, rowScope, orderOf, changedOnly);
+  const rowChanges = timelineRows(entries, publications, valuesOf, rowScope, orderOf, changedOnly, base);
   // Which reports have statements under each value: what a later build of the value reads.
-  const changes: Change[] = [...rowChanges, valueDocChanges(valuesOf, changed, storedValues)];
+  const changes: Change[] = [...indexed, ...rowChanges, ...links, valueDocChanges(valuesOf, changed, storedValues)];
   if (owing.values.size > 0) changes.push({ set: SETS.timelineOwed, clear: 'all' });
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;

@@ -191,10 +191,12 @@ export interface TimelineScope {
  * ever merged), each value's day range, each report's values and publication date. `entries`
  * are those of the values in scope, `publications` those of the reports in scope, `valuesOf`
  * each report in scope's date values. `only`: of the entries, only these changed (a build that
- * only adds reports: entries only grow, each keeping its key), so only they are written.
+ * only adds reports: entries only grow, each keeping its key), so only they are written. An
+ * entry's tag is the report that made it (what the timeline's index links to).
  */
-export function timelineRows(entries: readonly TimelineEntry[], publications: readonly PublicationEntry[], valuesOf: ReadonlyMap<string, readonly string[]>, scope: TimelineScope, orderOf: (doc: string) => number, only?: readonly TimelineEntry[]): RowChange[] {
-  const byValue = new Map<string, { lo: string | null; hi: string | null; n: number }>();
+export function timelineRows(entries: readonly TimelineEntry[], publications: readonly PublicationEntry[], valuesOf: ReadonlyMap<string, readonly string[]>, scope: TimelineScope, orderOf: (doc: string) => number, only?: readonly TimelineEntry[], base?: ReadonlyArray<StoredRow<number>>): RowChange[] {
+  // `base`: the values' stored rows, which `entries` (then only those made since) add to.
+  const byValue = new Map<string, { lo: string | null; hi: string | null; n: number }>((base ?? []).map((r) => [r.key, { lo: r.lo, hi: r.hi, n: r.data }]));
   for (const e of entries) {
     const value = plainValue(e.value);
     const v = byValue.get(value) ?? byValue.set(value, { lo: null, hi: null, n: 0 }).get(value)!;
@@ -206,7 +208,7 @@ export function timelineRows(entries: readonly TimelineEntry[], publications: re
   }
   const timeline: RowInput[] = (only ?? entries).map((e) => {
     const first = e.statements[0]!;
-    return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), group: plainValue(e.value), lo: e.start, hi: e.end, data: e };
+    return { key: chronoKey(e, orderOf(first.doc), first.date.span.start), group: plainValue(e.value), tag: first.doc, lo: e.start, hi: e.end, data: e };
   });
   const values: RowInput[] = [...byValue].map(([key, v]) => ({ key, lo: v.lo, hi: v.hi, data: v.n }));
   const dated: RowInput[] = [...valuesOf].filter(([, list]) => list.length > 0).map(([doc, list]) => ({ key: doc, data: list }));

@@ -67,10 +67,14 @@ export const SETS = {
   metaApplied: 'meta-applied',
   /** Links (a folded name or year word, report id): which reports a changed event name can touch. */
   keyDocs: 'key-docs',
+  /** key `order`: the word frequencies that fix the timeline index's word order (see timeline-index.ts). */
+  timelineOrder: 'timeline-order',
+  /** Links (date value and word, report id): the report that made an entry with a statement indexed under the word (see timeline-index.ts). */
+  entryWords: 'entry-words',
 } as const;
 
 /** The sets of SETS kept as links (`Store.getLinks`), not rows. */
-export const LINK_SETS: ReadonlySet<string> = new Set([SETS.eventDocs, SETS.valueDocs, SETS.keyDocs]);
+export const LINK_SETS: ReadonlySet<string> = new Set([SETS.eventDocs, SETS.valueDocs, SETS.keyDocs, SETS.entryWords]);
 
 /** Record key of the assignment context: what changed in it since tells which reports to assign again. */
 export const ASSIGN_CONTEXT_KEY = 'assign-context';

@@ -11,7 +11,7 @@ const STOP = new Set(('a an the and or but of in on at to for from by with as wa
   'said says according').split(' '));
 
 /** The content words of a sentence, without the words of its date. */
-function contentWords(s: Pick<DatedSentence, 'date' | 'sentence' | 'sentenceText'>): Set<string> {
+export function contentWords(s: Pick<DatedSentence, 'date' | 'sentence' | 'sentenceText'>): Set<string> {
   const from = s.date.span.start - s.sentence.start;
   const to = s.date.span.end - s.sentence.start;
   const text = `${s.sentenceText.slice(0, Math.max(0, from))} ${s.sentenceText.slice(Math.max(0, to))}`;
@@ -38,6 +38,8 @@ interface Held {
   /** `entry.reports` and `entry.entities` as sets, for membership in constant time. */
   reports: Set<string>;
   entities: Set<string>;
+  /** Taken up as built before (`seed`), rather than made here. */
+  seeded?: boolean;
 }
 
 interface Posting { held: Held; statement: number; pos: number; size: number }
@@ -54,6 +56,9 @@ interface Bucket {
    */
   exact: Map<string, Held>;
 }
+
+/** Jaccard of content words from which a statement joins an entry, unless a timeline is given another. */
+export const SIMILARITY = 0.5;
 
 /** Options of a timeline. */
 export interface TimelineOptions {
@@ -86,7 +91,7 @@ export class Timeline {
 
   /** An empty timeline; `similarity` defaults to 0.5. */
   constructor(options: TimelineOptions = {}) {
-    this.similarity = options.similarity ?? 0.5;
+    this.similarity = options.similarity ?? SIMILARITY;
     this.frequency = options.frequency ?? new Map();
     // A threshold of 0 or less joins sets that share nothing, which no word index can find.
     this.scan = options.scan === true || !(this.similarity > 0);
@@ -111,7 +116,7 @@ export class Timeline {
     let bucket = this.byValue.get(key);
     if (bucket === undefined) this.byValue.set(key, (bucket = { held: [], postings: new Map(), exact: new Map() }));
     const copy: TimelineEntry = { ...entry, statements: [...entry.statements], reports: [...entry.reports], counts: [...entry.counts], entities: [...entry.entities] };
-    const held: Held = { entry: copy, words: [], order: this.held.length, reports: new Set(copy.reports), entities: new Set(copy.entities) };
+    const held: Held = { entry: copy, words: [], order: this.held.length, reports: new Set(copy.reports), entities: new Set(copy.entities), seeded: true };
     this.held.push(held);
     bucket.held.push(held);
     for (const st of copy.statements) {
@@ -188,6 +193,11 @@ export class Timeline {
   /** The entries made or added to since the timeline was made, seeded ones left as they were out (in the order made). */
   changedEntries(): TimelineEntry[] {
     return [...this.changed].sort((a, b) => a.order - b.order).map((h) => h.entry);
+  }
+
+  /** The entries made here (not seeded), in the order made. */
+  madeEntries(): TimelineEntry[] {
+    return this.held.filter((h) => h.seeded !== true).map((h) => h.entry);
   }
 
   /** The entry holding a statement of exactly these words (in index order), when one can join it. */
