@@ -96,6 +96,31 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
   });
 }
 
+test('a timeline stored before its index is indexed by the next build that adds reports, which then gives the rows a full build gives', async () => {
+  const store = await openSqliteStore(join(tempDir(), 'index.db'));
+  try {
+    const files = shuffled(corpus, 9);
+    const half = Math.floor(files.length / 2);
+    await ingestPaths(store, files.slice(0, half), { workers: 0, maxSize: 1 << 20 });
+    await reconcileReviewed(store);
+    // As stored before the index: no word order, no links, entries without the report that made them.
+    const entries = await store.getRows(SETS.timeline);
+    assert.ok(entries.length > 5, 'the timeline has entries');
+    await store.putRows([{ set: SETS.timelineOrder, clear: 'all' }, { links: SETS.entryWords, clear: 'all' }, { set: SETS.timeline, rows: entries.map((r) => ({ ...r, tag: null })) }]);
+    for (const batch of [files.slice(half, half + 3), files.slice(half + 3)]) {
+      await ingestPaths(store, batch, { workers: 0, maxSize: 1 << 20 });
+      await reconcileReviewed(store);
+    }
+    assert.equal((await store.getRows(SETS.timelineOrder)).length, 1, 'the timeline was indexed');
+    assert.ok((await store.getLinks(SETS.entryWords)).length > entries.length);
+    const incremental = await rowsSnapshot(store);
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await rowsSnapshot(store), incremental);
+  } finally {
+    await store.close();
+  }
+});
+
 test('a new version of a built report takes the old one out of its incidents, as a full build does', async () => {
   const store = await openSqliteStore(join(tempDir(), 'version.db'));
   try {

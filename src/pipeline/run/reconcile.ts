@@ -34,7 +34,8 @@ import { buildInfo, eventRows, madeAt, PER_EVENT, timelineRange, timelineRows, w
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
-import { candidateEntries, entryLinks, newOrder, readOrder } from './timeline-index.js';
+import { candidateEntries, entryLinks, indexStored, newOrder, readOrder } from './timeline-index.js';
+import type { Logger } from '../../domain/logger.js';
 
 /** Options for `reconcile`. */
 export interface ReconcileOptions {
@@ -60,6 +61,8 @@ export interface ReconcileOptions {
   eventBatch?: number;
   /** Only note the incidents this build touches as owed (a stretch of a first build but the last: see `reconcile`). */
   deferEvents?: boolean;
+  /** Told of long one-time work on an archive stored before (indexing its timeline). */
+  logger?: Logger;
 }
 
 /** Reports a first or full build takes at a time. */
@@ -246,7 +249,8 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   }
   // The index's word order: fixed afresh when the whole timeline is in scope, else as stored (none: no index, every entry of a value is read).
   const fixed = changed === null ? newOrder([...own.values()].map((sentences) => ({ sentences }))) : null;
-  const order = fixed?.order ?? await readOrder(store);
+  // A timeline stored before the index is indexed once, by the first build that adds to it.
+  const order = fixed?.order ?? await readOrder(store) ?? (opts.deferEvents !== true ? await indexStored(store, (m, f) => opts.logger?.info(m, f)) : null);
   const indexed = fixed?.changes ?? [];
   if (opts.deferEvents === true) {
     // A stretch of a first build notes the values its statements stand under; the last builds them.

@@ -29,8 +29,13 @@ export async function readOrder(store: Store): Promise<WordOrder | null> {
 /** A new order from the statements of the whole timeline, and the changes that store it with no links yet. */
 export function newOrder(reports: Iterable<{ sentences: readonly DatedSentence[] }>): { order: WordOrder; changes: Array<RowChange | LinkChange> } {
   const order = statementFrequency(reports);
+  return { order, changes: [orderRow(order), { links: SETS.entryWords, clear: 'all' }] };
+}
+
+/** The row that stores an order. */
+function orderRow(order: WordOrder): RowChange {
   const pairs = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { order, changes: [{ set: SETS.timelineOrder, clear: 'all', rows: [{ key: 'order', data: pairs }] }, { links: SETS.entryWords, clear: 'all' }] };
+  return { set: SETS.timelineOrder, clear: 'all', rows: [{ key: 'order', data: pairs }] };
 }
 
 /** The words a statement is indexed and looked up under. */
@@ -74,4 +79,42 @@ export async function candidateEntries(store: Store, statements: readonly DatedS
     for (const r of await store.getRows<TimelineEntry>(SETS.timeline, { tags: docs.slice(i, i + 500) })) if (values.has(r.group!)) found.push({ at: madeAt(r.key), e: r.data });
   }
   return found.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((r) => r.e);
+}
+
+/** Values in batches of about this many entries, when a stored timeline is indexed. */
+const INDEX_BATCH = 20_000;
+
+/**
+ * Indexes a timeline stored before the index (null when it has no entries): the word order from
+ * every stored statement, then each entry tagged with the report that made it and linked, a
+ * batch of date values at a time. The order is written last, so that an index left half made
+ * is made again.
+ */
+export async function indexStored(store: Store, log: (message: string, fields: Record<string, unknown>) => void): Promise<WordOrder | null> {
+  const values = await store.getRows<number>(SETS.timelineValues);
+  if (values.length === 0) return null;
+  log('indexing the stored timeline (once)', { values: values.length, entries: values.reduce((n, v) => n + v.data, 0) });
+  const batches: string[][] = [[]];
+  let size = 0;
+  for (const v of values) {
+    if (size + v.data > INDEX_BATCH && batches.at(-1)!.length > 0) { batches.push([]); size = 0; }
+    batches.at(-1)!.push(v.key);
+    size += v.data;
+  }
+  const order = new Map<string, number>();
+  for (const groups of batches) {
+    for (const r of await store.getRows<TimelineEntry>(SETS.timeline, { groups })) {
+      for (const s of r.data.statements) for (const w of contentWords(s)) order.set(w, (order.get(w) ?? 0) + 1);
+    }
+  }
+  let first = true;
+  for (const groups of batches) {
+    const rows = await store.getRows<TimelineEntry>(SETS.timeline, { groups });
+    const retagged: RowChange = { set: SETS.timeline, rows: rows.map((r) => ({ key: r.key, group: r.group, tag: r.data.statements[0]!.doc, ord: r.ord, lo: r.lo, hi: r.hi, data: r.data })) };
+    await store.putRows([...(first ? [{ links: SETS.entryWords, clear: 'all' as const }] : []), retagged, entryLinks(rows.map((r) => r.data), order)]);
+    first = false;
+  }
+  await store.putRows([orderRow(order)]);
+  log('indexed the stored timeline', { words: order.size });
+  return order;
 }
