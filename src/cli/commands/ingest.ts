@@ -44,7 +44,7 @@ export function register(program: Command, ctx: CliContext): void {
         // The record follows every ingest that changed what is stored.
         const started = performance.now();
         const onStep = stepLine(!opts.json);
-        const record = s.ingested > 0 ? await reconcileReviewed(store, onStep ? { onStep } : {}) : null;
+        const record = s.ingested > 0 ? await reconcileReviewed(store, { logger: app.logger, ...(onStep ? { onStep } : {}) }) : null;
         const reconciled = record && { figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         if (opts.json) {
           ctx.out(JSON.stringify({ db: shownDatabase(app.config.dbPath), ...s, reconciled }, null, 2));

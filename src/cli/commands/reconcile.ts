@@ -21,7 +21,7 @@ export function register(program: Command, ctx: CliContext): void {
       try {
         const started = performance.now();
         const onStep = stepLine(!opts.json);
-        const record = await reconcileReviewed(store, { full: opts.full === true, ...(onStep ? { onStep } : {}) });
+        const record = await reconcileReviewed(store, { full: opts.full === true, logger: app.logger, ...(onStep ? { onStep } : {}) });
         const result = { documents: record.documents, figures: record.figures, sourceGroups: record.sourceGroups, seconds: (performance.now() - started) / 1000 };
         ctx.out(opts.json ? JSON.stringify(result) : `reconciled ${result.documents} reports: ${result.figures} figures, ${result.sourceGroups} independent sources (${result.seconds.toFixed(1)} s)`);
       } finally {
