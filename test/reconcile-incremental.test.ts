@@ -121,6 +121,34 @@ test('a timeline stored before its index is indexed by the next build that adds 
   }
 });
 
+test('a corrected count reads so in the timeline without the other reports of its dates being read, as a full build gives it', async () => {
+  const store = await openSqliteStore(join(tempDir(), 'recount.db'));
+  try {
+    await ingestPaths(store, corpus, { workers: 0, maxSize: 1 << 20 });
+    await reconcileReviewed(store);
+    // A count in a dated sentence that the timeline holds.
+    const held = (await store.getRows<{ counts: Array<{ doc: string; index: number; count: { span: { start: number; end: number }; min: number | null; max: number | null; measure: string } }> }>(SETS.timeline))
+      .flatMap((r) => r.data.counts).find((c) => c.count.min !== null && c.count.min === c.count.max)!;
+    assert.ok(held, 'the timeline holds a count of one number');
+    const corrected = held.count.min! + 1000;
+    await store.addReview({ documentId: held.doc, kind: 'count', span: held.count.span, item: held.count.measure, action: 'correct', corrected: { min: corrected, max: corrected }, reason: 'test', reviewer: 'tester' });
+    const asked: string[] = [];
+    const getLinks = store.getLinks.bind(store);
+    store.getLinks = async (set, groups) => { asked.push(set); return getLinks(set, groups); };
+    await reconcileReviewed(store);
+    store.getLinks = getLinks;
+    assert.ok(!asked.includes(SETS.valueDocs), 'the reports of its date values were not looked up');
+    const now = (await store.getRows<{ counts: Array<{ doc: string; count: { span: { start: number }; min: number | null } }> }>(SETS.timeline)).flatMap((r) => r.data.counts)
+      .filter((c) => c.doc === held.doc && c.count.span.start === held.count.span.start);
+    assert.ok(now.length > 0 && now.every((c) => c.count.min === corrected), 'the timeline reads the corrected count');
+    const incremental = await rowsSnapshot(store);
+    await reconcileReviewed(store, { full: true });
+    assert.deepEqual(await rowsSnapshot(store), incremental);
+  } finally {
+    await store.close();
+  }
+});
+
 test('a new version of a built report takes the old one out of its incidents, as a full build does', async () => {
   const store = await openSqliteStore(join(tempDir(), 'version.db'));
   try {

@@ -35,6 +35,7 @@ import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
 import { candidateEntries, entryLinks, indexStored, newOrder, readOrder } from './timeline-index.js';
+import type { WordOrder } from './timeline-index.js';
 import type { Logger } from '../../domain/logger.js';
 
 /** Options for `reconcile`. */
@@ -216,7 +217,15 @@ function valueDocChanges(valuesOf: ReadonlyMap<string, readonly string[]>, chang
  * their values are taken up as they are and the new statements merged into them, which gives
  * what a rebuild of those values would.
  */
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: { docs: ReadonlySet<string>; appendOnly: boolean; lastRange?: { start: string; end: string } | null } | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
+/** What of the timeline a build changes: the reports in scope; `appendOnly`: they are only new; `recount`: only reviewed, maybe in their counts alone. */
+interface TimelineScopeIn {
+  docs: Set<string>;
+  appendOnly: boolean;
+  lastRange?: { start: string; end: string } | null;
+  recount?: boolean;
+}
+
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: TimelineScopeIn | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
   const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
@@ -292,7 +301,21 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // The values' stored rows, when only the entries made since are counted into them.
   let base: Array<StoredRow<number>> | undefined;
   let links: LinkChange[] = [];
-  if (scope?.appendOnly === true && values !== null) {
+  let pool = reports;
+  const recount = scope?.recount === true && values !== null && order !== null
+    ? await recounted(store, inScope, own, storedValues, valuesOf, refsByDoc, order) : null;
+  if (scope?.recount === true && recount === null) {
+    // More than counts changed: every report of the values is read, as for any other change.
+    const more = await owing.read(await timelineDocs(store, inScope, changed!, opts));
+    const have = new Set(reports.map((r) => r.id));
+    pool = [...reports, ...more.filter((r) => !have.has(r.id))].sort((a, b) => a.order - b.order);
+  }
+  if (recount !== null) {
+    entries = [];
+    changedOnly = recount;
+    await roster.current(changedOnly.map((e) => e.statements[0]!.doc));
+    base = values!.size ? await store.getRows<number>(SETS.timelineValues, { keys: [...values!] }) : [];
+  } else if (scope?.appendOnly === true && values !== null) {
     const added = inScope.map((r) => ({ doc: r.id, published: r.meta.published, sentences: ownIn(r.id) }));
     // The stored entries the new statements could join (with an index), else every entry of their values; in the order made: by their first statement's report, then its place there, as their keys tell.
     const stored = order !== null ? await candidateEntries(store, added.flatMap((r) => r.sentences), order, madeAt)
@@ -311,7 +334,7 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     } else entries = t.entries();
     await roster.current(changedOnly.map((e) => e.statements[0]!.doc));
   } else {
-    const input = reports.map((r) => ({
+    const input = pool.map((r) => ({
       doc: r.id, published: r.meta.published,
       sentences: own.has(r.id) ? ownIn(r.id) : keep?.size === 0 ? [] : sentencesOf(r, keep),
     }));
@@ -328,7 +351,62 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;
   const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
+  if (pool !== reports) owing.done(pool.filter((r) => !reports.includes(r)).map((r) => r.id));
   return { changes, range: await timelineRange(store, rowScope, rowChanges, changedOnly !== undefined && owing.values.size === 0 ? lastRange : undefined), publications: published };
+}
+
+/**
+ * The stored entries with reviewed reports' counts as they now read, when the reviews changed
+ * nothing else of the timeline (a count corrected, not rejected; no date reviewed): each report's
+ * event statements are those its entries hold, and each entry holds exactly the counts of its
+ * statements, by position and span. Null when anything else changed (the values are then
+ * built again from all their reports).
+ */
+async function recounted(store: Store, docs: readonly Loaded[], own: ReadonlyMap<string, DatedSentence[]>, storedValues: ReadonlyMap<string, readonly string[]>, valuesOf: ReadonlyMap<string, readonly string[]>, refsByDoc: ReadonlyMap<string, CountRef[]>, order: WordOrder): Promise<TimelineEntry[] | null> {
+  const ids = new Set(docs.map((r) => r.id));
+  const want = new Map<string, number>();
+  const statementKey = (s: { doc: string; date: unknown; sentence: unknown }) => JSON.stringify([s.doc, s.date, s.sentence]);
+  const countsOf = new Map<string, DatedSentence>();
+  for (const r of docs) {
+    if (JSON.stringify(storedValues.get(r.id) ?? []) !== JSON.stringify(valuesOf.get(r.id) ?? [])) return null;
+    const pub = r.meta.published === undefined ? null : plainValue(r.meta.published);
+    for (const st of own.get(r.id) ?? []) {
+      // A dateline (its publication day, no counts) is a publication mention, not an event's statement.
+      if (pub !== null && plainValue(st.date.value) === pub && (st.counts ?? []).length === 0) continue;
+      const key = statementKey(st);
+      want.set(key, (want.get(key) ?? 0) + 1);
+      countsOf.set(key, st);
+    }
+  }
+  const refs = new Map<string, CountRef>();
+  for (const id of ids) for (const ref of refsByDoc.get(id) ?? []) refs.set(`${id}\u0001${ref.index}`, ref);
+  const out: TimelineEntry[] = [];
+  for (const e of await candidateEntries(store, [...countsOf.values()], order, madeAt)) {
+    const mine = e.statements.filter((st) => ids.has(st.doc));
+    if (mine.length === 0) continue;
+    const expected: number[] = [];
+    for (const st of mine) {
+      const key = statementKey(st);
+      const n = want.get(key);
+      if (n === undefined) return null;
+      if (n === 1) want.delete(key);
+      else want.set(key, n - 1);
+      for (const c of countsOf.get(key)!.counts ?? []) expected.push(c.index);
+    }
+    const held = e.counts.filter((c) => ids.has(c.doc));
+    if (JSON.stringify(held.map((c) => c.index).sort((a, b) => a - b)) !== JSON.stringify(expected.sort((a, b) => a - b))) return null;
+    let changedCounts = false;
+    const counts: CountRef[] = [];
+    for (const c of e.counts) {
+      const now = ids.has(c.doc) ? refs.get(`${c.doc}\u0001${c.index}`) : c;
+      if (now === undefined || now.count.span.start !== c.count.span.start || now.count.span.end !== c.count.span.end) return null;
+      if (now !== c && JSON.stringify(now) !== JSON.stringify(c)) changedCounts = true;
+      counts.push(now);
+    }
+    if (changedCounts) out.push({ ...e, counts });
+  }
+  // Every event statement of the reports is in an entry found.
+  return want.size === 0 ? out : null;
 }
 
 /** The date values (as `plainValue`) a report's statements stand under. */
@@ -637,7 +715,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   let touched = new Set<string>();
   let changed: Set<string> | null = null;
   const regrouped = scope.regrouped;
-  let timelineScope: { docs: Set<string>; appendOnly: boolean; lastRange?: { start: string; end: string } | null } | null = null;
+  let timelineScope: TimelineScopeIn | null = null;
   if (prev !== null && regrouped !== null) {
     const staleDocs = stale.flatMap((k) => k.split('\t'));
     // A build with fewer reviews applied than the last (none, say) redoes every reviewed report.
@@ -650,14 +728,16 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
     // An edited date moves a report's publication and may move its relative dates.
-    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0, lastRange: prev.timelineRange };
+    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0, lastRange: prev.timelineRange,
+      recount: added!.length === 0 && regrouped.gone.size === 0 && edited.docs.length === 0 && since.reviewed.size > 0 };
     touched = new Set(assigned.relabelled);
     for (const doc of changed) {
       for (const a of assigned.byDoc.get(doc) ?? []) touched.add(a.event);
       for (const a of assigned.before.get(doc) ?? []) touched.add(a.event);
     }
     await need(changed, true);
-    if (!timelineScope.appendOnly && opts.deferEvents !== true) {
+    // A review that may only have corrected counts reads the other reports of its date values only if it did more (see `recounted`).
+    if (!timelineScope.appendOnly && !timelineScope.recount && opts.deferEvents !== true) {
       const inScope = byOrder(timelineScope.docs).map((id) => cache.get(id)!);
       await need(await timelineDocs(store, inScope, timelineScope.docs, opts), true);
     }
