@@ -5,7 +5,7 @@
  * name and year words each report contains. Only those reports' texts are read.
  */
 import type { Count } from '../../domain/types.js';
-import type { Change, RowChange, RowInput, Store } from '../../storage/store.js';
+import type { Change, RowInput, Store } from '../../storage/store.js';
 import { assignContext, assignReport } from '../3-reconcile/index.js';
 import type { AssignContext, EventMention, EventName } from '../3-reconcile/index.js';
 import { foldName } from '../3-reconcile/entities/fold.js';
@@ -111,7 +111,7 @@ export interface ContextNames {
   /** Every tallied mention in the order first mentioned, with the typo links among their names: the context made afresh. */
   all: () => Promise<{ mentions: readonly MentionTally[]; typoLinks?: KeyLink[] }>;
   /** The new reports' mentions and the stored ones by name, to bring the stored context up to date; `keep` takes the typo links the new names brought. */
-  patch?: MentionSource & { keep: (links: KeyLink[], change: RowChange) => void };
+  patch?: MentionSource & { keep: (links: KeyLink[]) => void };
 }
 
 /**
@@ -154,7 +154,7 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
       now = patched.now;
       ctx = contextOf(now, exonyms);
       parts = { before: patched.beforePart, now: patched.nowPart };
-      names.patch!.keep(patched.links, patched.linkRows);
+      names.patch!.keep(patched.links);
     } else {
       const corpus = await names.all();
       ctx = assignContext([corpus.mentions], { exonyms, ...(corpus.typoLinks ? { typoLinks: corpus.typoLinks } : {}) });

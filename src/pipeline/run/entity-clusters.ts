@@ -8,7 +8,7 @@
  */
 import type { EntityCluster } from '../3-reconcile/types.js';
 import type { KeyLink } from '../3-reconcile/entities/aliases.js';
-import { clusterNames, foldName, spellingOf, typoKeyLinks } from '../3-reconcile/entities/aliases.js';
+import { clusterNames, foldName, Keys, spellingOf, typoKeyLinks } from '../3-reconcile/entities/aliases.js';
 import type { RowChange, RowInput, Store } from '../../storage/store.js';
 import type { Tallies } from './tallies.js';
 import { SETS } from './record.js';
@@ -32,8 +32,8 @@ export interface PatchedClusters {
   canonical: Map<string, string>;
   /** Every spelling as written of those clusters. */
   texts: string[];
+  /** The typo links the new spellings brought. */
   links: KeyLink[];
-  linkRows: RowChange;
 }
 
 /**
@@ -70,22 +70,14 @@ export async function patchClusters(store: Store, tallies: Tallies, exonyms: Rea
     }
   }
   // Components over old clusters and new keys, joined by the new links and exonym rows.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r)) r = parent.get(r)!;
-    return r;
-  };
+  const keys = new Keys();
+  const find = (x: string) => keys.find(x);
   // A key's cluster as stored: that of any of its spellings stored before (a spelling new this build has none).
   const node = (fold: string): string => {
     const c = fresh.has(fold) ? undefined : spellings([fold]).map((s) => oldOf.get(s)).find((x) => x !== undefined);
     return c === undefined ? `f\u0001${fold}` : `c\u0001${c}`;
   };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(rb, ra);
-  };
+  const union = (a: string, b: string) => keys.union(a, b);
   for (const [a, b] of links) union(node(a), node(b));
   for (const row of exonymFolds) if (row.some((k) => fresh.has(k))) for (const k of row) union(node(row[0]!), node(k));
   const comps = new Map<string, Set<string>>();
@@ -117,14 +109,12 @@ export async function patchClusters(store: Store, tallies: Tallies, exonyms: Rea
   for (const c of clusters) for (const n of c.names) canonical.set(n.name, c.canonical);
   const rows = clusterRows(clusters);
   const gone = [...new Set([...comps.values()].flatMap((s) => [...s]))];
-  const sortedLinks = links.map(([a, b, d]) => (a < b ? [a, b, d] as const : [b, a, d] as const));
   return {
     clusters,
     changes: [
       { set: SETS.entities, clear: { keys: oldCanon }, rows: rows.entities },
       { set: SETS.entityNames, clear: { keys: gone }, rows: rows.names },
     ],
-    canonical, texts, links: sortedLinks,
-    linkRows: { set: SETS.nameLinks, rows: sortedLinks.map(([a, b, d]) => ({ key: `e\u0001${a}\u0001${b}`, group: 'e', data: d })) },
+    canonical, texts, links,
   };
 }

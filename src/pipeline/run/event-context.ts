@@ -12,10 +12,8 @@
  */
 import type { AssignContext, CorpusEvents, EventName } from '../3-reconcile/index.js';
 import type { KeyLink } from '../3-reconcile/entities/aliases.js';
-import { foldName, spellingOf, typoKeyLinks } from '../3-reconcile/entities/aliases.js';
-import type { RowChange } from '../../storage/store.js';
+import { foldName, Keys, spellingOf, typoKeyLinks } from '../3-reconcile/entities/aliases.js';
 import type { MentionTally } from './tallies.js';
-import { SETS } from './record.js';
 
 /** Where a mention is first met: report order, then position in the report. */
 type At = readonly [number, number];
@@ -92,9 +90,8 @@ export interface PatchedContext {
   /** The stored and the new context restricted to the names and events that may differ (the default event and exonyms whole). */
   beforePart: StoredContext;
   nowPart: StoredContext;
-  /** The typo links among event names the new names brought, and the rows that keep them. */
+  /** The typo links among event names the new names brought. */
   links: KeyLink[];
-  linkRows: RowChange;
 }
 
 /** An event's entry, from its cluster's mentions in the order first mentioned. */
@@ -163,17 +160,9 @@ export async function patchContext(before: StoredContext, source: MentionSource,
   const links = fresh.size ? typoKeyLinks([...canon.keys(), ...fresh], {}, { links: [], fresh }) : [];
   // Clusters as nodes: an old cluster by its canonical key, a new name by itself; joined by the new links and exonym rows.
   const node = (k: string) => (canon.has(k) ? `c\u0001${canon.get(k)!}` : `f\u0001${k}`);
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r)) r = parent.get(r)!;
-    return r;
-  };
-  const union = (a: string, b: string) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(rb, ra);
-  };
+  const keys = new Keys();
+  const find = (x: string) => keys.find(x);
+  const union = (a: string, b: string) => keys.union(a, b);
   const nodes = new Set<string>();
   for (const k of written) nodes.add(node(k));
   for (const [a, b] of links) { nodes.add(node(a)); nodes.add(node(b)); union(node(a), node(b)); }
@@ -265,7 +254,5 @@ export async function patchContext(before: StoredContext, source: MentionSource,
     canonical: s.canonical.filter(([k]) => now.has(k)),
     labels: s.labels.filter(([k]) => events.has(k)),
   });
-  const sortedLinks = links.map(([a, b, d]) => (a < b ? [a, b, d] as const : [b, a, d] as const));
-  const linkRows: RowChange = { set: SETS.nameLinks, rows: sortedLinks.map(([a, b, d]) => ({ key: `m\u0001${a}\u0001${b}`, group: 'm', data: d })) };
-  return { now: nowContext, beforePart: part(before), nowPart: part(nowContext), links: sortedLinks, linkRows };
+  return { now: nowContext, beforePart: part(before), nowPart: part(nowContext), links };
 }

@@ -699,7 +699,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const names: ContextNames = {
     all: async () => { const t = await whole(); return { mentions: t.eventMentions(), typoLinks: await t.typoLinks(store, 'm') }; },
     ...(addedTo && lean !== null ? {
-      patch: { counted: lean.countedMentions(), byKeys: (keys: readonly string[]) => lean.mentionsOf(store, keys), keep: (links: KeyLink[], change: RowChange) => lean.keepTypoLinks('m', links, change) },
+      patch: { counted: lean.countedMentions(), byKeys: (keys: readonly string[]) => lean.mentionsOf(store, keys), keep: (links: KeyLink[]) => lean.keepTypoLinks('m', links) },
     } : {}),
   };
   const assigned = await assignEvents(store, roster, added, names, async (list) => {
@@ -811,7 +811,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     const patched = addedTo && prev!.tallyLayout === TALLY_LAYOUT && prev!.entityBasis === entityBasis && entityDecided.length === 0 ? await patchClusters(store, tallies, exonyms) : null;
     if (patched !== null) {
       entityRows = patched.changes;
-      tallies.keepTypoLinks('e', patched.links, patched.linkRows);
+      tallies.keepTypoLinks('e', patched.links);
       entityMentions = await tallies.entityMentionRows(store, patched.canonical, patched.texts);
     } else {
       entities = clusterNames(tallies.entityNames(), { exonyms, decisions: entityDecided, typoLinks: await tallies.typoLinks(store, 'e') });

@@ -220,9 +220,10 @@ export class Tallies {
     return this.rows.get(`e\u0001${text}`);
   }
 
-  /** Notes the typo links among event names found without `typoLinks`, and what to write of them. */
-  keepTypoLinks(kind: 'm' | 'e', links: KeyLink[], change: RowChange): void {
-    this.typos.set(kind, { links, change });
+  /** Notes the typo links the new names brought, found without `typoLinks` (a context or clusters brought up to date), to be written with the tallies. */
+  keepTypoLinks(kind: 'm' | 'e', found: readonly KeyLink[]): void {
+    const links = oriented(found);
+    this.typos.set(kind, { links, change: { set: SETS.nameLinks, rows: links.map((l) => linkRow(kind, l)) } });
   }
 
   /** Every entity spelling with its count, in the order first mentioned (what `clusterNames` takes). */
@@ -259,10 +260,9 @@ export class Tallies {
     const ready = rows.some((r) => r.key === kind);
     let links: KeyLink[];
     let change: RowChange;
-    const row = ([a, b, d]: KeyLink): RowInput => ({ key: `${kind}\u0001${a}\u0001${b}`, group: kind, data: d });
-    const sorted = (l: readonly KeyLink[]): KeyLink[] => l.map(([a, b, d]) => (a < b ? [a, b, d] as const : [b, a, d] as const));
+    const row = (l: KeyLink) => linkRow(kind, l);
     if (!ready) {
-      links = sorted(typoKeyLinks(keys));
+      links = oriented(typoKeyLinks(keys));
       change = { set: SETS.nameLinks, clear: { groups: [kind] }, rows: [{ key: kind, group: kind, data: 1 }, ...links.map(row)] };
     } else {
       const known: KeyLink[] = rows.filter((r) => r.key !== kind).map((r) => {
@@ -270,7 +270,7 @@ export class Tallies {
         return [a, b, r.data] as const;
       });
       const fresh = new Set([...keys].filter((k) => !old.has(k)));
-      links = sorted(typoKeyLinks(keys, {}, { links: known, fresh }));
+      links = oriented(typoKeyLinks(keys, {}, { links: known, fresh }));
       const stored = new Set(rows.map((r) => r.key));
       change = { set: SETS.nameLinks, rows: links.map(row).filter((r) => !stored.has(r.key)) };
     }
@@ -338,6 +338,12 @@ export class Tallies {
       : [{ set: SETS.nameTally, rows: names }, { set: SETS.nameMentions, rows: firsts }, ...links];
   }
 }
+
+/** Links with each pair's keys in order (a < b), as their rows are keyed. */
+const oriented = (l: readonly KeyLink[]): KeyLink[] => l.map(([a, b, d]) => (a < b ? [a, b, d] as const : [b, a, d] as const));
+
+/** A typo link's name-links row. */
+const linkRow = (kind: 'm' | 'e', [a, b, d]: KeyLink): RowInput => ({ key: `${kind}\u0001${a}\u0001${b}`, group: kind, data: d });
 
 /** A mention's tally row key: everything of it but where it is. */
 function mentionKey(m: EventMention): string {

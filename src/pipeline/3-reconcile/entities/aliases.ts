@@ -66,8 +66,8 @@ function spellings(names: ReadonlyArray<string | NameCount>): Spelling[] {
   return [...byName.values()];
 }
 
-/** Minimal union-find over folded keys. */
-class Keys {
+/** Minimal union-find over folded keys (or any strings). */
+export class Keys {
   private readonly parent = new Map<string, string>();
   find(k: string): string {
     let r = k;
