@@ -97,7 +97,8 @@ for (const seed of [1, 2, 3, 4, 5, 6]) {
 }
 
 test('a timeline stored before its index is indexed by the next build that adds reports, which then gives the rows a full build gives', async () => {
-  const store = await openSqliteStore(join(tempDir(), 'index.db'));
+  const db = join(tempDir(), 'index.db');
+  let store = await openSqliteStore(db);
   try {
     const files = shuffled(corpus, 9);
     const half = Math.floor(files.length / 2);
@@ -107,6 +108,9 @@ test('a timeline stored before its index is indexed by the next build that adds 
     const entries = await store.getRows(SETS.timeline);
     assert.ok(entries.length > 5, 'the timeline has entries');
     await store.putRows([{ set: SETS.timelineOrder, clear: 'all' }, { links: SETS.entryWords, clear: 'all' }, { set: SETS.timeline, rows: entries.map((r) => ({ ...r, tag: null })) }]);
+    // Opened again, as the new version of crosscheck would open it.
+    await store.close();
+    store = await openSqliteStore(db);
     for (const batch of [files.slice(half, half + 3), files.slice(half + 3)]) {
       await ingestPaths(store, batch, { workers: 0, maxSize: 1 << 20 });
       await reconcileReviewed(store);

@@ -12,6 +12,7 @@ import { foldName } from '../3-reconcile/entities/fold.js';
 import type { KeyLink } from '../3-reconcile/entities/aliases.js';
 import type { MentionSource, StoredContext } from './event-context.js';
 import { contextOf, patchContext, storedContext } from './event-context.js';
+import { forget as forgetMemo, recalled } from './build-memo.js';
 import type { MentionTally } from './tallies.js';
 import type { StoredAssignment } from './record.js';
 import { ASSIGN_CONTEXT_KEY, SETS } from './record.js';
@@ -124,7 +125,7 @@ export interface ContextNames {
  * whose meaning changed (all of them when the default event did). The stored assignments of
  * other reports are read when asked for (`read`).
  */
-export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, names: ContextNames, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean }): Promise<{
+export async function assignEvents(store: Store, roster: Roster, fresh: readonly string[] | null, names: ContextNames, inputs: (ids: readonly string[]) => Promise<AssignInput[]>, opts: { exonyms?: string[][]; full?: boolean; namesSame?: boolean; builtAt?: string }): Promise<{
   /** Assignments of the reports assigned in this run or read. */
   byDoc: Map<string, StoredAssignment[]>;
   /** The assignments stored before this run, of the reports read (superseded ones too). */
@@ -139,8 +140,11 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   /** Events whose label the corpus gives changed since the last run. */
   relabelled: Set<string>;
   changes: Change[];
+  /** The context as stored now (to keep in memory once the build's rows are stored). */
+  context: StoredContext | null;
 }> {
-  const before = opts.full ? null : await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
+  // The context as the last build left it: kept in memory by a build in this process (see build-memo.ts), else read.
+  const before = opts.full ? null : recalled<StoredContext>(store, ASSIGN_CONTEXT_KEY, opts.builtAt) ?? await store.getRecord<StoredContext>(ASSIGN_CONTEXT_KEY);
   // The corpus's mentions unchanged (`namesSame`: no report added or gone), with the same exonyms: the stored context stands.
   const same = opts.namesSame === true && before !== null && JSON.stringify(before.exonyms) === JSON.stringify(opts.exonyms ?? null);
   const exonyms = opts.exonyms as [string, string][] | undefined;
@@ -227,9 +231,12 @@ export async function assignEvents(store: Store, roster: Roster, fresh: readonly
   const changes: Change[] = words === null
     ? [{ set: SETS.assign, clear: 'all', rows }, { links: SETS.keyDocs, clear: 'all', add: keyLinks }, { links: SETS.eventDocs, clear: 'all', add: eventDocs }]
     : [{ set: SETS.assign, rows }, { links: SETS.keyDocs, add: keyLinks }, { links: SETS.eventDocs, remove: eventGone, add: eventDocs }];
-  if (ctx !== null) await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
+  if (ctx !== null) {
+    forgetMemo(store, ASSIGN_CONTEXT_KEY);
+    await store.putRecords({ [ASSIGN_CONTEXT_KEY]: now });
+  }
   const forget = (ids: Iterable<string>): void => {
     for (const id of ids) if (!done.has(id)) { byDoc.delete(id); previous.delete(id); }
   };
-  return { byDoc, before: previous, read, forget, redone: done, labels, relabelled, changes };
+  return { byDoc, before: previous, read, forget, redone: done, labels, relabelled, changes, context: now };
 }

@@ -23,7 +23,7 @@ import { Tallies, TALLY_LAYOUT, talliesOfAll } from './tallies.js';
 import type { EventMention } from '../3-reconcile/index.js';
 import type { KeyLink } from '../3-reconcile/entities/aliases.js';
 import type { CountAdjuster, DateAdjuster, EventRow } from './record.js';
-import { RECORD_LAYOUT, SETS } from './record.js';
+import { ASSIGN_CONTEXT_KEY, RECORD_LAYOUT, SETS } from './record.js';
 import { assignEvents, eventDocLinks } from './assign.js';
 import { patchClusters } from './entity-clusters.js';
 import type { ContextNames } from './assign.js';
@@ -34,6 +34,7 @@ import { buildInfo, eventRows, madeAt, PER_EVENT, timelineRange, timelineRows, w
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
+import { forget, recalled, remember } from './build-memo.js';
 import { candidateEntries, entryLinks, indexStored, newOrder, readOrder } from './timeline-index.js';
 import type { WordOrder } from './timeline-index.js';
 import type { Logger } from '../../domain/logger.js';
@@ -223,9 +224,13 @@ interface TimelineScopeIn {
   appendOnly: boolean;
   lastRange?: { start: string; end: string } | null;
   recount?: boolean;
+  /** Publication dates stored by the last build (its count, not counted again). */
+  publications?: number;
+  /** When the last build was made (what the timeline index's order kept in memory is valid for: see build-memo.ts). */
+  builtAt?: string;
 }
 
-async function timelineChanges(store: Store, reports: readonly Loaded[], scope: TimelineScopeIn | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number }> {
+async function timelineChanges(store: Store, reports: readonly Loaded[], scope: TimelineScopeIn | null, refsByDoc: ReadonlyMap<string, CountRef[]>, opts: ReconcileOptions, roster: Roster, owing: TimelineOwing): Promise<{ changes: Change[]; range: { start: string; end: string } | null; publications: number; order: WordOrder | null }> {
   const orderOf = (doc: string) => roster.orderOf(doc);
   const sentencesOf = (r: Loaded, keep?: ReadonlySet<string>): DatedSentence[] => {
     if (r.dated.length === 0) return [];
@@ -259,7 +264,9 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   // The index's word order: fixed afresh when the whole timeline is in scope, else as stored (none: no index, every entry of a value is read).
   const fixed = changed === null ? newOrder([...own.values()].map((sentences) => ({ sentences }))) : null;
   // A timeline stored before the index is indexed once, by the first build that adds to it.
-  const order = fixed?.order ?? await readOrder(store) ?? (opts.deferEvents !== true ? await indexStored(store, (m, f) => opts.logger?.info(m, f)) : null);
+  if (fixed !== null) forget(store, SETS.timelineOrder);
+  const order = fixed?.order ?? recalled<WordOrder>(store, SETS.timelineOrder, scope?.builtAt) ?? await readOrder(store)
+    ?? (opts.deferEvents !== true ? (forget(store, SETS.timelineOrder), await indexStored(store, (m, f) => opts.logger?.info(m, f))) : null);
   const indexed = fixed?.changes ?? [];
   if (opts.deferEvents === true) {
     // A stretch of a first build notes the values its statements stand under; the last builds them.
@@ -268,8 +275,8 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
     const changes: Change[] = [...indexed, ...timelineRows([], publications, valuesOf, rowScope, orderOf), valueDocChanges(valuesOf, changed, storedValues)];
     const noted = values ?? new Set([...valuesOf.values()].flat());
     changes.push({ set: SETS.timelineOwed, rows: [...noted].map((key) => ({ key, data: 1 })) });
-    const published = changed === null ? publications.length : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + publications.length;
-    return { changes, range: null, publications: published };
+    const published = changed === null ? publications.length : await publicationsBefore(store, scope, changed) + publications.length;
+    return { changes, range: null, publications: published, order };
   }
   if (values !== null && owing.values.size > 0) {
     // Values a stretch left owed: built from every report with a statement under them, a batch of
@@ -350,9 +357,9 @@ async function timelineChanges(store: Store, reports: readonly Loaded[], scope: 
   if (owing.values.size > 0) changes.push({ set: SETS.timelineOwed, clear: 'all' });
   // Reports with a publication date: the stored count, those in scope counted again.
   const pubs = publications.length;
-  const published = changed === null ? pubs : await store.countRows(SETS.publications) - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0) + pubs;
+  const published = changed === null ? pubs : await publicationsBefore(store, scope, changed) + pubs;
   if (pool !== reports) owing.done(pool.filter((r) => !reports.includes(r)).map((r) => r.id));
-  return { changes, range: await timelineRange(store, rowScope, rowChanges, changedOnly !== undefined && owing.values.size === 0 ? lastRange : undefined), publications: published };
+  return { changes, range: await timelineRange(store, rowScope, rowChanges, changedOnly !== undefined && owing.values.size === 0 ? lastRange : undefined), publications: published, order };
 }
 
 /**
@@ -407,6 +414,12 @@ async function recounted(store: Store, docs: readonly Loaded[], own: ReadonlyMap
   }
   // Every event statement of the reports is in an entry found.
   return want.size === 0 ? out : null;
+}
+
+/** The publication dates stored but those of the reports in scope (whose are made again). */
+async function publicationsBefore(store: Store, scope: TimelineScopeIn | null, changed: ReadonlySet<string>): Promise<number> {
+  const all = scope?.publications ?? await store.countRows(SETS.publications);
+  return all - (changed.size ? await store.countRows(SETS.publications, { tags: [...changed] }) : 0);
 }
 
 /** The date values (as `plainValue`) a report's statements stand under. */
@@ -708,7 +721,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
       const r = cache.get(id);
       return r === undefined ? [] : [{ id: r.id, counts: r.extracted, mentions: r.mentions, entities: r.entities }];
     });
-  }, { ...opts, full: reassign, namesSame });
+  }, { ...opts, full: reassign, namesSame, ...(prev !== null ? { builtAt: prev.builtAt } : {}) });
 
   // Which events to rebuild: all on a first or full build; else those of the reports that changed
   // and those whose label the corpus gives changed, and those a stretch of a first build left owed.
@@ -728,7 +741,7 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     await assigned.read(changed);
     // The timeline depends on a report's dates, counts and presence only: not on its group or incident.
     // An edited date moves a report's publication and may move its relative dates.
-    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0, lastRange: prev.timelineRange,
+    timelineScope = { docs: new Set([...added!, ...regrouped.gone, ...since.reviewed, ...edited.docs]), appendOnly: regrouped.gone.size === 0 && since.reviewed.size === 0 && edited.docs.length === 0, lastRange: prev.timelineRange, builtAt: prev.builtAt, ...(prev.publications !== undefined ? { publications: prev.publications } : {}),
       recount: added!.length === 0 && regrouped.gone.size === 0 && edited.docs.length === 0 && since.reviewed.size > 0 };
     touched = new Set(assigned.relabelled);
     for (const doc of changed) {
@@ -841,6 +854,9 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
     dropStale.push({ links: SETS.eventDocs, remove: links });
   }
   await store.putRows([...dropStale, edited.change, ...assigned.changes, ...(tallies?.changes() ?? []), ...perEvent, ...timeline.changes, ...entityRows, entityMentions, ...wholeRows(record, extras, (doc) => roster.orderOf(doc), regrouped, scope.possibleGone)]);
+  // Kept for the next build in this process, now that what they go with is stored.
+  if (assigned.context !== null) remember(store, ASSIGN_CONTEXT_KEY, record.builtAt, assigned.context);
+  if (timeline.order !== null) remember(store, SETS.timelineOrder, record.builtAt, timeline.order);
   return {
     builtAt: record.builtAt, documents: record.documents, figures: await store.countRows(SETS.figures),
     sourceGroups: roster.complete ? grouped.groups.length : await store.countRows(SETS.groups), rebuiltEvents: rebuilt, events: await store.countRows(SETS.events),
