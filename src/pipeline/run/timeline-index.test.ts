@@ -4,7 +4,7 @@ import { buildTimeline, contentWords, jaccard, SIMILARITY, Timeline } from '../3
 import type { DatedSentence, TimelineEntry } from '../3-reconcile/types.js';
 import { mulberry32 } from '../3-reconcile/sources/hash.js';
 import type { Store } from '../../storage/store.js';
-import { candidateEntries, entryLinks, newOrder, prefixWords } from './timeline-index.js';
+import { candidateEntries, entryLinks, lookups, newOrder, prefixWords } from './timeline-index.js';
 
 // Words drawn unevenly (a few common, many rare), so that near-threshold pairs are many.
 function statements(seed: number, reports: number): Array<{ doc: string; sentences: DatedSentence[] }> {
@@ -31,8 +31,15 @@ function statements(seed: number, reports: number): Array<{ doc: string; sentenc
   }));
 }
 
-test('statements at or above the threshold share a word of their prefixes, in any fixed order', () => {
-  const all = statements(5, 300).flatMap((r) => r.sentences);
+test('statements at or above the threshold share a word of their prefixes, and one looks up a link the other is indexed under', () => {
+  // Sets and their halves too: a half reaches the threshold exactly, the smallest size the lookups allow.
+  const some = statements(5, 300).flatMap((r) => r.sentences);
+  const halves = some.slice(0, 100).map((s) => {
+    const words = s.sentenceText.split(' ');
+    const text = words.slice(0, Math.ceil(words.length / 2)).join(' ');
+    return { ...s, sentenceText: text, sentence: { start: s.sentence.start, end: s.sentence.start + text.length }, date: { ...s.date, span: { start: s.sentence.start + text.length, end: s.sentence.start + text.length } } };
+  });
+  const all = [...some, ...halves];
   const order = newOrder([{ sentences: all.slice(0, 50) }]).order;
   let near = 0;
   for (let i = 0; i < all.length; i++) {
@@ -41,6 +48,10 @@ test('statements at or above the threshold share a word of their prefixes, in an
       near++;
       const p = new Set(prefixWords(all[i]!, order));
       assert.ok(prefixWords(all[j]!, order).some((w) => p.has(w)), `${all[i]!.sentenceText} / ${all[j]!.sentenceText}`);
+      if (all[i]!.date.value !== all[j]!.date.value) continue;
+      const indexed = (s: DatedSentence) => new Set(entryLinks([{ value: s.date.value, statements: [s] } as unknown as TimelineEntry], order).add!.map(([g]) => g));
+      const [x, y] = [all[i]!, all[j]!];
+      assert.ok(lookups(x, order).some((g) => indexed(y).has(g)) && lookups(y, order).some((g) => indexed(x).has(g)), `looked up: ${x.sentenceText} / ${y.sentenceText}`);
     }
   }
   assert.ok(near > 100, `${near} pairs at the threshold`);

@@ -4,8 +4,9 @@
  * thousands). A statement joins the entry whose closest statement reaches SIMILARITY Jaccard of
  * content words; two sets that reach it share a word of their prefixes, the first
  * |x| − ⌈t·|x|⌉ + 1 words of each in one fixed order (PPJoin's prefix filter), so each stored
- * statement is linked under its prefix's words (with the date value), to the report that made
- * its entry, and a new statement's candidates are the entries those reports made under its value.
+ * statement is linked under its prefix's words (with the date value, the word's place and the
+ * statement's size, for PPJoin's positional filter), to the report that made its entry, and a
+ * new statement's candidates are the entries those reports made under its value.
  *
  * The order is fixed once, when the whole timeline is written (a first or full build): rarest
  * first by the word frequencies of the statements then, words not seen then first of all (by
@@ -38,14 +39,24 @@ function orderRow(order: WordOrder): RowChange {
   return { set: SETS.timelineOrder, clear: 'all', rows: [{ key: 'order', data: pairs }] };
 }
 
-/** The words a statement is indexed and looked up under. */
-export function prefixWords(s: Pick<TimelineStatement, 'date' | 'sentence' | 'sentenceText'>, order: WordOrder): string[] {
+/** A statement's words in the index's order, and how many of the first of them its prefix is. */
+function ordered(s: Pick<TimelineStatement, 'date' | 'sentence' | 'sentenceText'>, order: WordOrder): { words: string[]; prefix: number } {
   const f = (w: string) => order.get(w) ?? 0;
   const words = [...contentWords(s)].sort((a, b) => f(a) - f(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return words.slice(0, Math.max(0, words.length - Math.ceil(SIMILARITY * words.length) + 1));
+  return { words, prefix: prefixLength(words.length) };
 }
 
-const groupOf = (value: string, word: string) => `${plainValue(value)}\u0001${word}`;
+/** How many of a set's first words (in the index's order) any set reaching SIMILARITY with it shares one of. */
+const prefixLength = (n: number) => Math.max(0, n - Math.ceil(SIMILARITY * n) + 1);
+
+/** The words a statement is indexed and looked up under. */
+export function prefixWords(s: Pick<TimelineStatement, 'date' | 'sentence' | 'sentenceText'>, order: WordOrder): string[] {
+  const { words, prefix } = ordered(s, order);
+  return words.slice(0, prefix);
+}
+
+/** A link's group: the date value, a prefix word, its place among the statement's words and their number (for PPJoin's positional filter). */
+const groupOf = (value: string, word: string, at: number, size: number) => `${plainValue(value)}\u0001${word}\u0001${at}\u0001${size}`;
 
 /** The links of entries' statements (those `of` accepts: all by default) to the reports that made the entries. */
 export function entryLinks(entries: readonly TimelineEntry[], order: WordOrder, of: (s: TimelineStatement) => boolean = () => true): LinkChange {
@@ -55,10 +66,40 @@ export function entryLinks(entries: readonly TimelineEntry[], order: WordOrder, 
     const seen = new Set<string>();
     for (const s of e.statements) {
       if (!of(s)) continue;
-      for (const w of prefixWords(s, order)) if (!seen.has(w)) { seen.add(w); add.push([groupOf(e.value, w), maker]); }
+      const { words, prefix } = ordered(s, order);
+      for (let j = 0; j < prefix; j++) {
+        const g = groupOf(e.value, words[j]!, j, words.length);
+        if (!seen.has(g)) { seen.add(g); add.push([g, maker]); }
+      }
     }
   }
   return { links: SETS.entryWords, add };
+}
+
+// Against rounding: a bound made a little looser never misses a pair.
+const EPS = 1e-9;
+
+/**
+ * The groups a statement looks up: each prefix word (at place i of its n words) with each place j
+ * and size m a stored statement reaching SIMILARITY could have it at. Jaccard t needs
+ * t·n ≤ m ≤ n/t and an overlap of ⌈t/(1+t)·(n+m)⌉; two sets whose first shared word (in the
+ * index's order) is at i and j share at most 1 + min(n−i−1, m−j−1), which must reach it
+ * (PPJoin's positional filter): a template's common words, late in the order, meet only
+ * statements where they are late too.
+ */
+export function lookups(s: Pick<TimelineStatement, 'date' | 'sentence' | 'sentenceText'>, order: WordOrder): string[] {
+  const { words, prefix } = ordered(s, order);
+  const n = words.length;
+  const t = SIMILARITY;
+  const out: string[] = [];
+  for (let m = Math.max(1, Math.ceil(t * n - EPS)); m <= Math.floor(n / t + EPS); m++) {
+    const need = Math.ceil((t / (1 + t)) * (n + m) - EPS);
+    const theirs = prefixLength(m);
+    for (let i = 0; i < prefix; i++) {
+      for (let j = 0; j < theirs; j++) if (1 + Math.min(n - i - 1, m - j - 1) >= need) out.push(groupOf(s.date.value, words[i]!, j, m));
+    }
+  }
+  return out;
 }
 
 /** The stored entries new statements could join (and some they cannot), in the order they were made. */
@@ -67,7 +108,7 @@ export async function candidateEntries(store: Store, statements: readonly DatedS
   const values = new Set<string>();
   for (const s of statements) {
     values.add(plainValue(s.date.value));
-    for (const w of prefixWords(s, order)) groups.add(groupOf(s.date.value, w));
+    for (const g of lookups(s, order)) groups.add(g);
   }
   if (groups.size === 0) return [];
   const makers = new Set<string>();
