@@ -134,6 +134,7 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('figures', { tags: ['injured', 'nosuch'] })).map((r) => r.key), ['f0']);
     assert.deepEqual((await store.getRows('figures', { groups: ['e1', 'e2'], tags: ['killed'], limit: 1, offset: 1 })).map((r) => r.key), ['f2']);
     assert.equal(await store.countRows('figures', { tags: ['killed', 'injured'] }), 3);
+    assert.deepEqual((await store.getRows('figures', { tags: ['killed', 'injured'], limit: 2, offset: 1 })).map((r) => r.key), ['f1', 'f2'], 'a page of several tags, in order');
     assert.deepEqual((await store.getRows('figures', { groups: ['e2', 'e1'] })).map((r) => r.key), ['f0', 'f1', 'f2']);
     assert.deepEqual((await store.getRows('timeline', { hiFrom: '1993-06-01' })).map((r) => r.data), ['b']);
     assert.deepEqual((await store.getRows('timeline', { loTo: '1992-12-31' })).map((r) => r.data), ['a']);
@@ -181,6 +182,25 @@ export function rowCases(newStore: StoreFactory): void {
     assert.deepEqual((await store.getRows('figures')).map((r) => r.key), ['f1']);
   }));
 
+  it('pages deep into a set of thousands of rows exactly as the whole set reads, and again after rows come before the pages', async () => withStore(newStore, async (store) => {
+    // Rows of one ord (ordered by key) and of two tags, more than a page-finding step of 4096 apart.
+    const row = (i: number, ord = 0) => ({ key: `k${String(i).padStart(6, '0')}`, tag: i % 3 ? 'a' : 'b', ord, data: i });
+    await store.putRows([{ set: 'deep', rows: Array.from({ length: 10_000 }, (_, i) => row(i)) }]);
+    const whole = (await store.getRows<number>('deep')).map((r) => r.data);
+    const offsets = [0, 4095, 4096, 4097, 8191, 9990, 10_000, 12_000];
+    const read = async (tags?: string[]) => Promise.all(offsets.map(async (offset) =>
+      (await store.getRows<number>('deep', { limit: 20, offset, ...(tags ? { tags } : {}) })).map((r) => r.data)));
+    assert.deepEqual(await read(), offsets.map((o) => whole.slice(o, o + 20)));
+    assert.deepEqual(await read(['a', 'b']), offsets.map((o) => whole.slice(o, o + 20)), 'several tags, read in order');
+    assert.equal(await store.countRows('deep'), 10_000);
+    // 50 rows of a lower ord come first: every deep page moves by 50, the count with them.
+    await store.putRows([{ set: 'deep', rows: Array.from({ length: 50 }, (_, i) => row(20_000 + i, -1)) }]);
+    const moved = [...Array.from({ length: 50 }, (_, i) => 20_000 + i), ...whole];
+    assert.deepEqual(await read(), offsets.map((o) => moved.slice(o, o + 20)));
+    assert.equal(await store.countRows('deep'), 10_050);
+    assert.deepEqual((await store.getRows<number>('deep', { offset: 10_040 })).map((r) => r.data), moved.slice(10_040), 'an offset with no limit');
+  }));
+
   it('orders rows by an ord as large as a time in milliseconds, exactly, ties by key (decisions kept in the order made)', async () => withStore(newStore, async (store) => {
     const at = (iso: string) => Date.parse(iso);
     await store.putRows([{ set: 'decisions', rows: [
@@ -192,5 +212,7 @@ export function rowCases(newStore: StoreFactory): void {
     const rows = await store.getRows<number>('decisions');
     assert.deepEqual(rows.map((r) => r.data), [0, 1, 2, 3]);
     assert.equal(rows[3]!.ord, at('2026-12-04T17:00:00.002Z'));
+    const paged = await Promise.all([0, 1, 2, 3].map((offset) => store.getRows<number>('decisions', { limit: 1, offset })));
+    assert.deepEqual(paged.map((p) => p.map((r) => r.data)), [[0], [1], [2], [3]], 'pages in the same order, ties by key');
   }));
 }

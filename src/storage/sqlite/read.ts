@@ -100,6 +100,30 @@ export function prepareReader(db: Database) {
 /** The reader's type, for the store that holds one. */
 export type Reader = ReturnType<typeof prepareReader>;
 
+/** The reports a later version of the same path supersedes (found from the few paths with one). */
+const SUPERSEDED_SEQS = `SELECT v.doc_seq FROM versions l INDEXED BY versions_later
+  JOIN versions v ON v.path = l.path AND v.version < l.version WHERE l.version > 1`;
+
+/**
+ * A page of all reports, or of the current ones, in the order they came: found in the versions'
+ * index of report rows alone, then only its reports read. Skipping to an offset through the
+ * documents' table read every report before it (0.4 s at offset 900,000 of 1M bench reports),
+ * and telling the current ones from the rest probed each report's path.
+ */
+function documentPage(db: Database, currentOnly: boolean, limit: number, offset: number): DocumentPage {
+  const total = db.prepare(currentOnly
+    ? `SELECT (SELECT count(*) FROM versions) - (SELECT count(DISTINCT doc_seq) FROM (${SUPERSEDED_SEQS}))`
+    : 'SELECT count(*) FROM versions').pluck().get() as number;
+  // Most archives have no later versions at all: then every report is a current one.
+  const later = currentOnly && db.prepare('SELECT 1 FROM versions INDEXED BY versions_later WHERE version > 1 LIMIT 1').get() !== undefined;
+  const page = `SELECT doc_seq FROM versions ${later ? `WHERE doc_seq NOT IN (${SUPERSEDED_SEQS})` : ''} ORDER BY doc_seq LIMIT ? OFFSET ?`;
+  const rows = db.prepare(`SELECT ${DOC_COLUMNS},
+      (SELECT count(*) FROM counts c WHERE c.doc_seq = d.seq) AS counts,
+      (SELECT count(*) FROM dates t WHERE t.doc_seq = d.seq) AS dates
+    ${FROM_DOCS} WHERE d.seq IN (${page}) ORDER BY d.seq`).all(limit, offset) as DocRow[];
+  return { total, items: rows.map(toSummary) };
+}
+
 /** Filters and pages documents; the SQL is built per call because filters come and go. */
 function listDocuments(db: Database, options: ListOptions): DocumentPage {
   const limit = options.limit ?? 50;
@@ -121,6 +145,7 @@ function listDocuments(db: Database, options: ListOptions): DocumentPage {
     where.push(`(d.name LIKE ? ESCAPE '\\'${path} OR d.title LIKE ? ESCAPE '\\')`);
     params.push(...(path ? [like, like, like] : [like, like]));
   }
+  if (where.length === 0) return documentPage(db, options.currentOnly ?? false, limit, offset);
   if (options.currentOnly) where.push(NOT_SUPERSEDED);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Without a documents filter, the versions key alone answers the count.

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ANCHOR_STEP, PageMemo, anchorFor, type Anchor } from './page-memo.js';
 import { isLinkChange, type Change, type LinkChange, type RowChange, type RowInput, type RowQuery, type StoredRow } from '../row-types.js';
 
 interface Row {
@@ -57,10 +58,14 @@ function sortedLinks(links: ReadonlyArray<readonly [string, number]>): ReadonlyA
  * a set at 1M bench reports, 2 ms when driven by the list.
  */
 function where(set: string, q: RowQuery): { from: string; sql: string; params: unknown[] } {
-  const lead: readonly [string, readonly string[]] | null = q.keys !== undefined ? ['key', q.keys] : q.groups !== undefined ? ['grp', q.groups] : q.tags !== undefined ? ['tag', q.tags] : null;
+  // A page of the rows of several tags (figures of the shown measures: 63% of them) is read in
+  // order from the ord index, which holds the tag: driven by the tags, every one of their rows
+  // was sorted for each page.
+  const inOrder = q.limit !== undefined && q.keys === undefined && q.groups === undefined && (q.tags?.length ?? 0) > 1;
+  const lead: readonly [string, readonly string[]] | null = q.keys !== undefined ? ['key', q.keys] : q.groups !== undefined ? ['grp', q.groups] : q.tags !== undefined && !inOrder ? ['tag', q.tags] : null;
   const parts = ['r.set_name = ?'];
   const params: unknown[] = [];
-  let from = 'record_rows r';
+  let from = inOrder ? 'record_rows r INDEXED BY record_rows_ord' : 'record_rows r';
   if (lead !== null) {
     from = '(SELECT DISTINCT value AS v FROM json_each(?)) j CROSS JOIN record_rows r';
     params.push(JSON.stringify(lead[1]));
@@ -135,6 +140,7 @@ export function prepareRowWriter(db: Database) {
   const apply = (changes: readonly Change[]): void => {
     for (const c of changes) {
       if (isLinkChange(c)) { applyLinks(c); continue; }
+      memo.forget(c.set);
       if (c.clear !== undefined && c.clear !== 'all') {
         // Rewriting rows costs far more than reading them: write only what differs from the
         // rows the clear would remove, and remove those not written again.
@@ -158,15 +164,33 @@ export function prepareRowWriter(db: Database) {
     }
   };
   const tx = db.transaction(apply);
+  const memo = new PageMemo(db);
+  /** The `(ord, key)` of the row ANCHOR_STEP on from `from` (or from the first row) among those `w` selects. */
+  const anchorAfter = (w: ReturnType<typeof where>, from: Anchor | null): Anchor | null => {
+    const r = stmt(`SELECT r.ord, r.key FROM ${w.from} WHERE ${w.sql}${from ? ' AND (r.ord, r.key) >= (?, ?)' : ''} ORDER BY r.ord, r.key LIMIT 1 OFFSET ${ANCHOR_STEP}`)
+      .get(...w.params, ...(from ?? [])) as { ord: number; key: string } | undefined;
+    return r === undefined ? null : [r.ord, r.key];
+  };
+  /** A page from its offset: from the anchor before it, the rest of the way by index. */
+  const pageOf = (set: string, w: ReturnType<typeof where>, limit: number, offset: number): Row[] => {
+    const inner = (cond: string, skip: number) =>
+      `SELECT ${COLUMNS} FROM record_rows WHERE rowid IN (SELECT r.rowid FROM ${w.from} WHERE ${w.sql}${cond} ORDER BY r.ord, r.key LIMIT ${limit} OFFSET ${skip}) ORDER BY ord, key`;
+    const at = offset < ANCHOR_STEP ? null : anchorFor(memo.of(set, w.from + w.sql + JSON.stringify(w.params)), offset, (from) => anchorAfter(w, from));
+    if (at === 'end') return [];
+    if (at === null) return stmt(inner('', offset)).all(...w.params) as Row[];
+    return stmt(inner(' AND (r.ord, r.key) >= (?, ?)', offset - Math.floor(offset / ANCHOR_STEP) * ANCHOR_STEP)).all(...w.params, ...at) as Row[];
+  };
   return {
     apply,
     /** Applies changes in one IMMEDIATE transaction. */
     put: (changes: readonly Change[]): void => tx.immediate(changes),
     get<T>(set: string, q: RowQuery = {}): Array<StoredRow<T>> {
       const w = where(set, q);
-      const page = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset ?? 0))}`
-        : q.offset ? ` LIMIT -1 OFFSET ${Math.max(0, Math.floor(q.offset))}` : '';
-      const rows = stmt(`SELECT ${COLUMNS} FROM ${w.from} WHERE ${w.sql} ORDER BY r.ord, r.key${page}`).all(...w.params) as Row[];
+      const offset = Math.max(0, Math.floor(q.offset ?? 0));
+      // A page is found in the index alone (its order and filters are the index's columns), and only
+      // its rows are read: the rows skipped to reach an offset were each read from the table.
+      const rows = q.limit !== undefined || offset > 0 ? pageOf(set, w, q.limit !== undefined ? Math.max(0, Math.floor(q.limit)) : -1, offset)
+        : stmt(`SELECT ${COLUMNS} FROM ${w.from} WHERE ${w.sql} ORDER BY r.ord, r.key`).all(...w.params) as Row[];
       return rows.map((r) => ({ key: r.key, group: r.grp, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: JSON.parse(rowJson(r)) as T }));
     },
     links(set: string, groups?: readonly string[]): Array<[string, string]> {
@@ -175,7 +199,9 @@ export function prepareRowWriter(db: Database) {
     },
     count(set: string, q: RowQuery = {}): number {
       const w = where(set, q);
-      return (stmt(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+      const m = memo.of(set, w.from + w.sql + JSON.stringify(w.params));
+      m.count ??= (stmt(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+      return m.count;
     },
   };
 }

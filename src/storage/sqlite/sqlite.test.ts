@@ -87,6 +87,22 @@ describe('SQLite store', () => {
     await assert.rejects(openSqliteStore(join(dir, 'missing.db'), { readonly: true }), (e: unknown) => isAppError(e, 'E_STORE'));
   });
 
+  it('pages and counts a row set as another process last wrote it, not as this one last read it', async () => {
+    const file = tempDb();
+    const writer = await openSqliteStore(file);
+    const reader = await openSqliteStore(file, { readonly: true });
+    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${String(from + i).padStart(6, '0')}`, data: from + i }));
+    await writer.putRows([{ set: 'deep', rows: rows(0, 9000) }]);
+    assert.deepEqual((await reader.getRows<number>('deep', { limit: 2, offset: 8500 })).map((r) => r.data), [8500, 8501]);
+    assert.equal(await reader.countRows('deep'), 9000);
+    await writer.putRows([{ set: 'deep', clear: 'all', rows: rows(100_000, 9000) }]);
+    assert.deepEqual((await reader.getRows<number>('deep', { limit: 2, offset: 8500 })).map((r) => r.data), [108_500, 108_501]);
+    await writer.putRows([{ set: 'deep', rows: rows(200_000, 10) }]);
+    assert.equal(await reader.countRows('deep'), 9010);
+    await reader.close();
+    await writer.close();
+  });
+
   it('declares foreign keys: a count cannot point at a missing document', async () => {
     const file = tempDb();
     await (await openSqliteStore(file)).close();

@@ -14,6 +14,7 @@ import { migration as m007 } from './007_derived_rowid.js';
 import { migration as m008 } from './008_row_deflate.js';
 import { migration as m009 } from './009_band_keys_later.js';
 import { migration as m010 } from './010_record_links.js';
+import { migration as m011 } from './011_page_indexes.js';
 
 /** The schema, step by step. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
