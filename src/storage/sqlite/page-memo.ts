@@ -29,14 +29,15 @@ export class PageMemo {
   private readonly sets = new Map<string, Map<string, QueryMemo>>();
   private readonly dataVersion: () => number;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     // Changes when another connection (another process, a writer thread) commits; this one's own writes call `forget`.
     const stmt = db.prepare('PRAGMA data_version').pluck();
     this.dataVersion = () => stmt.get() as number;
   }
 
-  /** The memo of a query of a set, empty when the database changed since. */
+  /** The memo of a query of a set, empty when the database changed since; inside a transaction, one kept for this call alone (the transaction may roll back). */
   of(set: string, query: string): QueryMemo {
+    if (this.db.inTransaction) return { anchors: [], end: false };
     const v = this.dataVersion();
     if (v !== this.version) {
       this.sets.clear();

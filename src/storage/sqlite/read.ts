@@ -111,11 +111,11 @@ const SUPERSEDED_SEQS = `SELECT v.doc_seq FROM versions l INDEXED BY versions_la
  * and telling the current ones from the rest probed each report's path.
  */
 function documentPage(db: Database, currentOnly: boolean, limit: number, offset: number): DocumentPage {
-  const total = db.prepare(currentOnly
-    ? `SELECT (SELECT count(*) FROM versions) - (SELECT count(DISTINCT doc_seq) FROM (${SUPERSEDED_SEQS}))`
-    : 'SELECT count(*) FROM versions').pluck().get() as number;
   // Most archives have no later versions at all: then every report is a current one.
   const later = currentOnly && db.prepare('SELECT 1 FROM versions INDEXED BY versions_later WHERE version > 1 LIMIT 1').get() !== undefined;
+  const total = db.prepare(later
+    ? `SELECT (SELECT count(*) FROM versions) - (SELECT count(DISTINCT doc_seq) FROM (${SUPERSEDED_SEQS}))`
+    : 'SELECT count(*) FROM versions').pluck().get() as number;
   const page = `SELECT doc_seq FROM versions ${later ? `WHERE doc_seq NOT IN (${SUPERSEDED_SEQS})` : ''} ORDER BY doc_seq LIMIT ? OFFSET ?`;
   const rows = db.prepare(`SELECT ${DOC_COLUMNS},
       (SELECT count(*) FROM counts c WHERE c.doc_seq = d.seq) AS counts,

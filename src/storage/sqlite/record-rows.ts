@@ -165,6 +165,7 @@ export function prepareRowWriter(db: Database) {
   };
   const tx = db.transaction(apply);
   const memo = new PageMemo(db);
+  const memoOf = (set: string, w: ReturnType<typeof where>) => memo.of(set, w.from + w.sql + JSON.stringify(w.params));
   /** The `(ord, key)` of the row ANCHOR_STEP on from `from` (or from the first row) among those `w` selects. */
   const anchorAfter = (w: ReturnType<typeof where>, from: Anchor | null): Anchor | null => {
     const r = stmt(`SELECT r.ord, r.key FROM ${w.from} WHERE ${w.sql}${from ? ' AND (r.ord, r.key) >= (?, ?)' : ''} ORDER BY r.ord, r.key LIMIT 1 OFFSET ${ANCHOR_STEP}`)
@@ -175,10 +176,10 @@ export function prepareRowWriter(db: Database) {
   const pageOf = (set: string, w: ReturnType<typeof where>, limit: number, offset: number): Row[] => {
     const inner = (cond: string, skip: number) =>
       `SELECT ${COLUMNS} FROM record_rows WHERE rowid IN (SELECT r.rowid FROM ${w.from} WHERE ${w.sql}${cond} ORDER BY r.ord, r.key LIMIT ${limit} OFFSET ${skip}) ORDER BY ord, key`;
-    const at = offset < ANCHOR_STEP ? null : anchorFor(memo.of(set, w.from + w.sql + JSON.stringify(w.params)), offset, (from) => anchorAfter(w, from));
+    const at = offset < ANCHOR_STEP ? null : anchorFor(memoOf(set, w), offset, (from) => anchorAfter(w, from));
     if (at === 'end') return [];
     if (at === null) return stmt(inner('', offset)).all(...w.params) as Row[];
-    return stmt(inner(' AND (r.ord, r.key) >= (?, ?)', offset - Math.floor(offset / ANCHOR_STEP) * ANCHOR_STEP)).all(...w.params, ...at) as Row[];
+    return stmt(inner(' AND (r.ord, r.key) >= (?, ?)', offset % ANCHOR_STEP)).all(...w.params, ...at) as Row[];
   };
   return {
     apply,
@@ -199,7 +200,7 @@ export function prepareRowWriter(db: Database) {
     },
     count(set: string, q: RowQuery = {}): number {
       const w = where(set, q);
-      const m = memo.of(set, w.from + w.sql + JSON.stringify(w.params));
+      const m = memoOf(set, w);
       m.count ??= (stmt(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
       return m.count;
     },
