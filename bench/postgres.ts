@@ -104,7 +104,7 @@ async function reads(store: Store, rounds: number): Promise<Reads> {
     for (let i = 0; i < rounds; i++) {
       m.push(await time(`/api/figures/${encodeURIComponent(ids[i % ids.length]!)}?evidence=50`));
       s.push(await time(`/api/search?q=${encodeURIComponent(words[i % words.length]!)}&limit=20`));
-      if (i % 10 === 0) f.push(await time('/api/figures?values=8'));
+      if (i % 10 === 0) f.push(await time('/api/figures?values=8&reports=5'));
     }
     return { mentions: p95(m), search: p95(s), figures: p95(f), review };
   } finally {

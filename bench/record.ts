@@ -69,7 +69,7 @@ export async function benchRecord(ns: readonly number[], outDir: string): Promis
       t0 = performance.now();
       store = await openSqliteStore(db);
       const app = buildServer({ store });
-      const r = await app.inject('/api/figures?values=8');
+      const r = await app.inject('/api/figures?values=8&reports=5');
       const start = seconds(t0);
       const rssMB = (process.memoryUsage().rss - rss0) / 1e6;
       await app.close();

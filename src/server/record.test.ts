@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { reconcile } from '../pipeline/run/reconcile.js';
 import { buildInfo } from '../pipeline/run/record-rows.js';
 import type { CheckList, EntityList, EventList, FigureDetail, FigureList, SourcesView, Timeline } from './api-types.js';
-import { document, withServer } from './fixtures.case.js';
+import { document, REPORTS, withServer } from './fixtures.case.js';
 import { extract } from '../pipeline/2-extract/index.js';
 
 /** The killed / all figure of the test corpus. */
@@ -116,6 +116,44 @@ describe('figures', () => {
     assert.deepEqual(one.values, many.values.slice(0, 1));
     assert.equal(one.valueCount, many.valueCount);
     assert.equal((await app.inject('/api/figures?values=0')).statusCode, 400);
+  }));
+
+  it('lists a large figure from its head: the first values and reports, how many there are in all, and the same words; the figure and exports whole', () => withServer(async ({ app, store }) => {
+    // Nine rival counts of the same collapse, and six more reprints of the wire story.
+    const texts = [
+      ...[61, 62, 63, 64, 65, 66, 67, 68, 69].map((n) => `Rescuers said ${n} people were killed when the Orlen dam above Vessany collapsed on 14 March 2022.`),
+      ...[1, 2, 3, 4, 5, 6].map((n) => `VESSANY (edition ${n}) — ${REPORTS[0]!.text}`),
+    ];
+    for (const [i, text] of texts.entries()) {
+      const { doc, bytes } = document({ path: `more-${i}.txt`, text, meta: { publisher: `Outlet ${i}`, published: '2022-03-18' } });
+      await store.addReport(doc, extract(doc.text, { published: doc.meta.published }), bytes);
+    }
+    await reconcile(store);
+    const whole = await killed(app);
+    assert.ok(whole.valueCount > 8 && whole.values.length === whole.valueCount, `${whole.valueCount} values`);
+    const wire = whole.values.find((v) => v.min === 37)!;
+    assert.ok(wire.reports.length > 5 && wire.reportCount === wire.reports.length);
+    const stored = (await store.getRows<{ valueCount?: number }>('figures', { key: whole.id }))[0]!.data;
+    assert.equal(stored.valueCount, whole.valueCount, 'stored as a head');
+
+    const list = (await app.inject('/api/figures?values=8&reports=5')).json<FigureList>();
+    const head = list.items.find((f) => f.id === whole.id)!;
+    assert.equal(head.valueCount, whole.valueCount);
+    assert.deepEqual(head.values, whole.values.slice(0, 8).map((v) => ({ ...v, reports: v.reports.slice(0, 5) })));
+    assert.ok(head.values.some((v) => v.reportCount > v.reports.length), 'some value lists fewer reports than it has');
+    assert.match(head.values.find((v) => v.min === 37)!.phrase, new RegExp(`\\(${wire.reportCount} reports, `));
+    for (const id of head.values.flatMap((v) => v.reports)) assert.ok(list.documents[id], 'each listed report is labelled');
+    const fewer = (await app.inject('/api/figures?values=2&reports=1')).json<FigureList>().items.find((f) => f.id === whole.id)!;
+    assert.deepEqual(fewer.values, whole.values.slice(0, 2).map((v) => ({ ...v, reports: v.reports.slice(0, 1) })));
+
+    const detail = (await app.inject(`/api/figures/${whole.id}`)).json<FigureDetail>();
+    assert.equal(detail.values.length, whole.valueCount);
+    assert.deepEqual(detail.values.find((v) => v.min === 37)!.reports, wire.reports);
+    const exported = (await app.inject('/api/export/figures.json')).json<{ figures: FigureDetail[] }>().figures.find((f) => f.id === whole.id)!;
+    assert.equal(exported.values.length, whole.valueCount);
+    const csv = (await app.inject('/api/export/figures.csv')).body.split('\r\n').filter((l) => l.startsWith(`${whole.id},`));
+    assert.equal(csv.length, whole.values.reduce((n, v) => n + v.mentions, 0), 'a CSV line for every mention of every value');
+    assert.equal((await app.inject('/api/figures?reports=-1')).statusCode, 400);
   }));
 
   it('shows the first mentions of each value when asked for fewer, and refuses a bad number', () => withServer(async ({ app }) => {

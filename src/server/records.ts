@@ -8,7 +8,7 @@ import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../p
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
 import { pairOf, SETS } from '../pipeline/run/record.js';
 import type { PackedPair } from '../pipeline/run/record.js';
-import { buildInfo, countFigures, mentionRefs, pad } from '../pipeline/run/record-rows.js';
+import { buildInfo, countFigures, mentionRefs, pad, wholeFigures } from '../pipeline/run/record-rows.js';
 import type { CountFigures, MentionRow } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
@@ -96,17 +96,18 @@ export class RecordSource {
    * A page of figures in order, with how many match: of some events (by key), of some measures,
    * read at the database by index, never the whole listing.
    */
-  async figurePage(q: { events?: readonly string[]; measures?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: FigureRow[] }> {
+  async figurePage(q: { events?: readonly string[]; measures?: readonly string[]; limit: number; offset: number; heads?: boolean }): Promise<{ total: number; items: FigureRow[] }> {
     const rq: RowQuery = { limit: q.limit, offset: q.offset };
     if (q.events !== undefined) rq.groups = q.events;
     if (q.measures !== undefined) rq.tags = q.measures;
     const [total, rows] = await Promise.all([this.store.countRows(SETS.figures, rq), this.store.getRows<FigureRow>(SETS.figures, rq)]);
-    return { total, items: rows.map((r) => r.data) };
+    // With `heads`, a large figure comes as its head (its first HEAD_VALUES values, HEAD_REPORTS reports each, and how many there are).
+    return { total, items: (q.heads ? rows : await wholeFigures(this.store, rows)).map((r) => r.data) };
   }
 
-  /** One figure, or null. */
+  /** One figure, whole, or null. */
   async figure(id: string): Promise<FigureRow | null> {
-    return (await this.store.getRows<FigureRow>(SETS.figures, { key: id }))[0]?.data ?? null;
+    return (await wholeFigures(this.store, await this.store.getRows<FigureRow>(SETS.figures, { key: id })))[0]?.data ?? null;
   }
 
   /** The first `limit` mentions of each value of some figures (by figure, then value), their counts read from the reports in one pass. */

@@ -30,7 +30,7 @@ import type { ContextNames } from './assign.js';
 import type { CountFact, DatedPart, DerivedParts } from './derive.js';
 import { entitiesOf } from './derive.js';
 import { backfillDerived, pairNewReports } from './reconcile-sources.js';
-import { buildInfo, eventRows, madeAt, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
+import { buildInfo, eventRows, FIGURE_LAYOUT, headFigureRows, madeAt, PER_EVENT, timelineRange, timelineRows, wholeRows, type GroupScope } from './record-rows.js';
 import { groupedBy } from '../3-reconcile/checks/select.js';
 import type { CountOrigin, EventBuild } from './record-rows.js';
 import { settleHeap } from './heap.js';
@@ -843,8 +843,10 @@ async function reconcileStep(store: Store, opts: ReconcileOptions): Promise<Reco
   const extras = {
     reviews: opts.reviews ?? 0, timelineRange: timeline.range, publications: timeline.publications,
     lastOrder: reports.reduce((m, r) => Math.max(m, r.order), prev?.lastOrder ?? -1), entityBasis,
-    tallyLayout: tallies !== null ? TALLY_LAYOUT : prev?.tallyLayout,
+    tallyLayout: tallies !== null ? TALLY_LAYOUT : prev?.tallyLayout, figureLayout: FIGURE_LAYOUT,
   };
+  // A record built before figures had heads gets them once, from its stored rows (the events rebuilt above have theirs).
+  if (prev !== null && prev.figureLayout !== FIGURE_LAYOUT) await headFigureRows(store);
   await roster.current(grouped.possible.flatMap((p) => [p.a, p.b]));
   const dropStale: Change[] = stale.length ? [{ set: SETS.pairs, clear: { keys: stale } }] : [];
   // A report no longer current is in no incident.

@@ -3,7 +3,7 @@ import type { RowChange, RowInput, Store, StoredRow } from '../../storage/store.
 import type { Count } from '../../domain/types.js';
 import type { CheckResult, CountRef, EntityCluster, EventCount, Figure, PublicationEntry, SourcePair, TimelineEntry } from '../3-reconcile/types.js';
 import type { BuildInfo, CheckRow, EventRow, EventSummary, FigureRow, PackedPair, ReconcileRecord } from './record.js';
-import { RECORD_LAYOUT, SETS, countRefKey, figureId, pairOf } from './record.js';
+import { RECORD_LAYOUT, SETS, countRefKey, figureHead, figureId, pairOf, wholeFigure } from './record.js';
 import { isShown } from '../3-reconcile/figures/figures.js';
 import { edtfRange } from '../3-reconcile/timeline/edtf.js';
 import { plainValue } from '../3-reconcile/timeline/timeline.js';
@@ -73,7 +73,7 @@ export function countFigures(rows: ReadonlyArray<StoredRow<CountFigures | string
 }
 
 /** The sets written per event: rebuilt for the events a change touches, left alone for the rest. */
-export const PER_EVENT = [SETS.events, SETS.figures, SETS.mentions, SETS.countFigure, SETS.checks, SETS.figureChecks] as const;
+export const PER_EVENT = [SETS.events, SETS.figures, SETS.figureValues, SETS.mentions, SETS.countFigure, SETS.checks, SETS.figureChecks] as const;
 
 /**
  * The rows of some events, replacing those events' rows: `touched` every event rebuilt (also
@@ -81,17 +81,16 @@ export const PER_EVENT = [SETS.events, SETS.figures, SETS.mentions, SETS.countFi
  */
 export function eventRows(builds: readonly EventBuild[], touched: readonly string[], oldFigures: readonly string[]): RowChange[] {
   const rows: Record<(typeof PER_EVENT)[number], RowInput[]> = {
-    [SETS.events]: [], [SETS.figures]: [], [SETS.mentions]: [], [SETS.countFigure]: [], [SETS.checks]: [], [SETS.figureChecks]: [],
+    [SETS.events]: [], [SETS.figures]: [], [SETS.figureValues]: [], [SETS.mentions]: [], [SETS.countFigure]: [], [SETS.checks]: [], [SETS.figureChecks]: [],
   };
   for (const b of builds) {
     const event = b.summary.key;
     const ids = b.figures.map((f) => figureId(f.key));
     const figureOf = new Map<string, string>();
     b.figures.forEach((f, i) => {
-      rows[SETS.figures].push({
-        key: ids[i]!, group: event, tag: f.key.measure, ord: b.ord + i / 1e4,
-        data: { ...f, id: ids[i]!, values: f.values.map(({ counts, ...v }) => ({ ...v, mentions: counts.length })) } satisfies FigureRow,
-      });
+      const { head, whole } = figureHead({ ...f, id: ids[i]!, values: f.values.map(({ counts, ...v }) => ({ ...v, mentions: counts.length })) });
+      rows[SETS.figures].push({ key: ids[i]!, group: event, tag: f.key.measure, ord: b.ord + i / 1e4, data: head });
+      if (whole !== undefined) rows[SETS.figureValues].push({ key: ids[i]!, group: event, data: whole });
       f.values.forEach((v, j) => v.counts.forEach((c, k) => {
         figureOf.set(countRefKey(c.doc, c.count), ids[i]!);
         // The count as reconciled (a review may have corrected it), where it is and why it is in
@@ -119,7 +118,7 @@ export function eventRows(builds: readonly EventBuild[], touched: readonly strin
   }
   const figureIds = [...new Set([...oldFigures, ...builds.flatMap((b) => b.figures.map((f) => figureId(f.key)))])];
   const clear: Record<(typeof PER_EVENT)[number], RowChange['clear']> = {
-    [SETS.events]: { keys: touched }, [SETS.figures]: { groups: touched }, [SETS.mentions]: { groups: figureIds },
+    [SETS.events]: { keys: touched }, [SETS.figures]: { groups: touched }, [SETS.figureValues]: { groups: touched }, [SETS.mentions]: { groups: figureIds },
     [SETS.countFigure]: { groups: touched }, [SETS.checks]: { groups: touched }, [SETS.figureChecks]: { tags: touched },
   };
   return PER_EVENT.map((set) => ({ set, clear: clear[set], rows: rows[set] }));
@@ -144,7 +143,7 @@ function chronoKey(e: { value: string; start: string | null; end: string | null 
 }
 
 /** What the build's info says besides its time and size. */
-export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder' | 'entityBasis' | 'tallyLayout'>;
+export type InfoExtras = Pick<BuildInfo, 'reviews' | 'timelineRange' | 'publications' | 'lastOrder' | 'entityBasis' | 'tallyLayout' | 'figureLayout'>;
 
 /** The reports whose source group changed, and the groups (by id) whose members did. */
 export interface GroupScope {
@@ -292,13 +291,114 @@ export async function mentionRefs(store: Store, rows: ReadonlyArray<StoredRow<Me
 }
 
 /**
+ * How figure rows are laid out (BuildInfo.figureLayout): from 2, a figure with more values or
+ * reports than a listing shows is stored as its head, its whole values beside it (figureHead).
+ */
+export const FIGURE_LAYOUT = 2;
+
+/**
+ * Lays out the figure rows of a record built before FIGURE_LAYOUT as heads and whole values,
+ * `batch` events at a time, each batch in its own transaction (a batch written again is
+ * left as it is): the counts are not read, nothing is reconciled again. Returns how many
+ * figures it cut.
+ */
+export async function headFigureRows(store: Store, batch = 200): Promise<number> {
+  const events = (await store.getRows(SETS.events)).map((r) => r.key);
+  let cut = 0;
+  for (let i = 0; i < events.length; i += batch) {
+    const heads: RowInput[] = [];
+    const values: RowInput[] = [];
+    for (const r of await store.getRows<FigureRow>(SETS.figures, { groups: events.slice(i, i + batch) })) {
+      const { head, whole } = figureHead(r.data);
+      if (whole === undefined) continue;
+      heads.push({ key: r.key, group: r.group, tag: r.tag, ord: r.ord, lo: r.lo, hi: r.hi, data: head });
+      values.push({ key: r.key, group: r.group, data: whole });
+    }
+    if (heads.length === 0) continue;
+    const keys = heads.map((r) => r.key);
+    await store.putRows([{ set: SETS.figures, clear: { keys }, rows: heads }, { set: SETS.figureValues, clear: { keys }, rows: values }]);
+    cut += heads.length;
+  }
+  return cut;
+}
+
+/** Figure rows made whole: the heads among them joined to their whole values, 500 a query. */
+export async function wholeFigures(store: Store, rows: ReadonlyArray<StoredRow<FigureRow>>): Promise<Array<StoredRow<FigureRow>>> {
+  const heads = rows.filter((r) => r.data.valueCount !== undefined).map((r) => r.key);
+  if (heads.length === 0) return [...rows];
+  const values = new Map<string, FigureRow['values']>();
+  for (let i = 0; i < heads.length; i += 500) {
+    for (const r of await store.getRows<FigureRow['values']>(SETS.figureValues, { keys: heads.slice(i, i + 500) })) values.set(r.key, r.data);
+  }
+  return rows.map((r) => r.data.valueCount === undefined ? r : { ...r, data: wholeFigure(r.data, values.get(r.key)) });
+}
+
+/** The figure rows, whole, in the record's order, `size` at a time. */
+export async function* wholeFigurePages(store: Store, size: number): AsyncGenerator<Array<StoredRow<FigureRow>>> {
+  for await (const rows of rowPages<FigureRow>(store, SETS.figures, size)) yield wholeFigures(store, rows);
+}
+
+/**
  * Every figure with its counts, in the record's order, `size` figures at a time: an export of a
  * large archive holds one page in memory, never the whole record.
  */
 export async function* figurePages(store: Store, size = 200): AsyncGenerator<Figure[]> {
-  for await (const rows of rowPages<FigureRow>(store, SETS.figures, size)) {
+  for await (const rows of wholeFigurePages(store, size)) {
     yield withMentions(rows, await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions, { groups: rows.map((r) => r.key) })));
   }
+}
+
+/** Some of a figure's values, each with some of its counts (the counts of a value in order). */
+export interface FigurePart {
+  figure: FigureRow;
+  values: Array<{ index: number; counts: CountRef[] }>;
+}
+
+/**
+ * Every figure whole with its counts, in the record's order, as parts of at most about `budget`
+ * counts: figures that fit together come together, a larger one value by value and each value
+ * `budget` counts at a time. An export then holds a bounded number of counts (and of their
+ * reports' metadata) whatever the size of the archive or of its largest figure.
+ */
+export async function* figureParts(store: Store, budget = 5000, size = 100): AsyncGenerator<FigurePart[]> {
+  const total = (f: FigureRow) => f.values.reduce((n, v) => n + v.mentions, 0);
+  let group: FigureRow[] = [];
+  let held = 0;
+  const flush = async (): Promise<FigurePart[]> => {
+    const figures = group;
+    group = [];
+    held = 0;
+    if (figures.length === 0) return [];
+    const byTag = new Map<string, CountRef[]>();
+    for (const r of await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions, { groups: figures.map((f) => f.id) }))) {
+      const list = byTag.get(r.tag!);
+      if (list === undefined) byTag.set(r.tag!, [r.data]);
+      else list.push(r.data);
+    }
+    return figures.map((f) => ({ figure: f, values: f.values.map((_, index) => ({ index, counts: byTag.get(`${f.id}:${pad(index)}`) ?? [] })) }));
+  };
+  for await (const rows of wholeFigurePages(store, size)) {
+    for (const { data: f } of rows) {
+      const n = total(f);
+      if (n <= budget) {
+        if (held + n > budget) yield await flush();
+        group.push(f);
+        held += n;
+        continue;
+      }
+      const before = await flush();
+      if (before.length) yield before;
+      for (let index = 0; index < f.values.length; index++) {
+        for (let offset = 0; ; offset += budget) {
+          const page = await store.getRows<MentionRow>(SETS.mentions, { tag: `${f.id}:${pad(index)}`, limit: budget, offset });
+          if (page.length > 0 || offset === 0) yield [{ figure: f, values: [{ index, counts: (await mentionRefs(store, page)).map((r) => r.data) }] }];
+          if (page.length < budget) break;
+        }
+      }
+    }
+  }
+  const last = await flush();
+  if (last.length) yield last;
 }
 
 /** The rows of a set in its order, `size` at a time (no empty page). */
@@ -315,7 +415,7 @@ export async function loadRecord(store: Store): Promise<ReconcileRecord | null> 
   const info = await buildInfo(store);
   if (info === null) return null;
   const data = async <T>(set: string) => (await store.getRows<T>(set)).map((r) => r.data);
-  const figures = withMentions(await store.getRows<FigureRow>(SETS.figures), await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions)));
+  const figures = withMentions(await wholeFigures(store, await store.getRows<FigureRow>(SETS.figures)), await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions)));
   const groups = await data<string[]>(SETS.groups);
   const groupOf: Record<string, string> = {};
   for (const g of groups) for (const doc of g) groupOf[doc] = g[0]!;

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pairOf, pairRow } from './record.js';
-import { countFigures } from './record-rows.js';
+import { createHash } from 'node:crypto';
+import { pairOf, pairRow, SETS, type FigureRow } from './record.js';
+import { buildInfo, countFigures, FIGURE_LAYOUT, wholeFigures } from './record-rows.js';
+import { extract } from '../2-extract/index.js';
+import { openSqliteStore } from '../../storage/sqlite/index.js';
+import { reconcile } from './reconcile.js';
+import { rowsSnapshot } from './rows-snapshot.case.js';
 import type { CountFigures } from './record-rows.js';
 import type { SourcePair } from '../3-reconcile/types.js';
 
@@ -41,4 +46,41 @@ test('count-figure rows, one an incident and report, and rows of one count as wr
     { key: 'r1\n30-32\ninjured', figure: 'F2', event: 'quake' },
     { key: 'r2\n5-9\nkilled', figure: 'F1', event: 'quake' },
   ]);
+});
+
+test('a record whose figure rows are all whole, as before heads, gets heads from its next build, laid out as a full rebuild lays them', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    const add = async (path: string, text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const doc = { id: sha256.slice(0, 16), sha256, path, name: path, format: 'txt' as const, meta: { title: path, published: '2022-03-20' }, text, byteLength: bytes.byteLength };
+      await store.addReport(doc, extract(text, { published: '2022-03-20' }), bytes);
+    };
+    // Ten rival counts of one collapse, one of them in seven reports.
+    for (let n = 0; n < 10; n++) await add(`r${n}.txt`, `Rescuers said ${40 + n} people were killed when the Orlen dam collapsed near Vessany on 14 March 2022.`);
+    for (let n = 0; n < 7; n++) await add(`c${n}.txt`, `Edition ${n}. Rescuers said 40 people were killed when the Orlen dam collapsed near Vessany on 14 March 2022.`);
+    await add('flood.txt', 'Officials said 9 people were killed when the Kessel flood struck on 3 April 2022.');
+    await reconcile(store);
+    const heads = (await store.getRows<FigureRow>(SETS.figures)).filter((r) => r.data.valueCount !== undefined);
+    assert.ok(heads.length > 0, 'a figure of ten values is stored as its head');
+    // As a build before heads left it: every figure row whole, no whole values beside them.
+    const whole = await wholeFigures(store, heads);
+    const info = (await buildInfo(store))!;
+    await store.putRows([
+      { set: SETS.figures, clear: { keys: heads.map((r) => r.key) }, rows: whole.map((r) => ({ key: r.key, group: r.group, tag: r.tag, ord: r.ord, data: r.data })) },
+      { set: SETS.figureValues, clear: 'all' },
+      { set: SETS.info, rows: [{ key: 'built', data: { ...info, figureLayout: undefined } }] },
+    ]);
+    assert.equal(await store.countRows(SETS.figureValues), 0);
+    // A report of the other incident: the dam's figures are not rebuilt, only laid out again.
+    await add('flood-2.txt', 'Officials said 11 people were killed when the Kessel flood struck on 3 April 2022.');
+    assert.equal((await reconcile(store)).rebuiltEvents, 1, 'only the new incident is rebuilt');
+    assert.equal((await buildInfo(store))!.figureLayout, FIGURE_LAYOUT);
+    const incremental = await rowsSnapshot(store);
+    await reconcile(store, { full: true });
+    assert.deepEqual(incremental, await rowsSnapshot(store), 'the rows a full rebuild gives');
+  } finally {
+    await store.close();
+  }
 });

@@ -13,8 +13,10 @@ export const SETS = {
   info: 'info',
   /** key: event key; ord: its first count's ingestion position; EventRow. */
   events: 'events',
-  /** key: figure id; group: event; tag: measure; ord: its event's, then its place in it; FigureRow. */
+  /** key: figure id; group: event; tag: measure; ord: its event's, then its place in it; FigureRow (a head when valueCount is set). */
   figures: 'figures',
+  /** key: figure id; group: event; the whole values of a figure whose `figures` row is a head (FigureRow.valueCount). */
+  figureValues: 'figure-values',
   /** key: figure id, value, mention; group: figure id; tag: figure id and value (padded); a CountRef. */
   mentions: 'mentions',
   /** key: event and report id; group: event; tag: report id; each count's place and its figure's id (CountFigures). */
@@ -105,12 +107,47 @@ export interface BuildInfo {
   entityBasis?: string;
   /** How the name tallies' rows are laid out (TALLY_LAYOUT in tallies.ts; absent: before layout 2). */
   tallyLayout?: number;
+  /** How figure rows are laid out (FIGURE_LAYOUT in record-rows.ts; absent: every row whole). */
+  figureLayout?: number;
 }
 
 /** A figure as stored: its id, and its values without their counts, each with its number of mentions. */
 export interface FigureRow extends Omit<Figure, 'values'> {
   id: string;
-  values: Array<Omit<Figure['values'][number], 'counts'> & { mentions: number }>;
+  values: Array<Omit<Figure['values'][number], 'counts'> & {
+    mentions: number;
+    /** On a head row whose value lists more reports than it keeps: how many the value has. */
+    reportCount?: number;
+  }>;
+  /**
+   * Present on a head row, whose values or reports were cut to what a listing shows: how many
+   * values the figure has. Its whole values are the `figure-values` row of the same key.
+   */
+  valueCount?: number;
+}
+
+/** Values a figure's head row keeps (a listing's first, best supported), and report ids per value. */
+export const HEAD_VALUES = 8;
+export const HEAD_REPORTS = 5;
+
+/**
+ * A figure's row as stored, and its whole values when the row is only their head: a listing
+ * of large figures (a million reports' top figures have hundreds of values, each naming
+ * hundreds of reports) then reads a few kilobytes per figure, not all it holds.
+ */
+export function figureHead(f: FigureRow): { head: FigureRow; whole?: FigureRow['values'] } {
+  if (f.values.length <= HEAD_VALUES && f.values.every((v) => v.reports.length <= HEAD_REPORTS)) return { head: f };
+  const values = f.values.slice(0, HEAD_VALUES).map((v) => v.reports.length <= HEAD_REPORTS ? v
+    : { ...v, reports: v.reports.slice(0, HEAD_REPORTS), reportCount: v.reports.length });
+  return { head: { ...f, values, valueCount: f.values.length }, whole: f.values };
+}
+
+/** A figure row made whole again from its head and its whole values. */
+export function wholeFigure(head: FigureRow, values: FigureRow['values'] | undefined): FigureRow {
+  if (head.valueCount === undefined) return head;
+  const { valueCount: _n, ...f } = head;
+  // A head whose whole values are missing (never, but a read must not invent them) stays as it is.
+  return values === undefined ? head : { ...f, values };
 }
 
 /** A check as stored, with the figures it touches. */

@@ -35,8 +35,10 @@ export interface FigureValueSummary {
   /** Mentions in the reports' own voice. */
   unattributed: number;
   kinds: DataKind[];
-  /** Report ids. */
+  /** Report ids: in a listing, the first `reports` of them when the query limits them. */
   reports: string[];
+  /** How many reports state the value. */
+  reportCount: number;
   /** Independent sources behind the value. */
   independent: number;
   /** Indices of values whose ranges overlap this one. */
@@ -69,6 +71,8 @@ export interface FigureListQuery {
   all?: boolean;
   /** At most this many values per figure (1–1000; default all). */
   values?: number;
+  /** At most this many report ids per value (0–1000; default all; `reportCount` says how many). */
+  reports?: number;
   /** Only values stated by this class of source (and the figures with any). */
   kind?: 'official' | 'unofficial' | 'named' | 'unattributed';
   /** Only values stated by reports of this publisher (as curated). */

@@ -1,5 +1,6 @@
 /** Figures as CSV: one row per mention of each value of each figure, with its words and report. */
-import type { Figure } from '../../pipeline/3-reconcile/types.js';
+import type { CountRef, Figure } from '../../pipeline/3-reconcile/types.js';
+import type { FigurePart } from '../../pipeline/run/record-rows.js';
 import { figureId } from '../records.js';
 import { formatRange } from '../api/format.js';
 
@@ -30,23 +31,33 @@ export const CSV_COLUMNS = [
   'document', 'report_title', 'publisher', 'published', 'url', 'quote', 'span_start', 'span_end', 'attributed_to',
 ] as const;
 
-/** The CSV lines of one figure: one per mention of each of its values, each ending CRLF as RFC 4180 asks. */
-export function figureCsvLines(f: Figure, report: (id: string) => CsvReport | undefined = () => undefined): string {
-  const id = figureId(f.key);
+type Value = Omit<Figure['values'][number], 'counts'>;
+
+/** The CSV lines of some counts of one value of a figure (with its number of mentions), each ending CRLF as RFC 4180 asks. */
+function valueCsvLines(id: string, f: Pick<Figure, 'key' | 'eventLabel' | 'verdict'>, v: Value, mentions: number, counts: readonly CountRef[], report: (id: string) => CsvReport | undefined): string {
+  const head = [
+    id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, formatRange(v), v.min, v.max, v.approximate,
+    mentions, v.reports.length, v.independent, v.attributions.join('; '), v.unattributed, v.kinds.join('; '),
+    f.verdict.status, f.verdict.status === 'diverging' ? f.verdict.kind : null, f.verdict.reason,
+  ].map(csvField).join(',');
   let out = '';
-  for (const v of f.values) {
-    const head = [
-      id, f.key.event, f.eventLabel, f.key.measure, f.key.group, f.key.unit, formatRange(v), v.min, v.max, v.approximate,
-      v.counts.length, v.reports.length, v.independent, v.attributions.join('; '), v.unattributed, v.kinds.join('; '),
-      f.verdict.status, f.verdict.status === 'diverging' ? f.verdict.kind : null, f.verdict.reason,
-    ];
-    for (const c of v.counts) {
-      const r = report(c.doc);
-      out += `${[...head, c.doc, r?.title ?? null, r?.publisher ?? null, r?.published ?? null, r?.url ?? null,
-        c.count.quote, c.count.span.start, c.count.span.end, c.count.attribution?.source ?? null].map(csvField).join(',')}\r\n`;
-    }
+  for (const c of counts) {
+    const r = report(c.doc);
+    out += `${head},${[c.doc, r?.title ?? null, r?.publisher ?? null, r?.published ?? null, r?.url ?? null,
+      c.count.quote, c.count.span.start, c.count.span.end, c.count.attribution?.source ?? null].map(csvField).join(',')}\r\n`;
   }
   return out;
+}
+
+/** The CSV lines of one figure: one per mention of each of its values. */
+export function figureCsvLines(f: Figure, report: (id: string) => CsvReport | undefined = () => undefined): string {
+  const id = figureId(f.key);
+  return f.values.map((v) => valueCsvLines(id, f, v, v.counts.length, v.counts, report)).join('');
+}
+
+/** The CSV lines of part of a stored figure (see figureParts): the same lines its whole figure gives, a part at a time. */
+export function partCsvLines(p: FigurePart, report: (id: string) => CsvReport | undefined = () => undefined): string {
+  return p.values.map(({ index, counts }) => valueCsvLines(p.figure.id, p.figure, p.figure.values[index]!, p.figure.values[index]!.mentions, counts, report)).join('');
 }
 
 /** The CSV's first line. */

@@ -1,49 +1,81 @@
 /** Exports: figures as CSV and JSON, extractions as Web Annotations, the whole record as printable HTML. */
 import type { FastifyInstance } from 'fastify';
 import type { TimelineEntry } from '../../pipeline/3-reconcile/types.js';
-import type { CheckRow, FigureRow } from '../../pipeline/run/record.js';
+import type { CheckRow } from '../../pipeline/run/record.js';
 import { SETS } from '../../pipeline/run/record.js';
 import type { ServerContext } from '../context.js';
 import { ANNOTATION_TYPE, annotationsJsonLd } from '../export/annotations.js';
-import { CSV_HEADER, figureCsvLines } from '../export/csv.js';
+import { CSV_HEADER, partCsvLines } from '../export/csv.js';
 import { Readable } from 'node:stream';
-import { figurePages, rowPages } from '../../pipeline/run/record-rows.js';
+import { figureParts, figurePages } from '../../pipeline/run/record-rows.js';
 import { REPORT_CSP, reportHtml, type ReportSource } from '../export/report-html.js';
 import { content, errors } from '../schemas/common.js';
 import { figuresExport } from '../schemas/figures.js';
 import { loadTexts } from '../views/texts.js';
+import { figureDetail, mention, mentionContext } from '../views/figures.js';
+import { ReviewIndex } from '../views/reviews.js';
 import { SHOWN_MEASURES } from '../views/figures.js';
-import { detailOf } from './figures.js';
 
 /**
- * The figures CSV, a page of figures at a time with their reports' metadata (as curated), so
- * that memory stays flat whatever the archive's size.
+ * The figures CSV, a few thousand mentions at a time with their reports' metadata (as curated),
+ * so that memory stays flat whatever the size of the archive or of its largest figure.
  */
 async function* figuresCsvStream(ctx: ServerContext): AsyncGenerator<string> {
   yield CSV_HEADER;
-  for await (const page of figurePages(ctx.store)) {
-    const docs = page.flatMap((f) => f.values.flatMap((v) => v.counts.map((c) => c.doc)));
+  for await (const parts of figureParts(ctx.store)) {
+    const docs = parts.flatMap((p) => p.values.flatMap((v) => v.counts.map((c) => c.doc)));
     const reports = new Map((await ctx.records.curated(docs)).map(({ id, meta: m }) => [id, { title: m.title, publisher: m.publisher, published: m.published, url: m.url }]));
-    yield page.map((f) => figureCsvLines(f, (id) => reports.get(id))).join('');
+    yield parts.map((p) => partCsvLines(p, (id) => reports.get(id))).join('');
   }
 }
 
 /**
- * The figures JSON (FiguresExport), written a page of figures at a time: each page's details
- * with their evidence, then the labels of every report they cite.
+ * The figures JSON (FiguresExport), written a few thousand mentions at a time (figureParts): a
+ * figure's details opened, its values' evidence written as it is read, the figure closed with
+ * its checks; then the labels of every report they cite, 500 at a time. What it holds besides
+ * one part is the ids of the reports cited so far.
  */
-async function* figuresJsonStream(ctx: ServerContext, builtAt: string, size = 100): AsyncGenerator<string> {
+export async function* figuresJsonStream(ctx: ServerContext, builtAt: string, budget?: number): AsyncGenerator<string> {
   yield `{"builtAt":${JSON.stringify(builtAt)},"figures":[`;
   const docs = new Set<string>();
-  let first = true;
-  for await (const page of rowPages<FigureRow>(ctx.store, SETS.figures, size)) {
-    const rows = page.map((r) => r.data);
-    for (const f of rows) for (const v of f.values) for (const d of v.reports) docs.add(d);
-    const details = await detailOf(ctx, builtAt, rows);
-    yield `${first ? '' : ','}${details.map((d) => JSON.stringify(d)).join(',')}`;
-    first = false;
+  const reviews = new ReviewIndex(await ctx.store.currentReviews());
+  const texts = (ids: Iterable<string>) => loadTexts(ctx.store, ids);
+  // The figure (its id and what closes it) and the value whose evidence is open, and whether a mention was written in it.
+  let open = null as { id: string; close: string; value: number; mentions: number; values: string[] } | null;
+  let figures = 0;
+  for await (const parts of figureParts(ctx.store, budget)) {
+    const m = await mentionContext(ctx.records, parts.flatMap((p) => p.values.flatMap((v) => v.counts)), { texts, reviews });
+    let out = '';
+    for (const p of parts) {
+      if (open?.id !== p.figure.id) {
+        if (open !== null) out += `${open.value >= 0 ? ']}' : ''}${open.close}`;
+        for (const v of p.figure.values) for (const d of v.reports) docs.add(d);
+        // The figure's details without evidence, cut where its values' and each value's evidence go.
+        const detail = figureDetail(p.figure, builtAt, [], await ctx.records.checksOf(p.figure.id), m);
+        const whole = JSON.stringify({ ...detail, values: [] });
+        const at = whole.indexOf('"values":[]') + '"values":['.length;
+        out += `${figures++ ? ',' : ''}${whole.slice(0, at)}`;
+        open = { id: p.figure.id, close: whole.slice(at), value: -1, mentions: 0, values: detail.values.map((v) => JSON.stringify(v).slice(0, -2)) };
+      }
+      for (const { index, counts } of p.values) {
+        if (open.value !== index) {
+          out += `${open.value >= 0 ? ']},' : ''}${open.values[index]}`;
+          open.value = index;
+          open.mentions = 0;
+        }
+        for (const c of counts) out += `${open.mentions++ ? ',' : ''}${JSON.stringify(mention(c, m))}`;
+      }
+    }
+    yield out;
   }
-  yield `],"documents":${JSON.stringify(await ctx.records.labels(docs))}}`;
+  if (open !== null) yield `${open.value >= 0 ? ']}' : ''}${open.close}`;
+  yield '],"documents":{';
+  const ids = [...docs];
+  for (let i = 0; i < ids.length; i += 500) {
+    const labels = await ctx.records.labels(ids.slice(i, i + 500));
+    yield `${i ? ',' : ''}${Object.entries(labels).map(([id, l]) => `${JSON.stringify(id)}:${JSON.stringify(l)}`).join(',')}`;
+  }
+  yield '}}';
 }
 
 /** Reports listed per page of the printable report. */

@@ -1,7 +1,7 @@
 /** Figures: the listing, and one figure with every mention in context and the checks touching it. */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors.js';
-import type { FigureRow } from '../../pipeline/run/record.js';
+import { HEAD_REPORTS, HEAD_VALUES, type FigureRow } from '../../pipeline/run/record.js';
 import type { FigureDetail, FigureDetailQuery, FigureList, FigureListQuery } from '../api-types.js';
 import type { ServerContext } from '../context.js';
 import { bool, int, obj, oneOf, query, str } from '../schemas/build.js';
@@ -22,6 +22,7 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
       querystring: query({
         event: str({ maxLength: 200 }), measure: oneOf(MEASURES), all: bool({ description: 'Include population and other counts' }),
         values: int({ minimum: 1, maximum: 1000, description: 'At most this many values per figure, the best supported (default all)' }),
+        reports: int({ minimum: 0, maximum: 1000, description: 'At most this many report ids per value, those passing the filters first (default all; `reportCount` says how many)' }),
         kind: oneOf(ATTRIBUTION_CLASSES, { description: 'Only values stated by this class of source' }),
         publisher: str({ maxLength: 500, description: 'Only values stated by reports of this publisher' }),
         from: dayPrefix, to: dayPrefix,
@@ -37,10 +38,12 @@ export function figureRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const events = q.event ? await eventKeys(ctx.records, q.event) : undefined;
     const measures = q.measure !== undefined ? [q.measure] : q.all ? undefined : SHOWN_MEASURES;
     const filter: ValueFilter = { kind: q.kind, publisher: q.publisher, from: q.from, to: q.to };
+    // A listing that asks no more than a figure's head keeps (and filters nothing) reads the heads alone.
+    const heads = q.values !== undefined && q.values <= HEAD_VALUES && q.reports !== undefined && q.reports <= HEAD_REPORTS;
     const page = events?.length === 0 ? { total: 0, items: [] }
       : filters(filter) ? await filteredPage(ctx, { events, measures }, filter, limit, offset)
-      : await ctx.records.figurePage({ events, measures, limit, offset });
-    const items = page.items.map((f) => figureSummary(f, q.values));
+      : await ctx.records.figurePage({ events, measures, limit, offset, heads });
+    const items = page.items.map((f) => figureSummary(f, q.values, q.reports));
     // The reports of the values given, named (publisher, date), so a client can filter by them.
     return { builtAt: info.builtAt, total: page.total, items, documents: await ctx.records.labels(items.flatMap((f) => f.values.flatMap((v) => v.reports))) };
   });

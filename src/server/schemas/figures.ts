@@ -18,7 +18,7 @@ export const verdict = {
 
 const valueProps = {
   min: nullable(num()), max: nullable(num()), label: str(), approximate: bool(), attributions: arr(str()),
-  unattributed: int(), kinds: arr(oneOf(['official', 'unofficial', 'none'])), reports: arr(str()),
+  unattributed: int(), kinds: arr(oneOf(['official', 'unofficial', 'none'])), reports: arr(str()), reportCount: int(),
   independent: int(), compatibleWith: arr(int()), phrase: str(), mentions: int(),
 };
 

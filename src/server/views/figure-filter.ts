@@ -53,10 +53,17 @@ export function reportPasses(l: DocumentLabels[string] | undefined, f: ValueFilt
 
 /**
  * The figure with only the values that pass (a value stays when one of its reports passes; its
- * support still counts every report), or null when none does.
+ * support still counts every report), or null when none does. Filtered by report, a value lists
+ * its passing reports first, so that the first few a listing gives show why it stays.
  */
 export function passing(f: FigureRow, filter: ValueFilter, labels: DocumentLabels): FigureRow | null {
-  const values = f.values.filter((v) => (filter.kind === undefined || hasClass(v, filter.kind))
-    && (!byReport(filter) || v.reports.some((r) => reportPasses(labels[r], filter))));
+  const values: FigureRow['values'] = [];
+  for (const v of f.values) {
+    if (filter.kind !== undefined && !hasClass(v, filter.kind)) continue;
+    if (!byReport(filter)) { values.push(v); continue; }
+    const pass = v.reports.filter((r) => reportPasses(labels[r], filter));
+    if (pass.length === 0) continue;
+    values.push(pass.length === v.reports.length ? v : { ...v, reports: [...pass, ...v.reports.filter((r) => !reportPasses(labels[r], filter))] });
+  }
   return values.length ? { ...f, values } : null;
 }

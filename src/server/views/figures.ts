@@ -20,15 +20,15 @@ export function countRef(c: DomainCountRef): CountRef {
 }
 
 /** A stored figure in a listing, with its first `maxValues` values (they are ranked by independent support). */
-export function figureSummary(f: FigureRow, maxValues = Infinity): FigureSummary {
+export function figureSummary(f: FigureRow, maxValues = Infinity, maxReports = Infinity): FigureSummary {
   return {
-    id: f.id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.values.length,
+    id: f.id, key: f.key, eventLabel: f.eventLabel, verdict: f.verdict, valueCount: f.valueCount ?? f.values.length,
     values: f.values.slice(0, maxValues).map((v) => {
       // Worded by the one range formatter every screen and export uses, whatever the stored record says.
       const label = formatRange(v);
       return {
-        min: v.min, max: v.max, label, approximate: v.approximate, attributions: v.attributions,
-        unattributed: v.unattributed, kinds: v.kinds, reports: v.reports, independent: v.independent,
+        min: v.min, max: v.max, label, approximate: v.approximate, attributions: v.attributions, unattributed: v.unattributed, kinds: v.kinds,
+        reports: v.reports.length > maxReports ? v.reports.slice(0, maxReports) : v.reports, reportCount: v.reportCount ?? v.reports.length, independent: v.independent,
         compatibleWith: v.compatibleWith, phrase: phraseOf(v, label, f.key), mentions: v.mentions,
       };
     }),
@@ -37,7 +37,7 @@ export function figureSummary(f: FigureRow, maxValues = Infinity): FigureSummary
 
 /** "at least 42 killed, according to … (2 reports, 1 independent)": reconciliation's wording, with the shared formatter's words for the value. */
 function phraseOf(v: FigureRow['values'][number], label: string, key: FigureRow['key']): string {
-  return valuePhrase({ ...v, label, counts: [] }, key);
+  return valuePhrase({ ...v, label, counts: [], reportCount: v.reportCount ?? v.reports.length }, key);
 }
 
 /** A whole figure (its values with their counts) as stored. */
@@ -59,7 +59,7 @@ export interface MentionContext {
 }
 
 /** One mention in its sentence. */
-function mention(c: DomainCountRef, m: MentionContext): Mention {
+export function mention(c: DomainCountRef, m: MentionContext): Mention {
   const s = c.count.sentence;
   return {
     document: m.labels[c.doc] ?? { id: c.doc, name: c.doc, title: null, publisher: null, published: null },
@@ -88,10 +88,18 @@ export async function loadDetails(records: RecordSource, figures: readonly Figur
 }): Promise<FigureDetail[]> {
   const evidence = await records.evidence(figures, Number.isFinite(perValue) ? perValue : undefined);
   const checks = await Promise.all(figures.map((f) => records.checksOf(f.id)));
-  const docs = new Set(evidence.flat(2).map((c) => c.doc));
-  const [texts, reviews, labels] = await Promise.all([load.texts(docs), load.reviews(), records.labels(docs)]);
+  const m = await mentionContext(records, evidence.flat(2), { texts: load.texts, reviews: await load.reviews() });
+  return figures.map((f, i) => figureDetail(f, load.builtAt, evidence[i]!, checks[i]!, m));
+}
+
+/** What the mentions of some counts need: their reports' labels, source groups and texts. */
+export async function mentionContext(records: RecordSource, counts: readonly DomainCountRef[], load: {
+  texts: (ids: Iterable<string>) => Promise<Map<string, string>>;
+  reviews: ReviewIndex;
+}): Promise<MentionContext> {
+  const docs = new Set(counts.map((c) => c.doc));
+  const [texts, labels] = await Promise.all([load.texts(docs), records.labels(docs)]);
   const groupOf = new Map<string, string>();
   for (const d of docs) groupOf.set(d, (await records.groupOf(d)) ?? d);
-  const m: MentionContext = { labels, groupOf, texts, reviews };
-  return figures.map((f, i) => figureDetail(f, load.builtAt, evidence[i]!, checks[i]!, m));
+  return { labels, groupOf, texts, reviews: load.reviews };
 }

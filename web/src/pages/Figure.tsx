@@ -98,7 +98,7 @@ export function FigurePage({ id, query = new URLSearchParams() }: { id: string; 
           </section>
           {d.values.map((v, i) => (
             <article class="value-block" key={i} id={`value-${i}`}>
-              <h2><span class="value-label">{formatRange(v)}</span> <span class="muted">{plural(v.reports.length, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
+              <h2><span class="value-label">{formatRange(v)}</span> <span class="muted">{plural(v.reportCount, 'report')}, {plural(v.independent, 'independent source')}</span></h2>
               <p>{v.phrase}</p>
               {v.compatibleWith.length > 0 && <p class="muted">Compatible with {v.compatibleWith.map((j) => full.values[j]).filter((x) => x !== undefined).map((x) => formatRange(x)).join(', ')}.</p>}
               <ul class="mentions">{v.evidence.map((m, k) => <MentionCard key={k} m={m} docs={docs} />)}</ul>

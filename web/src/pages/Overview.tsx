@@ -12,6 +12,9 @@ import type { CheckList, DocumentLabels, EventList, FigureList, FigureSummary, F
 /** Values drawn per figure on the overview (the best supported); the figure page has them all. */
 const VALUES_SHOWN = 8;
 
+/** Report ids asked per value (those passing the filters first): the line says how many there are in all. */
+const REPORTS_SHOWN = 5;
+
 /** Figures per page: the listing is read a page at a time, whatever the archive's size. */
 const PAGE = 100;
 
@@ -31,7 +34,7 @@ function ValueLine({ v }: { v: FigureValueSummary }) {
       <span class="value-label">{formatRange(v)}</span>
       {v.kinds.filter((k) => k !== 'none').map((k) => <span key={k} class={`badge kind-${k}`}>{k} data</span>)}{' '}
       <span class="value-who">{who}{own}</span>{' '}
-      <span class="value-support">({plural(v.reports.length, 'report')}, {v.independent} independent)</span>
+      <span class="value-support">({plural(v.reportCount, 'report')}, {v.independent} independent)</span>
     </li>
   );
 }
@@ -106,7 +109,7 @@ export function Overview({ query = new URLSearchParams() }: { query?: URLSearchP
   const param = (k: string) => query.get(k) || undefined;
   // The server filters and pages; the filters below only keep the view in step with it.
   const figures = useResource<FigureList>('figures', {
-    values: VALUES_SHOWN, all: all || undefined, event: param('event'), measure: param('measure'), kind: classParam(query.get('kind')) ?? undefined,
+    values: VALUES_SHOWN, reports: REPORTS_SHOWN, all: all || undefined, event: param('event'), measure: param('measure'), kind: classParam(query.get('kind')) ?? undefined,
     publisher: param('publisher'), from: param('from'), to: param('to'), limit: PAGE, offset,
   });
   const publisher = query.get('publisher');

@@ -54,13 +54,14 @@ export function figureName(key: Pick<FigureKey, 'measure' | 'group' | 'unit' | '
 }
 
 /** "2 reports, 1 independent". */
-export function supportPhrase(value: Pick<FigureValue, 'reports' | 'independent'>): string {
-  const n = value.reports.length;
+export function supportPhrase(value: Pick<FigureValue, 'reports' | 'independent'> & { reportCount?: number }): string {
+  // A listing's value may carry only its first report ids, and how many there are.
+  const n = value.reportCount ?? value.reports.length;
   return `${n} report${n === 1 ? '' : 's'}, ${value.independent} independent`;
 }
 
 /** "613 killed, according to official data (4 reports, 2 independent)"; "25 children orphaned (lost both parents), …". */
-export function valuePhrase(value: FigureValue, key: FigureKey): string {
+export function valuePhrase(value: FigureValue & { reportCount?: number }, key: FigureKey): string {
   const sources = value.attributions;
   let by: string;
   if (sources.length === 0) by = 'without attribution';
