@@ -8,7 +8,7 @@ import type { CountRef, PublicationEntry, SourcePair, TimelineEntry } from '../p
 import type { BuildInfo, CheckRow, EventRow, FigureRow } from '../pipeline/run/record.js';
 import { pairOf, SETS } from '../pipeline/run/record.js';
 import type { PackedPair } from '../pipeline/run/record.js';
-import { buildInfo, countFigures, mentionRefs, pad, wholeFigures } from '../pipeline/run/record-rows.js';
+import { buildInfo, countFigures, countsByTag, mentionRefs, pad, wholeFigures } from '../pipeline/run/record-rows.js';
 import type { CountFigures, MentionRow } from '../pipeline/run/record-rows.js';
 import { reconcileReviewed, reviewsCurrent } from '../review/reconcile.js';
 import type { DocumentSummary, RowQuery, Store } from '../storage/store.js';
@@ -114,12 +114,7 @@ export class RecordSource {
   async evidence(figures: ReadonlyArray<{ id: string; values: readonly unknown[] }>, limit?: number): Promise<CountRef[][][]> {
     const tag = (id: string, j: number) => `${id}:${pad(j)}`;
     const rows = await Promise.all(figures.flatMap((f) => f.values.map((_, j) => this.store.getRows<MentionRow>(SETS.mentions, { tag: tag(f.id, j), limit }))));
-    const byTag = new Map<string, CountRef[]>();
-    for (const r of await mentionRefs(this.store, rows.flat())) {
-      const list = byTag.get(r.tag!);
-      if (list === undefined) byTag.set(r.tag!, [r.data]);
-      else list.push(r.data);
-    }
+    const byTag = countsByTag(await mentionRefs(this.store, rows.flat()));
     return figures.map((f) => f.values.map((_, j) => byTag.get(tag(f.id, j)) ?? []));
   }
 

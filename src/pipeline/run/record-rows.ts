@@ -247,13 +247,19 @@ export async function buildInfo(store: Store): Promise<BuildInfo | null> {
 }
 
 /** Figure rows with their values' counts from the mention rows. */
-function withMentions(rows: ReadonlyArray<StoredRow<FigureRow>>, mentionRows: ReadonlyArray<StoredRow<CountRef>>): Figure[] {
+/** Mention rows' counts by their tag (a figure id and value), each list in the rows' order. */
+export function countsByTag(mentionRows: ReadonlyArray<StoredRow<CountRef>>): Map<string, CountRef[]> {
   const mentions = new Map<string, CountRef[]>();
   for (const r of mentionRows) {
     const list = mentions.get(r.tag!);
     if (list === undefined) mentions.set(r.tag!, [r.data]);
     else list.push(r.data);
   }
+  return mentions;
+}
+
+function withMentions(rows: ReadonlyArray<StoredRow<FigureRow>>, mentionRows: ReadonlyArray<StoredRow<CountRef>>): Figure[] {
+  const mentions = countsByTag(mentionRows);
   return rows.map(({ data: { id: _id, ...f }, key }) => ({
     ...f,
     values: f.values.map(({ mentions: _n, ...v }, j) => ({ ...v, counts: mentions.get(`${key}:${pad(j)}`) ?? [] })),
@@ -369,12 +375,7 @@ export async function* figureParts(store: Store, budget = 5000, size = 100): Asy
     group = [];
     held = 0;
     if (figures.length === 0) return [];
-    const byTag = new Map<string, CountRef[]>();
-    for (const r of await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions, { groups: figures.map((f) => f.id) }))) {
-      const list = byTag.get(r.tag!);
-      if (list === undefined) byTag.set(r.tag!, [r.data]);
-      else list.push(r.data);
-    }
+    const byTag = countsByTag(await mentionRefs(store, await store.getRows<MentionRow>(SETS.mentions, { groups: figures.map((f) => f.id) })));
     return figures.map((f) => ({ figure: f, values: f.values.map((_, index) => ({ index, counts: byTag.get(`${f.id}:${pad(index)}`) ?? [] })) }));
   };
   for await (const rows of wholeFigurePages(store, size)) {
